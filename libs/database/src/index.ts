@@ -1,0 +1,3 @@
+export * from './prisma.service';
+export * from './database.module';
+export * from '../../../generated/prisma/client';

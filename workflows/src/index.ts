@@ -1,0 +1,2 @@
+export { planWorkflow } from './plan.workflow';
+export { campaignWorkflow } from './campaign.workflow';
