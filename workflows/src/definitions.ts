@@ -74,3 +74,7 @@ export const returnForRevisionUpdate = defineUpdate<TransitionOutcome, [Decision
 export const closePlanSignal = defineSignal('closePlan');
 export const planStateQuery = defineQuery<PlanState>('planState');
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
+
+export type * from './activities';
+export type { ActorRole, PlanAction, PlanStatus } from './plan-transitions';
+export { decideTransition, statusLabel } from './plan-transitions';

@@ -92,6 +92,18 @@ CREATE TABLE "ReviewerAssignment" (
 );
 
 -- CreateTable
+CREATE TABLE "SectionTemplate" (
+    "id" UUID NOT NULL,
+    "districtId" UUID NOT NULL,
+    "key" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "required" BOOLEAN NOT NULL DEFAULT true,
+    "position" INTEGER NOT NULL,
+
+    CONSTRAINT "SectionTemplate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Indicator" (
     "id" UUID NOT NULL,
     "districtId" UUID NOT NULL,
@@ -255,6 +267,9 @@ CREATE INDEX "ReviewerAssignment_reviewerId_idx" ON "ReviewerAssignment"("review
 CREATE INDEX "ReviewerAssignment_clusterId_idx" ON "ReviewerAssignment"("clusterId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "SectionTemplate_districtId_key_key" ON "SectionTemplate"("districtId", "key");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Indicator_districtId_code_key" ON "Indicator"("districtId", "code");
 
 -- CreateIndex
@@ -340,6 +355,9 @@ ALTER TABLE "ReviewerAssignment" ADD CONSTRAINT "ReviewerAssignment_reviewerId_f
 
 -- AddForeignKey
 ALTER TABLE "ReviewerAssignment" ADD CONSTRAINT "ReviewerAssignment_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "Cluster"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SectionTemplate" ADD CONSTRAINT "SectionTemplate_districtId_fkey" FOREIGN KEY ("districtId") REFERENCES "District"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Indicator" ADD CONSTRAINT "Indicator_districtId_fkey" FOREIGN KEY ("districtId") REFERENCES "District"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { type Campaign, PrismaService } from '@duyet/database';
+import { type AuthUser, DomainError, schoolScopeWhere } from '@duyet/domain';
+
+export interface CampaignDto {
+  id: string;
+  key: string;
+  documentNumber: string;
+  title: string;
+  legalBases: string[];
+  issuedOn: string;
+  period: { from: string; to: string };
+  phases: unknown;
+  targetLevels: string[];
+  targetClusters: string[];
+  sections: unknown;
+  requiredIndicators: string[];
+  submissionDeadline: string;
+  paperCopies: number;
+  reviewMode: string;
+  signerTitle: string | null;
+  status: string;
+  workflowId: string;
+  plansOpenedAt: string | null;
+  createdAt: string;
+  planCounts: Record<string, number>;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+@Injectable()
+export class CampaignsQueryService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async list(user: AuthUser): Promise<CampaignDto[]> {
+    const campaigns = await this.prisma.campaign.findMany({
+      where: { districtId: user.districtId },
+      orderBy: { issuedOn: 'desc' },
+    });
+    return Promise.all(campaigns.map((c) => this.toDto(user, c)));
+  }
+
+  async get(user: AuthUser, id: string): Promise<CampaignDto> {
+    const campaign = await this.prisma.campaign.findFirst({ where: { id, districtId: user.districtId } });
+    if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
+    return this.toDto(user, campaign);
+  }
+
+  private async toDto(user: AuthUser, c: Campaign): Promise<CampaignDto> {
+    const groups = await this.prisma.plan.groupBy({
+      by: ['status'],
+      where: { campaignId: c.id, school: schoolScopeWhere(user) },
+      _count: { _all: true },
+    });
+    return {
+      id: c.id,
+      key: c.key,
+      documentNumber: c.documentNumber,
+      title: c.title,
+      legalBases: c.legalBases,
+      issuedOn: day(c.issuedOn),
+      period: { from: day(c.periodFrom), to: day(c.periodTo) },
+      phases: c.phases,
+      targetLevels: c.targetLevels,
+      targetClusters: c.targetClusters,
+      sections: c.sections,
+      requiredIndicators: c.requiredIndicators,
+      submissionDeadline: c.submissionDeadline.toISOString(),
+      paperCopies: c.paperCopies,
+      reviewMode: c.reviewMode,
+      signerTitle: c.signerTitle,
+      status: c.status,
+      workflowId: c.workflowId,
+      plansOpenedAt: c.plansOpenedAt?.toISOString() ?? null,
+      createdAt: c.createdAt.toISOString(),
+      planCounts: Object.fromEntries(groups.map((g) => [g.status, g._count._all])),
+    };
+  }
+}

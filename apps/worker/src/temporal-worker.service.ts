@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { APP_CONFIG, type AppConfig } from '@duyet/config';
+import { CampaignActivitiesService, PlanTransitionsService } from '@duyet/domain';
+import { createActivities } from './activities';
+
+/** Where the workflow code lives, the same relative path in the sources and in dist/. */
+export const WORKFLOWS_PATH = require.resolve('../../../workflows/src');
+
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly plans: PlanTransitionsService,
+    private readonly campaigns: CampaignActivitiesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, namespace, taskQueue, workflowBundlePath } = this.config.temporal;
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+      activities: createActivities(this.plans, this.campaigns),
+      // About 1 MB per cached workflow: bounded so a national campaign does not grow the worker without end.
+      maxCachedWorkflows: 500,
+      reuseV8Context: true,
+      shutdownGraceTime: '10 seconds',
+    });
+    this.running = this.worker.run().catch((err: unknown) => {
+      this.logger.error(`Temporal worker stopped: ${String(err)}`);
+      throw err;
+    });
+    this.logger.log(`Temporal worker polling "${taskQueue}" on ${address}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,59 @@
+import type { Prisma, Role, SchoolLevel } from '@duyet/database';
+import { DomainError } from './errors';
+
+/** The signed-in user with everything a scope check needs. */
+export interface AuthUser {
+  id: string;
+  districtId: string;
+  email: string;
+  fullName: string;
+  title: string;
+  role: Role;
+  schoolId: string | null;
+  reviewLevels: SchoolLevel[];
+  reviewClusterIds: string[];
+}
+
+export interface SchoolRef {
+  id: string;
+  districtId: string;
+  clusterId: string;
+  level: SchoolLevel;
+}
+
+/** DOMAIN.md: who may read a school's plans. Nobody crosses a district. */
+export function canReadSchool(user: AuthUser, school: SchoolRef): boolean {
+  if (school.districtId !== user.districtId) return false;
+  switch (user.role) {
+    case 'ADMIN':
+      return true;
+    case 'PRINCIPAL':
+    case 'SCHOOL_STAFF':
+      return user.schoolId === school.id;
+    case 'REVIEWER':
+      return user.reviewLevels.includes(school.level) || user.reviewClusterIds.includes(school.clusterId);
+  }
+}
+
+export function assertCanReadSchool(user: AuthUser, school: SchoolRef): void {
+  if (!canReadSchool(user, school)) {
+    throw new DomainError('FORBIDDEN', 'Bạn không có quyền xem kế hoạch của trường này.');
+  }
+}
+
+/** The same rule as canReadSchool, as a filter for lists. */
+export function schoolScopeWhere(user: AuthUser): Prisma.SchoolWhereInput {
+  const district = { districtId: user.districtId };
+  switch (user.role) {
+    case 'ADMIN':
+      return district;
+    case 'PRINCIPAL':
+    case 'SCHOOL_STAFF':
+      return { ...district, id: user.schoolId ?? '00000000-0000-0000-0000-000000000000' };
+    case 'REVIEWER':
+      return {
+        ...district,
+        OR: [{ level: { in: user.reviewLevels } }, { clusterId: { in: user.reviewClusterIds } }],
+      };
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import { type Campaign, PrismaService } from '@duyet/database';
+import { TemporalClientService } from '@duyet/temporal';
+import { type CampaignWorkflowInput, campaignWorkflowId } from '@duyet/workflows';
+import type { AuthUser } from './access';
+import { DomainError } from './errors';
+import type { CampaignInput } from './schemas';
+
+const BATCH_SIZE = 200;
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  /** Issues a campaign and starts its workflow. A retry with the same key and document number returns the same campaign. */
+  async create(admin: AuthUser, input: CampaignInput): Promise<{ campaign: Campaign; created: boolean }> {
+    const existing = await this.prisma.campaign.findUnique({
+      where: { districtId_key: { districtId: admin.districtId, key: input.key } },
+    });
+    if (existing) {
+      if (existing.documentNumber !== input.documentNumber) {
+        throw new DomainError('CONFLICT', `Mã đợt "${input.key}" đã được dùng cho văn bản ${existing.documentNumber}.`);
+      }
+      await this.startWorkflow(existing);
+      return { campaign: existing, created: false };
+    }
+    const refs = await this.resolveReferences(admin.districtId, input);
+    const campaign = await this.prisma.$transaction(async (tx) => {
+      const id = crypto.randomUUID();
+      const row = await tx.campaign.create({
+        data: {
+          id,
+          districtId: admin.districtId,
+          key: input.key,
+          documentNumber: input.documentNumber,
+          title: input.title,
+          legalBases: input.legalBases,
+          issuedOn: new Date(input.issuedOn),
+          periodFrom: new Date(input.period.from),
+          periodTo: new Date(input.period.to),
+          phases: input.phases,
+          targetLevels: input.targetLevels,
+          targetClusters: input.targetClusters,
+          sections: refs.sections,
+          requiredIndicators: input.requiredIndicators,
+          submissionDeadline: new Date(input.submissionDeadline),
+          paperCopies: input.paperCopies,
+          reviewMode: input.reviewMode,
+          receiverId: refs.receiverId,
+          signerId: refs.signerId,
+          signerTitle: input.signer.title,
+          workflowId: campaignWorkflowId(id),
+          createdById: admin.id,
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          districtId: admin.districtId,
+          campaignId: id,
+          actorId: admin.id,
+          type: 'CAMPAIGN_CREATED',
+          data: { key: input.key, documentNumber: input.documentNumber },
+        },
+      });
+      return row;
+    });
+    await this.startWorkflow(campaign);
+    return { campaign, created: true };
+  }
+
+  private async startWorkflow(campaign: Campaign): Promise<void> {
+    const client = await this.temporal.getClient();
+    const input: CampaignWorkflowInput = { campaignId: campaign.id, districtId: campaign.districtId, batchSize: BATCH_SIZE };
+    await client.workflow.start('campaignWorkflow', {
+      workflowId: campaign.workflowId,
+      taskQueue: this.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
+
+  private async resolveReferences(districtId: string, input: CampaignInput) {
+    const [sections, indicators, clusters, users] = await Promise.all([
+      this.prisma.sectionTemplate.findMany({ where: { districtId }, orderBy: { position: 'asc' } }),
+      this.prisma.indicator.findMany({ where: { districtId, code: { in: input.requiredIndicators } } }),
+      this.prisma.cluster.findMany({ where: { districtId, code: { in: input.targetClusters } } }),
+      this.prisma.user.findMany({
+        where: { districtId, email: { in: [input.signer.email, ...(input.receiver ? [input.receiver] : [])] } },
+      }),
+    ]);
+    const unknown = (wanted: string[], known: string[]) => wanted.filter((w) => !known.includes(w));
+    const problems: string[] = [];
+    const badSections = unknown(input.requiredSections, sections.map((s) => s.key));
+    if (badSections.length) problems.push(`Mục kế hoạch không có trong danh mục: ${badSections.join(', ')}`);
+    const badIndicators = unknown(input.requiredIndicators, indicators.map((i) => i.code));
+    if (badIndicators.length) problems.push(`Chỉ tiêu không có trong danh mục: ${badIndicators.join(', ')}`);
+    const badClusters = unknown(input.targetClusters, clusters.map((c) => c.code));
+    if (badClusters.length) problems.push(`Cụm trường không tồn tại: ${badClusters.join(', ')}`);
+    const byEmail = new Map(users.map((u) => [u.email, u.id] as const));
+    if (!byEmail.has(input.signer.email)) problems.push(`Người ký ${input.signer.email} không thuộc Phòng GD&ĐT này`);
+    if (input.receiver && !byEmail.has(input.receiver)) problems.push(`Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này`);
+    if (problems.length) throw new DomainError('VALIDATION', problems.join('. ') + '.');
+    return {
+      sections: input.requiredSections.map((key) => {
+        const s = sections.find((t) => t.key === key)!;
+        return { key: s.key, title: s.title, required: true };
+      }),
+      receiverId: input.receiver ? byEmail.get(input.receiver)! : null,
+      signerId: byEmail.get(input.signer.email)!,
+    };
+  }
+}

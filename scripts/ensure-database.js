@@ -1,0 +1,22 @@
+// Creates the database of the given URL if it is missing, connecting to the server's "postgres" database.
+const { Client } = require('pg');
+
+async function main(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+main(process.argv[2]).catch((err) => {
+  console.error(`Cannot reach or create the database ${process.argv[2]}: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# npm start: set everything up, run Duyệt with the sample district loaded, print where to look.
+# Ctrl-C stops what this script started, and nothing else.
+source "$(dirname "$0")/lib.sh"
+
+STARTED=()
+cleanup() {
+  trap - INT TERM EXIT
+  if [ ${#STARTED[@]} -gt 0 ]; then
+    log "Stopping what this run started"
+    kill "${STARTED[@]}" 2>/dev/null || true
+    wait "${STARTED[@]}" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ensure_node_modules
+ensure_postgres
+ensure_redis
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres:postgres@127.0.0.1:5432/duyet}"
+export PORT="${PORT:-3000}"
+export JWT_SECRET="${JWT_SECRET:-duyet-demo-secret-change-me-in-production}"
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
+mkdir -p "$DATA/logs"
+
+# Temporal: reuse a server already listening; otherwise the dev server with a persistent file.
+TEMPORAL_HOSTPORT="${TEMPORAL_ADDRESS:-127.0.0.1:7233}"
+export TEMPORAL_ADDRESS="$TEMPORAL_HOSTPORT"
+export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
+if ! port_open "${TEMPORAL_HOSTPORT%:*}" "${TEMPORAL_HOSTPORT##*:}"; then
+  ensure_temporal_binary
+  log "Starting the Temporal dev server (history kept in .data/temporal.db)"
+  "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "${TEMPORAL_HOSTPORT##*:}" --ui-port 8233 \
+    --db-filename "$DATA/temporal.db" --log-level warn >"$DATA/logs/temporal.log" 2>&1 &
+  STARTED+=($!)
+  wait_port 127.0.0.1 "${TEMPORAL_HOSTPORT##*:}" 60 "The Temporal dev server"
+fi
+
+# Mail catcher: reuse one on 1025, else maildev (SMTP 1025, inbox on 1080).
+export SMTP_HOST="${SMTP_HOST:-127.0.0.1}" SMTP_PORT="${SMTP_PORT:-1025}"
+export MAILBOX_URL="${MAILBOX_URL:-http://localhost:1080}"
+if ! port_open "$SMTP_HOST" "$SMTP_PORT"; then
+  log "Starting the mail catcher (maildev)"
+  node node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web 1080 >"$DATA/logs/maildev.log" 2>&1 &
+  STARTED+=($!)
+  wait_port 127.0.0.1 "$SMTP_PORT" 30 maildev
+fi
+
+log "Preparing the database"
+ensure_database "$DATABASE_URL"
+npx prisma migrate deploy >/dev/null
+node -r @swc-node/register prisma/seed.ts
+
+log "Building the API and the worker"
+npm run --silent build >/dev/null
+
+node dist/apps/worker/apps/worker/src/main.js >"$DATA/logs/worker.log" 2>&1 &
+STARTED+=($!)
+node dist/apps/api/apps/api/src/main.js >"$DATA/logs/api.log" 2>&1 &
+STARTED+=($!)
+wait_port 127.0.0.1 "$PORT" 60 "The API"
+
+node scripts/demo-campaigns.js "http://127.0.0.1:$PORT/api"
+
+cat <<INFO
+
+  Duyệt is running with the sample district (Huyện Kiến Xương) loaded.
+
+  API            http://localhost:$PORT/api
+  OpenAPI docs   http://localhost:$PORT/api/docs
+  Health         http://localhost:$PORT/api/health
+  Temporal UI    $TEMPORAL_UI_URL
+  Mailbox        $MAILBOX_URL
+
+  Demo logins (password: ${SEED_PASSWORD:-Duyet@2026})
+    principal    hieutruong.mn-thanh-tan@kienxuong.example   (Trường Mầm non Thanh Tân)
+    reviewer     pho.mamnon@kienxuong.example                (Phó trưởng phòng, mầm non)
+    admin        truongphong@kienxuong.example               (Trưởng phòng)
+
+  Logs in .data/logs/. Press Ctrl-C to stop.
+INFO
+
+wait -n "${STARTED[@]}"
+die "A process stopped unexpectedly; see .data/logs/"
