@@ -104,12 +104,16 @@ export class CampaignsService {
     if (!byEmail.has(input.signer.email)) problems.push(`Người ký ${input.signer.email} không thuộc Phòng GD&ĐT này`);
     if (input.receiver && !byEmail.has(input.receiver)) problems.push(`Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này`);
     if (problems.length) throw new DomainError('VALIDATION', problems.join('. ') + '.');
+    // Without a named receiver, submissions go to the office's clerk (văn thư), who registers them.
+    const clerk = input.receiver
+      ? null
+      : await this.prisma.user.findFirst({ where: { districtId, role: 'ADMIN', title: 'Văn thư', active: true } });
     return {
       sections: input.requiredSections.map((key) => {
         const s = sections.find((t) => t.key === key)!;
         return { key: s.key, title: s.title, required: true };
       }),
-      receiverId: input.receiver ? byEmail.get(input.receiver)! : null,
+      receiverId: input.receiver ? byEmail.get(input.receiver)! : (clerk?.id ?? null),
       signerId: byEmail.get(input.signer.email)!,
     };
   }

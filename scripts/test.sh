@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# npm test: set everything up (npm packages, PostgreSQL, Redis, the Temporal CLI) and run the whole suite.
+# The tests start their own in-memory Temporal server, mail catcher and database (test/setup/global-setup.ts).
+source "$(dirname "$0")/lib.sh"
+
+ensure_node_modules
+ensure_postgres
+ensure_redis
+ensure_temporal_binary
+
+log "Type-checking"
+npx tsc --noEmit -p tsconfig.json
+log "Running the tests"
+npx jest --runInBand "$@"
