@@ -8,7 +8,9 @@ ensure_postgres
 ensure_redis
 ensure_temporal_binary
 
-log "Type-checking"
+log "Type-checking, linting, checking the format"
 npx tsc --noEmit -p tsconfig.json
+npx eslint . --max-warnings 0
+npx prettier --check . >/dev/null || { npx prettier --check .; die "Formatting differs: run npm run format"; }
 log "Running the tests"
 npx jest --runInBand "$@"

@@ -37,14 +37,22 @@ describe('one plan end to end, every hop real', () => {
   beforeAll(async () => {
     stack = await startStack();
     await clearMailbox();
-    const res = await stack.http().post('/api/campaigns').set(await auth(ADMIN)).send(nam2022);
+    const res = await stack
+      .http()
+      .post('/api/campaigns')
+      .set(await auth(ADMIN))
+      .send(nam2022);
     expect(res.status).toBe(201);
     campaignId = res.body.id;
     // The campaign workflow opens one plan per targeted school and starts its workflow.
-    await eventually(async () => {
-      const c = await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
-      return c.plansOpenedAt ?? undefined;
-    }, 30_000, 'the campaign workflow to open every plan');
+    await eventually(
+      async () => {
+        const c = await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+        return c.plansOpenedAt ?? undefined;
+      },
+      30_000,
+      'the campaign workflow to open every plan',
+    );
   });
 
   afterAll(async () => {
@@ -58,34 +66,56 @@ describe('one plan end to end, every hop real', () => {
     const client = await stack.temporal.getClient();
     const state = await client.workflow.getHandle(plans[0].workflowId).query(planStateQuery);
     expect(state).toMatchObject({ planId: plans[0].id, status: 'NOT_STARTED', versionNo: 0 });
-    const events = await stack.prisma.auditEvent.findMany({ where: { campaignId, planId: null }, orderBy: { createdAt: 'asc' } });
+    const events = await stack.prisma.auditEvent.findMany({
+      where: { campaignId, planId: null },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(events.map((e) => e.type)).toEqual(['CAMPAIGN_CREATED', 'CAMPAIGN_PLANS_OPENED']);
   });
 
   it('drafts, submits, sends the receipt, approves and tells the principal', async () => {
     const school = 'th-thanh-tan';
     const planId = await planOf(school);
-    const list = await stack.http().get(`/api/plans?campaignId=${campaignId}`).set(await auth(principal(school)));
+    const list = await stack
+      .http()
+      .get(`/api/plans?campaignId=${campaignId}`)
+      .set(await auth(principal(school)));
     expect(list.status).toBe(200);
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([planId]);
 
-    const draft = await stack.http().put(`/api/plans/${planId}/draft`).set(await auth(principal(school))).send(DRAFT);
+    const draft = await stack
+      .http()
+      .put(`/api/plans/${planId}/draft`)
+      .set(await auth(principal(school)))
+      .send(DRAFT);
     expect(draft.status).toBe(200);
     expect(draft.body.status).toBe('DRAFTING');
 
-    const submit = await stack.http().post(`/api/plans/${planId}/submit`).set(await auth(principal(school)));
+    const submit = await stack
+      .http()
+      .post(`/api/plans/${planId}/submit`)
+      .set(await auth(principal(school)));
     expect(submit.status).toBe(200);
     expect(submit.body).toMatchObject({ status: 'SUBMITTED', versionNo: 1 });
 
     const version = await stack.prisma.planVersion.findFirstOrThrow({ where: { planId } });
-    expect(version).toMatchObject({ id: submit.body.versionId, number: 1, sections: DRAFT.sections, indicators: DRAFT.indicators });
+    expect(version).toMatchObject({
+      id: submit.body.versionId,
+      number: 1,
+      sections: DRAFT.sections,
+      indicators: DRAFT.indicators,
+    });
     const receipt = await eventually(async () => (await mailTo(CLERK))[0], 15_000, 'the receipt e-mail');
     expect(receipt.subject).toBe('[Duyệt] Đã nhận kế hoạch của Trường Tiểu học Thanh Tân');
     expect(receipt.text).toContain('Kính gửi Đặng Anh Tuấn,');
     expect(receipt.text).toContain('Hệ thống đã nhận kế hoạch của Trường Tiểu học Thanh Tân do Đinh Anh Nam nộp');
     expect(receipt.text).toContain('Hạn nộp của đợt này: 17:00 28/01/2022');
 
-    const approve = await stack.http().post(`/api/plans/${planId}/approve`).set(await auth(REVIEWER)).send({ comment: 'Kế hoạch đầy đủ, khả thi.' });
+    const approve = await stack
+      .http()
+      .post(`/api/plans/${planId}/approve`)
+      .set(await auth(REVIEWER))
+      .send({ comment: 'Kế hoạch đầy đủ, khả thi.' });
     expect(approve.status).toBe(200);
     expect(approve.body).toMatchObject({ status: 'APPROVED', versionNo: 1, versionId: version.id });
 
@@ -109,10 +139,17 @@ describe('one plan end to end, every hop real', () => {
       'DRAFTING->SUBMITTED',
       'SUBMITTED->APPROVED',
     ]);
-    const viaApi = await stack.http().get(`/api/plans/${planId}/state`).set(await auth(principal(school)));
+    const viaApi = await stack
+      .http()
+      .get(`/api/plans/${planId}/state`)
+      .set(await auth(principal(school)));
     expect(viaApi.body.status).toBe('APPROVED');
 
-    const decisionMail = await eventually(async () => (await mailTo(principal(school)))[0], 15_000, 'the decision e-mail');
+    const decisionMail = await eventually(
+      async () => (await mailTo(principal(school)))[0],
+      15_000,
+      'the decision e-mail',
+    );
     expect(decisionMail.subject).toBe('[Duyệt] Kế hoạch của Trường Tiểu học Thanh Tân đã được phê duyệt');
     expect(decisionMail.text).toContain('Kính gửi Đinh Anh Nam,');
     expect(decisionMail.text).toContain('Ý kiến của người duyệt: Kế hoạch đầy đủ, khả thi.');
@@ -131,10 +168,16 @@ describe('one plan end to end, every hop real', () => {
       stack.prisma.auditEvent.count({ where: { planId } }),
       stack.prisma.emailLog.count(),
     ]);
-    const res = await stack.http().post(`/api/plans/${planId}/approve`).set(await auth(REVIEWER)).send({});
+    const res = await stack
+      .http()
+      .post(`/api/plans/${planId}/approve`)
+      .set(await auth(REVIEWER))
+      .send({});
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('INVALID_TRANSITION');
-    expect(res.body.message).toBe('Chỉ có thể phê duyệt kế hoạch đã được nhà trường nộp. Trạng thái hiện tại: chưa bắt đầu.');
+    expect(res.body.message).toBe(
+      'Chỉ có thể phê duyệt kế hoạch đã được nhà trường nộp. Trạng thái hiện tại: chưa bắt đầu.',
+    );
     const after = await Promise.all([
       stack.prisma.decision.count(),
       stack.prisma.auditEvent.count({ where: { planId } }),
@@ -158,7 +201,10 @@ describe('one plan end to end, every hop real', () => {
 
   it('gives a reviewer 403 outside the levels and clusters assigned', async () => {
     const preschoolPlan = await planOf('mn-thanh-tan');
-    const res = await stack.http().get(`/api/plans/${preschoolPlan}`).set(await auth(REVIEWER));
+    const res = await stack
+      .http()
+      .get(`/api/plans/${preschoolPlan}`)
+      .set(await auth(REVIEWER));
     expect(res.status).toBe(403);
   });
 
@@ -179,7 +225,11 @@ describe('one plan end to end, every hop real', () => {
     expect(malformed.body.message).toMatch(/^Dữ liệu không hợp lệ: indicators\.SWIM_CERT\.target - /);
 
     const { title: _title, ...noTitle } = { ...nam2022, key: 'thieu-tieu-de' };
-    const campaign = await stack.http().post('/api/campaigns').set(await auth(ADMIN)).send(noTitle);
+    const campaign = await stack
+      .http()
+      .post('/api/campaigns')
+      .set(await auth(ADMIN))
+      .send(noTitle);
     expect(campaign.status).toBe(400);
     expect(campaign.body.errors.map((e: { field: string }) => e.field)).toEqual(['title']);
 
@@ -209,7 +259,10 @@ describe('one plan end to end, every hop real', () => {
     expect(await stack.prisma.emailLog.count({ where: { planId, template: 'SUBMISSION_RECEIPT' } })).toBe(1);
 
     // A new request (another key) is a second submission, and the plan refuses it.
-    const fresh = await stack.http().post(`/api/plans/${planId}/submit`).set(await auth(principal(school)));
+    const fresh = await stack
+      .http()
+      .post(`/api/plans/${planId}/submit`)
+      .set(await auth(principal(school)));
     expect(fresh.status).toBe(409);
     expect(await stack.prisma.planVersion.count({ where: { planId } })).toBe(1);
   });

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { seed } from '../../prisma/seed';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -54,13 +54,34 @@ export default async function globalSetup(): Promise<void> {
 
   const temporal = start(
     temporalBin,
-    ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--http-port',
-      String(temporalHttp), '--metrics-port', String(temporalMetrics), '--log-level', 'error'],
+    [
+      'server',
+      'start-dev',
+      '--headless',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(temporalPort),
+      '--http-port',
+      String(temporalHttp),
+      '--metrics-port',
+      String(temporalMetrics),
+      '--log-level',
+      'error',
+    ],
     'temporal',
   );
   const maildev = start(
     process.execPath,
-    [path.join(ROOT, 'node_modules/maildev/bin/maildev'), '--ip', '127.0.0.1', '--smtp', String(smtpPort), '--web', String(webPort)],
+    [
+      path.join(ROOT, 'node_modules/maildev/bin/maildev'),
+      '--ip',
+      '127.0.0.1',
+      '--smtp',
+      String(smtpPort),
+      '--web',
+      String(webPort),
+    ],
     'maildev',
   );
 
@@ -80,17 +101,25 @@ export default async function globalSetup(): Promise<void> {
   });
   await seed(databaseUrl);
 
-  const bundle = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows/src'), logger: undefined });
+  const bundle = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows/src'), logger: new DefaultLogger('WARN') });
   const bundleDir = path.join(ROOT, '.data/test');
   mkdirSync(bundleDir, { recursive: true });
   const bundlePath = path.join(bundleDir, `workflow-bundle-${runId}.js`);
   writeFileSync(bundlePath, bundle.code);
 
-  await waitFor('Temporal', async () => (await Connection.connect({ address: `127.0.0.1:${temporalPort}`, connectTimeout: 1000 })).close(), 60);
-  await waitFor('maildev', async () => {
-    const res = await fetch(`http://127.0.0.1:${webPort}/email`);
-    if (!res.ok) throw new Error(String(res.status));
-  }, 30);
+  await waitFor(
+    'Temporal',
+    async () => (await Connection.connect({ address: `127.0.0.1:${temporalPort}`, connectTimeout: 1000 })).close(),
+    60,
+  );
+  await waitFor(
+    'maildev',
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${webPort}/email`);
+      if (!res.ok) throw new Error(String(res.status));
+    },
+    30,
+  );
 
   Object.assign(process.env, {
     NODE_ENV: 'test',

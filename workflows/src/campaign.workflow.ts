@@ -14,7 +14,10 @@ interface CampaignProgress {
 }
 
 /** Opens one plan per targeted school, starting their workflows in batches; then waits for the campaign to close. */
-export async function campaignWorkflow(input: CampaignWorkflowInput, progress?: CampaignProgress): Promise<CampaignState> {
+export async function campaignWorkflow(
+  input: CampaignWorkflowInput,
+  progress?: CampaignProgress,
+): Promise<CampaignState> {
   const batchSize = input.batchSize ?? 200;
   const state: CampaignState = {
     campaignId: input.campaignId,

@@ -2,14 +2,7 @@
 // and so can anyone who wants to read or test the rules on their own.
 
 export type PlanStatus =
-  | 'NOT_STARTED'
-  | 'DRAFTING'
-  | 'SUBMITTED'
-  | 'UNDER_REVIEW'
-  | 'RETURNED'
-  | 'APPROVED'
-  | 'EXEMPTED'
-  | 'CLOSED';
+  'NOT_STARTED' | 'DRAFTING' | 'SUBMITTED' | 'UNDER_REVIEW' | 'RETURNED' | 'APPROVED' | 'EXEMPTED' | 'CLOSED';
 
 export type ActorRole = 'PRINCIPAL' | 'SCHOOL_STAFF' | 'REVIEWER' | 'ADMIN';
 

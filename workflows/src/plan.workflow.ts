@@ -95,7 +95,10 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
     validator: (decision) => {
       refuseUnlessAllowed('RETURN', decision.actor);
       if (!decision.comment?.trim()) {
-        throw ApplicationFailure.nonRetryable('Cần ghi ý kiến khi trả lại kế hoạch để nhà trường chỉnh sửa.', 'INVALID_INPUT');
+        throw ApplicationFailure.nonRetryable(
+          'Cần ghi ý kiến khi trả lại kế hoạch để nhà trường chỉnh sửa.',
+          'INVALID_INPUT',
+        );
       }
     },
   });

@@ -27,7 +27,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       connection: this.connection,
       namespace,
       taskQueue,
-      ...(workflowBundlePath ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+      ...(workflowBundlePath
+        ? { workflowBundle: { codePath: workflowBundlePath } }
+        : { workflowsPath: WORKFLOWS_PATH }),
       activities: createActivities(this.plans, this.campaigns),
       // About 1 MB per cached workflow: bounded so a national campaign does not grow the worker without end.
       maxCachedWorkflows: 500,

@@ -39,7 +39,15 @@ export interface AppConfig {
   databaseUrl: string;
   redis: { url: string; prefix: string };
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; workflowBundlePath?: string };
-  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string; mailboxUrl?: string };
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user?: string;
+    password?: string;
+    from: string;
+    mailboxUrl?: string;
+  };
   mail: { attempts: number; backoffMs: number };
   jwt: { secret: string; ttl: string };
 }

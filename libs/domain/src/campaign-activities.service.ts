@@ -75,7 +75,13 @@ export class CampaignActivitiesService implements CampaignActivities {
     return { started: plans.length, nextCursor: plans.length === input.limit && last ? last.schoolId : null };
   }
 
-  async markCampaignPlansOpened({ campaignId, plansStarted }: { campaignId: string; plansStarted: number }): Promise<void> {
+  async markCampaignPlansOpened({
+    campaignId,
+    plansStarted,
+  }: {
+    campaignId: string;
+    plansStarted: number;
+  }): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const campaign = await tx.campaign.update({ where: { id: campaignId }, data: { plansOpenedAt: new Date() } });
       await tx.auditEvent.upsert({

@@ -74,7 +74,11 @@ export class CampaignsService {
 
   private async startWorkflow(campaign: Campaign): Promise<void> {
     const client = await this.temporal.getClient();
-    const input: CampaignWorkflowInput = { campaignId: campaign.id, districtId: campaign.districtId, batchSize: BATCH_SIZE };
+    const input: CampaignWorkflowInput = {
+      campaignId: campaign.id,
+      districtId: campaign.districtId,
+      batchSize: BATCH_SIZE,
+    };
     await client.workflow.start('campaignWorkflow', {
       workflowId: campaign.workflowId,
       taskQueue: this.temporal.taskQueue,
@@ -94,15 +98,25 @@ export class CampaignsService {
     ]);
     const unknown = (wanted: string[], known: string[]) => wanted.filter((w) => !known.includes(w));
     const problems: string[] = [];
-    const badSections = unknown(input.requiredSections, sections.map((s) => s.key));
+    const badSections = unknown(
+      input.requiredSections,
+      sections.map((s) => s.key),
+    );
     if (badSections.length) problems.push(`Mục kế hoạch không có trong danh mục: ${badSections.join(', ')}`);
-    const badIndicators = unknown(input.requiredIndicators, indicators.map((i) => i.code));
+    const badIndicators = unknown(
+      input.requiredIndicators,
+      indicators.map((i) => i.code),
+    );
     if (badIndicators.length) problems.push(`Chỉ tiêu không có trong danh mục: ${badIndicators.join(', ')}`);
-    const badClusters = unknown(input.targetClusters, clusters.map((c) => c.code));
+    const badClusters = unknown(
+      input.targetClusters,
+      clusters.map((c) => c.code),
+    );
     if (badClusters.length) problems.push(`Cụm trường không tồn tại: ${badClusters.join(', ')}`);
     const byEmail = new Map(users.map((u) => [u.email, u.id] as const));
     if (!byEmail.has(input.signer.email)) problems.push(`Người ký ${input.signer.email} không thuộc Phòng GD&ĐT này`);
-    if (input.receiver && !byEmail.has(input.receiver)) problems.push(`Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này`);
+    if (input.receiver && !byEmail.has(input.receiver))
+      problems.push(`Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này`);
     if (problems.length) throw new DomainError('VALIDATION', problems.join('. ') + '.');
     // Without a named receiver, submissions go to the office's clerk (văn thư), who registers them.
     const clerk = input.receiver

@@ -26,17 +26,30 @@ export async function importDistrict(prisma: PrismaClient, file: DistrictFile, p
   );
 
   for (const s of file.schools) {
-    const data = { name: s.name, level: s.level, clusterId: clusters.get(s.cluster)!, commune: s.commune, students: s.students };
+    const data = {
+      name: s.name,
+      level: s.level,
+      clusterId: clusters.get(s.cluster)!,
+      commune: s.commune,
+      students: s.students,
+    };
     await prisma.school.upsert({
       where: { districtId_code: { districtId, code: s.code } },
       create: { districtId, code: s.code, ...data },
       update: data,
     });
   }
-  const schools = new Map((await prisma.school.findMany({ where: { districtId } })).map((s) => [s.code, s.id] as const));
+  const schools = new Map(
+    (await prisma.school.findMany({ where: { districtId } })).map((s) => [s.code, s.id] as const),
+  );
 
   for (const u of file.users) {
-    const data = { fullName: u.fullName, role: u.role, title: u.title, schoolId: u.school ? schools.get(u.school)! : null };
+    const data = {
+      fullName: u.fullName,
+      role: u.role,
+      title: u.title,
+      schoolId: u.school ? schools.get(u.school)! : null,
+    };
     const user = await prisma.user.upsert({
       where: { email: u.email },
       create: { districtId, email: u.email, passwordHash, ...data },

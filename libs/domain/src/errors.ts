@@ -1,12 +1,6 @@
 /** Domain refusals. One exception filter maps each code to an HTTP status (apps/api). */
 export type DomainErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_TRANSITION'
-  | 'UNAVAILABLE';
+  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_TRANSITION' | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(

@@ -32,7 +32,6 @@ const isUniqueViolation = (err: unknown): boolean =>
  */
 @Injectable()
 export class PlanTransitionsService implements PlanActivities {
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly mailQueue: MailQueueService,
@@ -117,8 +116,15 @@ export class PlanTransitionsService implements PlanActivities {
           },
         });
         await tx.plan.update({ where: { id: plan.id }, data: { decidedAt: now } });
-        outcome = { status: input.to, versionNo: plan.currentVersionNo, versionId: version.id, decisionId: decision.id };
-        const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
+        outcome = {
+          status: input.to,
+          versionNo: plan.currentVersionNo,
+          versionId: version.id,
+          decisionId: decision.id,
+        };
+        const principals = await tx.user.findMany({
+          where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true },
+        });
         mails.push(...principals.map((p) => this.decisionMail(plan, input, p, actor.fullName, decision.capacity, now)));
         break;
       }
@@ -132,7 +138,13 @@ export class PlanTransitionsService implements PlanActivities {
         planId: plan.id,
         actorId: actor.id,
         type: AUDIT_TYPE[input.action],
-        data: { outcome, emailIds, from: input.from, to: input.to, comment: input.comment ?? null } as Prisma.InputJsonValue,
+        data: {
+          outcome,
+          emailIds,
+          from: input.from,
+          to: input.to,
+          comment: input.comment ?? null,
+        } as Prisma.InputJsonValue,
         idempotencyKey: input.idempotencyKey,
         createdAt: now,
       },
@@ -177,7 +189,12 @@ export class PlanTransitionsService implements PlanActivities {
     capacity: string,
     at: Date,
   ): OutboxMail {
-    const base = { ...this.planBase(plan, principal.fullName, plan.currentVersionNo), decidedBy, capacity, decidedAt: formatVnDateTime(at) };
+    const base = {
+      ...this.planBase(plan, principal.fullName, plan.currentVersionNo),
+      decidedBy,
+      capacity,
+      decidedAt: formatVnDateTime(at),
+    };
     return input.action === 'APPROVE'
       ? { template: MailTemplate.PLAN_APPROVED, to: principal.email, data: { ...base, comment: input.comment } }
       : { template: MailTemplate.PLAN_RETURNED, to: principal.email, data: { ...base, comment: input.comment ?? '' } };

@@ -17,7 +17,10 @@ export const campaignInputSchema = z
     legalBases: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
     issuedOn: isoDate,
     period: z.object({ from: isoDate, to: isoDate }),
-    phases: z.array(z.object({ name: z.string().trim().min(1).max(300), from: isoDate, to: isoDate })).max(20).default([]),
+    phases: z
+      .array(z.object({ name: z.string().trim().min(1).max(300), from: isoDate, to: isoDate }))
+      .max(20)
+      .default([]),
     targetLevels: z.array(schoolLevelSchema).min(1, 'Chọn ít nhất một cấp học'),
     targetClusters: z.array(z.string().min(1)).default([]),
     requiredSections: z.array(z.string().min(1)).min(1, 'Chọn ít nhất một mục bắt buộc của kế hoạch'),
@@ -26,7 +29,10 @@ export const campaignInputSchema = z
     paperCopies: z.number().int().min(0).max(20).default(1),
     receiver: z.email('Địa chỉ e-mail người nhận không hợp lệ').optional(),
     reviewMode: z.enum(['DESK', 'MEETING']).default('DESK'),
-    signer: z.object({ email: z.email('Địa chỉ e-mail người ký không hợp lệ'), title: z.string().trim().min(1).max(200) }),
+    signer: z.object({
+      email: z.email('Địa chỉ e-mail người ký không hợp lệ'),
+      title: z.string().trim().min(1).max(200),
+    }),
   })
   .refine((c) => c.period.from <= c.period.to, {
     path: ['period', 'to'],

@@ -18,8 +18,18 @@ interface PlanMailBase {
 
 export interface MailData {
   [MailTemplate.SUBMISSION_RECEIPT]: PlanMailBase & { submittedBy: string; submittedAt: string; deadline: string };
-  [MailTemplate.PLAN_APPROVED]: PlanMailBase & { decidedBy: string; capacity: string; decidedAt: string; comment?: string };
-  [MailTemplate.PLAN_RETURNED]: PlanMailBase & { decidedBy: string; capacity: string; decidedAt: string; comment: string };
+  [MailTemplate.PLAN_APPROVED]: PlanMailBase & {
+    decidedBy: string;
+    capacity: string;
+    decidedAt: string;
+    comment?: string;
+  };
+  [MailTemplate.PLAN_RETURNED]: PlanMailBase & {
+    decidedBy: string;
+    capacity: string;
+    decidedAt: string;
+    comment: string;
+  };
 }
 
 export interface RenderedMail {
@@ -59,7 +69,8 @@ function compose(p: MailParts): RenderedMail {
     ...p.paragraphs.map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`),
     '<table style="border-collapse:collapse">',
     ...p.facts.map(
-      ([k, v]) => `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`,
+      ([k, v]) =>
+        `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`,
     ),
     '</table>',
     `<p><a href="${escapeHtml(p.link.url)}">${escapeHtml(p.link.label)}</a></p>`,

@@ -38,4 +38,3 @@ export class TemporalClientService implements OnModuleDestroy {
 @Global()
 @Module({ providers: [TemporalClientService], exports: [TemporalClientService] })
 export class TemporalModule {}
-

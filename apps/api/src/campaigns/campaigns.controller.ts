@@ -33,7 +33,11 @@ export class CampaignsController {
   @ApiBadRequestResponse({ description: 'Thiếu hoặc sai trường dữ liệu, tham chiếu không tồn tại' })
   @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo/văn thư Phòng GD&ĐT được tạo đợt' })
   @ApiConflictResponse({ description: 'Mã đợt đã được dùng cho văn bản khác' })
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateCampaignDto, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateCampaignDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { campaign, created } = await this.campaigns.create(user, dto);
     res.status(created ? 201 : 200);
     return this.query.get(user, campaign.id);

@@ -47,14 +47,25 @@ export class HttpErrorsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DomainError) {
-      return { statusCode: STATUS[exception.code], code: exception.code, message: exception.message, ...exception.details };
+      return {
+        statusCode: STATUS[exception.code],
+        code: exception.code,
+        message: exception.message,
+        ...exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { statusCode: status, code: HttpStatus[status] ?? 'HTTP_ERROR', message: vietnameseHttpMessage(status, exception.message) };
+      return {
+        statusCode: status,
+        code: HttpStatus[status] ?? 'HTTP_ERROR',
+        message: vietnameseHttpMessage(status, exception.message),
+      };
     }
     const errorId = randomUUID();
-    this.logger.error(`[${errorId}] ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+    this.logger.error(
+      `[${errorId}] ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+    );
     return {
       statusCode: 500,
       code: 'INTERNAL',

@@ -13,9 +13,13 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   const raw = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
   if (raw === undefined) return randomUUID();
   if (!KEY.test(raw)) {
-    throw new DomainError('VALIDATION', 'Idempotency-Key phải gồm 8 đến 200 ký tự: chữ, số, dấu hai chấm, gạch dưới hoặc gạch ngang.', {
-      errors: [{ field: 'Idempotency-Key', message: 'Giá trị không hợp lệ' }],
-    });
+    throw new DomainError(
+      'VALIDATION',
+      'Idempotency-Key phải gồm 8 đến 200 ký tự: chữ, số, dấu hai chấm, gạch dưới hoặc gạch ngang.',
+      {
+        errors: [{ field: 'Idempotency-Key', message: 'Giá trị không hợp lệ' }],
+      },
+    );
   }
   return raw;
 });

@@ -12,7 +12,9 @@ const TIMEOUT_MS = 3000;
 function withTimeout(check: Check): Promise<unknown> {
   return Promise.race([
     check(),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -21,7 +23,12 @@ function withTimeout(check: Check): Promise<unknown> {
 export class HealthController {
   private readonly checks: Record<string, Check>;
 
-  constructor(prisma: PrismaService, queue: MailQueueService, temporal: TemporalClientService, mail: MailTransportService) {
+  constructor(
+    prisma: PrismaService,
+    queue: MailQueueService,
+    temporal: TemporalClientService,
+    mail: MailTransportService,
+  ) {
     this.checks = {
       postgres: () => prisma.$queryRaw`SELECT 1`,
       redis: () => queue.ping(),
@@ -41,7 +48,12 @@ export class HealthController {
     const services = Object.fromEntries(
       names.map((n, i) => {
         const r = results[i];
-        return [n, r.status === 'fulfilled' ? { status: 'up' } : { status: 'down', error: String((r.reason as Error)?.message ?? r.reason) }];
+        return [
+          n,
+          r.status === 'fulfilled'
+            ? { status: 'up' }
+            : { status: 'down', error: String((r.reason as Error)?.message ?? r.reason) },
+        ];
       }),
     );
     const down = names.filter((_, i) => results[i].status === 'rejected');

@@ -17,7 +17,16 @@ import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { PlansService } from './plans.service';
 
-const PLAN_STATUSES = ['NOT_STARTED', 'DRAFTING', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED', 'EXEMPTED', 'CLOSED'] as const;
+const PLAN_STATUSES = [
+  'NOT_STARTED',
+  'DRAFTING',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'RETURNED',
+  'APPROVED',
+  'EXEMPTED',
+  'CLOSED',
+] as const;
 
 class PlanListQueryDto extends createZodDto(
   z.object({
@@ -85,7 +94,12 @@ export class PlansController {
   @ApiOperation({ summary: 'Lưu bản nháp (các mục và chỉ tiêu) khi kế hoạch chưa nộp hoặc bị trả lại' })
   @ApiBadRequestResponse({ description: 'Dữ liệu không hợp lệ, nêu rõ trường sai' })
   @ApiConflictResponse({ description: 'Kế hoạch đã nộp hoặc đang xét duyệt' })
-  saveDraft(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: DraftDto, @IdempotencyKey() key: string) {
+  saveDraft(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: DraftDto,
+    @IdempotencyKey() key: string,
+  ) {
     return this.plans.saveDraft(user, id, dto, key);
   }
 
@@ -105,7 +119,12 @@ export class PlansController {
   @idempotencyHeader
   @ApiOperation({ summary: 'Phê duyệt phiên bản đã nộp; báo cho hiệu trưởng' })
   @ApiConflictResponse({ description: 'Kế hoạch chưa được nộp hoặc đã được quyết định' })
-  approve(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ApproveDto, @IdempotencyKey() key: string) {
+  approve(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: ApproveDto,
+    @IdempotencyKey() key: string,
+  ) {
     return this.plans.decide(user, id, 'approve', dto, key);
   }
 
@@ -115,7 +134,12 @@ export class PlansController {
   @idempotencyHeader
   @ApiOperation({ summary: 'Trả lại kế hoạch để chỉnh sửa, kèm ý kiến' })
   @ApiConflictResponse({ description: 'Kế hoạch chưa được nộp hoặc đã được quyết định' })
-  returnForRevision(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ReturnDto, @IdempotencyKey() key: string) {
+  returnForRevision(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: ReturnDto,
+    @IdempotencyKey() key: string,
+  ) {
     return this.plans.decide(user, id, 'return', dto, key);
   }
 }

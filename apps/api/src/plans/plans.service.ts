@@ -18,7 +18,17 @@ import { toDomainError } from './workflow-errors';
 const EDITABLE: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 
 const planInclude = {
-  school: { select: { id: true, code: true, name: true, level: true, clusterId: true, districtId: true, cluster: { select: { code: true } } } },
+  school: {
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      level: true,
+      clusterId: true,
+      districtId: true,
+      cluster: { select: { code: true } },
+    },
+  },
   campaign: { select: { id: true, key: true, title: true, documentNumber: true, submissionDeadline: true } },
 } satisfies Prisma.PlanInclude;
 type PlanRow = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
@@ -102,9 +112,13 @@ export class PlansService {
       data: { draft: draft as Prisma.InputJsonValue, draftUpdatedAt: new Date() },
     });
     if (saved.count === 0) {
-      throw new DomainError('INVALID_TRANSITION', 'Kế hoạch đã được nộp hoặc đang được xét duyệt, không thể sửa bản nháp lúc này.');
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'Kế hoạch đã được nộp hoặc đang được xét duyệt, không thể sửa bản nháp lúc này.',
+      );
     }
-    if (plan.status !== 'DRAFTING') await this.update(plan, startDraftUpdate, [this.actor(user)], `${requestKey}:draft`);
+    if (plan.status !== 'DRAFTING')
+      await this.update(plan, startDraftUpdate, [this.actor(user)], `${requestKey}:draft`);
     return this.get(user, id);
   }
 
@@ -122,7 +136,11 @@ export class PlansService {
     requestKey: string,
   ): Promise<TransitionOutcome> {
     const plan = await this.load(user, id);
-    const decision = { actor: this.actor(user), comment: body.comment, capacity: body.capacity ?? defaultCapacity(user.title) };
+    const decision = {
+      actor: this.actor(user),
+      comment: body.comment,
+      capacity: body.capacity ?? defaultCapacity(user.title),
+    };
     const def = kind === 'approve' ? approvePlanUpdate : returnForRevisionUpdate;
     return this.update(plan, def, [decision], requestKey);
   }
@@ -166,7 +184,13 @@ export class PlansService {
       submittedAt: p.submittedAt,
       decidedAt: p.decidedAt,
       draftUpdatedAt: p.draftUpdatedAt,
-      school: { id: p.school.id, code: p.school.code, name: p.school.name, level: p.school.level, cluster: p.school.cluster.code },
+      school: {
+        id: p.school.id,
+        code: p.school.code,
+        name: p.school.name,
+        level: p.school.level,
+        cluster: p.school.cluster.code,
+      },
       campaign: {
         id: p.campaign.id,
         key: p.campaign.key,

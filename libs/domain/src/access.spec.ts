@@ -1,0 +1,38 @@
+import { type AuthUser, type SchoolRef, canReadSchool } from './access';
+
+const school: SchoolRef = { id: 's1', districtId: 'd1', clusterId: 'c1', level: 'PRIMARY' };
+const user = (over: Partial<AuthUser>): AuthUser => ({
+  id: 'u',
+  districtId: 'd1',
+  email: 'u@x.example',
+  fullName: 'U',
+  title: 't',
+  role: 'PRINCIPAL',
+  schoolId: null,
+  reviewLevels: [],
+  reviewClusterIds: [],
+  ...over,
+});
+
+describe('canReadSchool', () => {
+  it('lets a principal or staff member read only their own school', () => {
+    expect(canReadSchool(user({ role: 'PRINCIPAL', schoolId: 's1' }), school)).toBe(true);
+    expect(canReadSchool(user({ role: 'SCHOOL_STAFF', schoolId: 's1' }), school)).toBe(true);
+    expect(canReadSchool(user({ role: 'PRINCIPAL', schoolId: 's2' }), school)).toBe(false);
+  });
+
+  it('lets a reviewer read schools of an assigned level or cluster, and no other', () => {
+    expect(canReadSchool(user({ role: 'REVIEWER', reviewLevels: ['PRIMARY'] }), school)).toBe(true);
+    expect(canReadSchool(user({ role: 'REVIEWER', reviewClusterIds: ['c1'] }), school)).toBe(true);
+    expect(
+      canReadSchool(user({ role: 'REVIEWER', reviewLevels: ['PRESCHOOL'], reviewClusterIds: ['c2'] }), school),
+    ).toBe(false);
+  });
+
+  it('keeps everyone, admins included, inside their own district', () => {
+    expect(canReadSchool(user({ role: 'ADMIN' }), school)).toBe(true);
+    expect(canReadSchool(user({ role: 'ADMIN', districtId: 'd2' }), school)).toBe(false);
+    expect(canReadSchool(user({ role: 'PRINCIPAL', schoolId: 's1', districtId: 'd2' }), school)).toBe(false);
+    expect(canReadSchool(user({ role: 'REVIEWER', reviewLevels: ['PRIMARY'], districtId: 'd2' }), school)).toBe(false);
+  });
+});

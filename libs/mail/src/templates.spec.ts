@@ -1,0 +1,29 @@
+import { MailTemplate, renderMail } from './templates';
+
+const base = {
+  recipientName: 'Đinh Anh Nam',
+  schoolName: 'Trường Tiểu học <Thanh Tân>',
+  campaignTitle: 'Kế hoạch năm 2022',
+  documentNumber: '455/KH-UBND',
+  versionNo: 2,
+  planUrl: 'http://duyet.test/api/plans/p1',
+  officeName: 'Phòng Giáo dục và Đào tạo Kiến Xương',
+};
+
+describe('renderMail', () => {
+  it('renders a returned plan with the comment in both bodies, escaping HTML', () => {
+    const mail = renderMail(MailTemplate.PLAN_RETURNED, {
+      ...base,
+      decidedBy: 'Nguyễn Anh Hà',
+      capacity: 'KT. TRƯỞNG PHÒNG - PHÓ TRƯỞNG PHÒNG',
+      decidedAt: '09:00 01/02/2022',
+      comment: 'Bổ sung giải pháp & chỉ tiêu bơi',
+    });
+    expect(mail.subject).toBe('[Duyệt] Kế hoạch của Trường Tiểu học <Thanh Tân> cần chỉnh sửa');
+    expect(mail.text).toContain('Ý kiến của người duyệt: Bổ sung giải pháp & chỉ tiêu bơi');
+    expect(mail.text).toContain('- Phiên bản: Lần nộp thứ 2');
+    expect(mail.html).toContain('Bổ sung giải pháp &amp; chỉ tiêu bơi');
+    expect(mail.html).toContain('Trường Tiểu học &lt;Thanh Tân&gt;');
+    expect(mail.html).not.toContain('<Thanh Tân>');
+  });
+});
