@@ -31,8 +31,10 @@ apt_install() {
 
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "Installing npm packages (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
+    # npm install, not npm ci: this npm writes lock files without other platforms' optional packages,
+    # which npm ci then rejects as out of sync. install still follows the locked versions.
+    log "Installing npm packages"
+    npm install --no-audit --no-fund --loglevel=error
   fi
   if [ ! -f generated/prisma/client.ts ] || [ prisma/schema.prisma -nt generated/prisma/client.ts ]; then
     log "Generating the Prisma client"
