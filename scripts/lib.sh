@@ -38,7 +38,8 @@ ensure_node_modules() {
   fi
   if [ ! -f generated/prisma/client.ts ] || [ prisma/schema.prisma -nt generated/prisma/client.ts ]; then
     log "Generating the Prisma client"
-    npx prisma generate >/dev/null
+    # Without a DATABASE_URL, this Prisma CLI tries to download a native engine; with one it uses the WASM engine.
+    DATABASE_URL="${DATABASE_URL:-postgresql://localhost:5432/unused}" npx prisma generate >/dev/null
   fi
 }
 
