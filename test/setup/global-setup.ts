@@ -101,7 +101,10 @@ export default async function globalSetup(): Promise<void> {
   });
   await seed(databaseUrl);
 
-  const bundle = await bundleWorkflowCode({ workflowsPath: path.join(ROOT, 'workflows/src'), logger: new DefaultLogger('WARN') });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: path.join(ROOT, 'workflows/src'),
+    logger: new DefaultLogger('WARN'),
+  });
   const bundleDir = path.join(ROOT, '.data/test');
   mkdirSync(bundleDir, { recursive: true });
   const bundlePath = path.join(bundleDir, `workflow-bundle-${runId}.js`);
