@@ -77,4 +77,4 @@ export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 
 export type * from './activities';
 export type { ActorRole, PlanAction, PlanStatus } from './plan-transitions';
-export { decideTransition, statusLabel } from './plan-transitions';
+export { PLAN_STATUSES, decideTransition, statusLabel } from './plan-transitions';

@@ -1,15 +1,6 @@
-import { type ActorRole, type PlanAction, type PlanStatus, decideTransition } from './plan-transitions';
+import { type ActorRole, type PlanAction, type PlanStatus, PLAN_STATUSES, decideTransition } from './plan-transitions';
 
-const STATUSES: PlanStatus[] = [
-  'NOT_STARTED',
-  'DRAFTING',
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'RETURNED',
-  'APPROVED',
-  'EXEMPTED',
-  'CLOSED',
-];
+const STATUSES: readonly PlanStatus[] = PLAN_STATUSES;
 
 // The moves issue 2 allows, by action: from which states, by which roles, to which state.
 const ALLOWED: Record<PlanAction, { from: PlanStatus[]; roles: ActorRole[]; to: PlanStatus }> = {

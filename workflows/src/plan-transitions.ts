@@ -1,8 +1,17 @@
 // The plan's state machine, pure: no Temporal, no I/O. The plan workflow's Update validators use it,
 // and so can anyone who wants to read or test the rules on their own.
 
-export type PlanStatus =
-  'NOT_STARTED' | 'DRAFTING' | 'SUBMITTED' | 'UNDER_REVIEW' | 'RETURNED' | 'APPROVED' | 'EXEMPTED' | 'CLOSED';
+export const PLAN_STATUSES = [
+  'NOT_STARTED',
+  'DRAFTING',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'RETURNED',
+  'APPROVED',
+  'EXEMPTED',
+  'CLOSED',
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export type ActorRole = 'PRINCIPAL' | 'SCHOOL_STAFF' | 'REVIEWER' | 'ADMIN';
 

@@ -16,17 +16,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { PlansService } from './plans.service';
-
-const PLAN_STATUSES = [
-  'NOT_STARTED',
-  'DRAFTING',
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'RETURNED',
-  'APPROVED',
-  'EXEMPTED',
-  'CLOSED',
-] as const;
+import { PLAN_STATUSES } from '@duyet/workflows';
 
 class PlanListQueryDto extends createZodDto(
   z.object({
