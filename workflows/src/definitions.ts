@@ -78,3 +78,5 @@ export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 export type * from './activities';
 export type { ActorRole, PlanAction, PlanStatus } from './plan-transitions';
 export { PLAN_STATUSES, decideTransition, statusLabel } from './plan-transitions';
+export type { ClockSettings } from './clock';
+export { REAL_TIME, realAt, realDelayUntil, virtualAt } from './clock';

@@ -29,6 +29,12 @@ const envSchema = z.object({
   MAIL_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters'),
   JWT_TTL: z.string().default('8h'),
+  /** virtual seconds per real second: > 1 only for demos and tests (see workflows/src/clock.ts) */
+  CLOCK_SPEED: z.coerce.number().positive().default(1),
+  /** with CLOCK_SPEED: the real instant … */
+  CLOCK_ANCHOR_REAL: z.iso.datetime({ offset: true }).optional(),
+  /** … and the virtual instant it stands for */
+  CLOCK_ANCHOR_VIRTUAL: z.iso.datetime({ offset: true }).optional(),
 });
 
 export interface AppConfig {
@@ -50,6 +56,7 @@ export interface AppConfig {
   };
   mail: { attempts: number; backoffMs: number };
   jwt: { secret: string; ttl: string };
+  clock: { anchorRealMs: number; anchorVirtualMs: number; speed: number };
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mail: { attempts: e.MAIL_ATTEMPTS, backoffMs: e.MAIL_BACKOFF_MS },
     jwt: { secret: e.JWT_SECRET, ttl: e.JWT_TTL },
+    clock: {
+      anchorRealMs: e.CLOCK_ANCHOR_REAL ? Date.parse(e.CLOCK_ANCHOR_REAL) : 0,
+      anchorVirtualMs: e.CLOCK_ANCHOR_VIRTUAL ? Date.parse(e.CLOCK_ANCHOR_VIRTUAL) : 0,
+      speed: e.CLOCK_SPEED,
+    },
   };
 }

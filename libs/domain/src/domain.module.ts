@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '@duyet/mail';
 import { CampaignActivitiesService } from './campaign-activities.service';
 import { CampaignsService } from './campaigns.service';
+import { ClockService } from './clock.service';
 import { PlanTransitionsService } from './plan-transitions.service';
 
 @Module({
   imports: [MailModule],
-  providers: [CampaignsService, CampaignActivitiesService, PlanTransitionsService],
-  exports: [CampaignsService, CampaignActivitiesService, PlanTransitionsService],
+  providers: [ClockService, CampaignsService, CampaignActivitiesService, PlanTransitionsService],
+  exports: [ClockService, CampaignsService, CampaignActivitiesService, PlanTransitionsService],
 })
 export class DomainModule {}

@@ -1,6 +1,7 @@
 export * from './access';
 export * from './campaign-activities.service';
 export * from './campaigns.service';
+export * from './clock.service';
 export * from './district-import';
 export * from './domain.module';
 export * from './errors';

@@ -168,7 +168,7 @@ export class PlansService {
   }
 
   /** Loads a plan within the user's district and checks that the user may read it. */
-  private async load(user: AuthUser, id: string): Promise<PlanRow> {
+  async load(user: AuthUser, id: string): Promise<PlanRow> {
     const plan = await this.prisma.plan.findFirst({ where: { id, districtId: user.districtId }, include: planInclude });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
     assertCanReadSchool(user, plan.school);
