@@ -16,7 +16,7 @@ const transform = {
 
 const moduleNameMapper = {
   '^@duyet/workflows$': '<rootDir>/workflows/src/definitions',
-  '^@duyet/(config|database|domain|mail|temporal)$': '<rootDir>/libs/$1/src',
+  '^@duyet/(config|database|domain|mail|storage|temporal)$': '<rootDir>/libs/$1/src',
 };
 
 module.exports = {

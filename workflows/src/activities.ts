@@ -1,5 +1,5 @@
 // The activities the workflows call, as types only. The worker implements them (apps/worker).
-import type { Actor, TransitionOutcome } from './definitions';
+import type { Actor, DeadlineKind, Rubric, TransitionOutcome } from './definitions';
 import type { PlanAction, PlanStatus } from './plan-transitions';
 
 export interface ApplyTransitionInput {
@@ -12,6 +12,15 @@ export interface ApplyTransitionInput {
   idempotencyKey: string;
   comment?: string;
   capacity?: string;
+  rubric?: Rubric;
+  recommendation?: 'APPROVE' | 'RETURN';
+  /** RETURN: the revision deadline; REOPEN: the adjustment deadline; EXTEND_DEADLINE: the new date */
+  deadline?: string;
+  /** EXEMPT, REOPEN, CLOSE, EXTEND_DEADLINE */
+  reason?: string;
+  reviewerId?: string;
+  deadlineKind?: DeadlineKind;
+  requestId?: string;
 }
 
 export interface StartPlanBatchResult {
@@ -32,4 +41,30 @@ export interface CampaignActivities {
     limit: number;
   }): Promise<StartPlanBatchResult>;
   markCampaignPlansOpened(input: { campaignId: string; plansStarted: number }): Promise<void>;
+  /** records the campaign as closed (status, audit); idempotent */
+  markCampaignClosed(input: { campaignId: string; actorId: string; reason: string }): Promise<void>;
+  /** moves the campaign's deadline (row, audit, e-mails to the schools it concerns); idempotent by key */
+  extendCampaignDeadline(input: {
+    campaignId: string;
+    actorId: string;
+    until: string;
+    reason: string;
+    idempotencyKey: string;
+  }): Promise<void>;
+  /** signals a batch of the campaign's plan workflows (close, or the campaign deadline moved) */
+  signalPlanWorkflowsBatch(input: {
+    campaignId: string;
+    signal: 'close' | 'deadline';
+    after: string | null;
+    limit: number;
+    actorId: string;
+    reason: string;
+    /** for 'deadline': the new deadline */
+    until?: string;
+  }): Promise<StartPlanBatchResult>;
+}
+
+export interface ReminderActivities {
+  /** sends the reminders of one day of the campaign's ladders, at most one message per person per day */
+  sendDueReminders(input: { campaignId: string; day: string }): Promise<{ emails: number }>;
 }

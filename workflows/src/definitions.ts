@@ -1,7 +1,8 @@
 // Signals, updates and queries of the workflows, defined once. The API imports these to talk to the
 // workflows; the workflows implement them. Inputs are plain data.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActorRole, PlanStatus } from './plan-transitions';
+import type { ClockSettings } from './clock';
+import type { ActorRole, OfficeRank, PlanAction, PlanStatus } from './plan-transitions';
 
 export const TASK_QUEUE_DEFAULT = 'duyet';
 
@@ -11,6 +12,8 @@ export const campaignWorkflowId = (campaignId: string): string => `campaign:${ca
 export interface Actor {
   userId: string;
   role: ActorRole;
+  /** for reviewers and admins: decides who may decide under two-level approval */
+  rank?: OfficeRank;
 }
 
 export interface PlanWorkflowInput {
@@ -18,30 +21,52 @@ export interface PlanWorkflowInput {
   campaignId: string;
   schoolId: string;
   districtId: string;
-  /** ISO instant; the deadline in force when the workflow started */
+  /** ISO instant; the campaign's deadline in force when the workflow started */
   submissionDeadline: string;
+  /** 1 or 2 (see MoveContext.approvalLevels) */
+  approvalLevels?: number;
+  clock?: ClockSettings;
 }
 
 export interface CampaignWorkflowInput {
   campaignId: string;
   districtId: string;
-  /** how many plan workflows to start per activity call */
+  /** how many plan workflows to start or signal per activity call */
   batchSize?: number;
+  clock?: ClockSettings;
+  /** 'HH:mm' local time of the daily reminder run; absent: no reminders */
+  reminderHour?: string;
 }
 
 export interface PlanHistoryEntry {
-  action: string;
+  action: PlanAction;
   from: PlanStatus;
   to: PlanStatus;
   actorId: string;
   at: string;
 }
 
+/** The deadlines a plan runs against, ISO instants; null when not set. */
+export interface PlanDeadlines {
+  /** this school's submission deadline (an extension), or the campaign's */
+  submission: string;
+  /** set when the plan is returned for revision or reopened for adjustment; cleared on a decision */
+  revision: string | null;
+  /** the reviewer's due date for the submitted version */
+  reviewDue: string | null;
+}
+
+export type DeadlineKind = 'SUBMISSION' | 'REVISION' | 'REVIEW';
+
 export interface PlanState {
   planId: string;
   status: PlanStatus;
   versionNo: number;
-  submissionDeadline: string;
+  deadlines: PlanDeadlines;
+  /** the deadline in force for the current state, if any, and whether its timer has fired */
+  deadlineInForce: { kind: DeadlineKind; at: string; overdue: boolean } | null;
+  /** the version a specialist's recommendation was made on (two-level approval) */
+  recommendedVersionNo: number | null;
   history: PlanHistoryEntry[];
 }
 
@@ -50,13 +75,60 @@ export interface CampaignState {
   plansStarted: number;
   done: boolean;
   closed: boolean;
+  /** the local day of the last reminder run */
+  lastReminderDay: string | null;
+  nextReminderAt: string | null;
 }
+
+export interface CloseCampaignInput {
+  actorId: string;
+  reason: string;
+}
+
+export interface ExtendCampaignInput {
+  actorId: string;
+  /** ISO instant */
+  until: string;
+  reason: string;
+}
+
+/** The four criteria of DOMAIN.md, each rated on a review. */
+export const RUBRIC_CRITERIA = ['COMPLETE', 'CONCRETE', 'FEASIBLE', 'FITTING'] as const;
+export type RubricCriterion = (typeof RUBRIC_CRITERIA)[number];
+export type Rubric = Partial<Record<RubricCriterion, { rating: 'MET' | 'PARTLY' | 'NOT_MET'; note?: string }>>;
 
 export interface DecisionInput {
   actor: Actor;
   comment?: string;
   /** KT./TM./TL. with the title signed for */
   capacity: string;
+  rubric?: Rubric;
+  /** RETURN: ISO instant by which the school must resubmit */
+  revisionDeadline?: string;
+  /** RECOMMEND: what the specialist recommends */
+  recommendation?: 'APPROVE' | 'RETURN';
+}
+
+export interface ReasonInput {
+  actor: Actor;
+  reason: string;
+  /** REOPEN: the deadline for the adjusted plan */
+  deadline?: string;
+}
+
+export interface AssignReviewerInput {
+  actor: Actor;
+  reviewerId: string;
+}
+
+export interface ExtendDeadlineInput {
+  actor: Actor;
+  kind: DeadlineKind;
+  /** ISO instant */
+  until: string;
+  reason: string;
+  /** the principal's request this extension answers, if any */
+  requestId?: string;
 }
 
 export interface TransitionOutcome {
@@ -65,18 +137,38 @@ export interface TransitionOutcome {
   versionId?: string;
   decisionId?: string;
   auditEventId: string;
+  deadlines: PlanDeadlines;
+}
+
+export interface ClosePlanInput {
+  actorId: string;
+  reason: string;
 }
 
 export const startDraftUpdate = defineUpdate<TransitionOutcome, [Actor]>('startDraft');
 export const submitPlanUpdate = defineUpdate<TransitionOutcome, [Actor]>('submitPlan');
+export const withdrawPlanUpdate = defineUpdate<TransitionOutcome, [Actor]>('withdrawPlan');
+export const startReviewUpdate = defineUpdate<TransitionOutcome, [Actor]>('startReview');
+export const recommendPlanUpdate = defineUpdate<TransitionOutcome, [DecisionInput]>('recommendPlan');
 export const approvePlanUpdate = defineUpdate<TransitionOutcome, [DecisionInput]>('approvePlan');
 export const returnForRevisionUpdate = defineUpdate<TransitionOutcome, [DecisionInput]>('returnForRevision');
-export const closePlanSignal = defineSignal('closePlan');
+export const exemptPlanUpdate = defineUpdate<TransitionOutcome, [ReasonInput]>('exemptPlan');
+export const reopenPlanUpdate = defineUpdate<TransitionOutcome, [ReasonInput]>('reopenPlan');
+export const assignReviewerUpdate = defineUpdate<TransitionOutcome, [AssignReviewerInput]>('assignReviewer');
+export const extendDeadlineUpdate = defineUpdate<TransitionOutcome, [ExtendDeadlineInput]>('extendDeadline');
+/** The campaign closed or the school was removed: an open plan is closed, a finished one just ends. */
+export const closePlanSignal = defineSignal<[ClosePlanInput]>('closePlan');
+/** The campaign's deadline moved for every school without a deadline of its own. */
+export const campaignDeadlineChangedSignal = defineSignal<[{ submissionDeadline: string }]>('campaignDeadlineChanged');
+export const closeCampaignUpdate = defineUpdate<CampaignState, [CloseCampaignInput]>('closeCampaign');
+export const extendCampaignDeadlineUpdate = defineUpdate<CampaignState, [ExtendCampaignInput]>(
+  'extendCampaignDeadline',
+);
 export const planStateQuery = defineQuery<PlanState>('planState');
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 
 export type * from './activities';
-export type { ActorRole, PlanAction, PlanStatus } from './plan-transitions';
-export { PLAN_STATUSES, decideTransition, statusLabel } from './plan-transitions';
+export type { ActorRole, MoveContext, OfficeRank, PlanAction, PlanStatus } from './plan-transitions';
+export { PLAN_ACTIONS, PLAN_STATUSES, RULES, decideTransition, rankOfTitle, statusLabel } from './plan-transitions';
 export type { ClockSettings } from './clock';
 export { REAL_TIME, realAt, realDelayUntil, virtualAt } from './clock';

@@ -1,5 +1,6 @@
 import {
   ApplicationFailure,
+  ActivityFailure,
   allHandlersFinished,
   condition,
   currentUpdateInfo,
@@ -7,103 +8,242 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { PlanActivities } from './activities';
+import type { ApplyTransitionInput, PlanActivities } from './activities';
+import { REAL_TIME, realDelayUntil } from './clock';
 import {
   type Actor,
+  type ClosePlanInput,
   type DecisionInput,
   type PlanState,
   type PlanWorkflowInput,
   type TransitionOutcome,
   approvePlanUpdate,
+  assignReviewerUpdate,
+  campaignDeadlineChangedSignal,
   closePlanSignal,
+  exemptPlanUpdate,
+  extendDeadlineUpdate,
   planStateQuery,
+  recommendPlanUpdate,
+  reopenPlanUpdate,
   returnForRevisionUpdate,
   startDraftUpdate,
+  startReviewUpdate,
   submitPlanUpdate,
+  withdrawPlanUpdate,
 } from './definitions';
-import { type PlanAction, decideTransition } from './plan-transitions';
+import { type PlanAction, type PlanStatus, decideTransition } from './plan-transitions';
 
 const { applyPlanTransition } = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
 });
 
+const SCHOOL_SIDE: readonly PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
+const OFFICE_SIDE: readonly PlanStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];
+
+type MoveExtras = Omit<ApplyTransitionInput, 'planId' | 'action' | 'actor' | 'from' | 'to' | 'idempotencyKey'>;
+
+const invalidInput = (message: string) => ApplicationFailure.nonRetryable(message, 'INVALID_INPUT');
+
+/**
+ * One school's plan in one campaign. Every move is an Update: the validator applies the pure rules of
+ * plan-transitions.ts, the handler applies them again (another move may have landed in between) and has one
+ * activity write the change, its audit event and its e-mails in one transaction. Deadlines are timers that
+ * every move re-arms; when one fires the plan is marked overdue in its state (reminders are sent per campaign).
+ */
 export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState> {
+  const clock = input.clock ?? REAL_TIME;
   const state: PlanState = {
     planId: input.planId,
     status: 'NOT_STARTED',
     versionNo: 0,
-    submissionDeadline: input.submissionDeadline,
+    deadlines: { submission: input.submissionDeadline, revision: null, reviewDue: null },
+    deadlineInForce: null,
+    recommendedVersionNo: null,
     history: [],
   };
-  let closed = false;
+  let closeRequest: ClosePlanInput | null = null;
+  let ownSubmissionDeadline = false;
+  // Bumped on every change that can move a deadline: the timer loop re-arms on it.
+  let generation = 0;
   // Update handlers are async; one move at a time keeps the state consistent when two arrive together.
   let busy = false;
 
+  const verdictFor = (action: PlanAction, actor: Actor) =>
+    decideTransition(state.status, action, actor.role, {
+      rank: actor.rank,
+      approvalLevels: input.approvalLevels ?? 1,
+      recommended: state.recommendedVersionNo !== null && state.recommendedVersionNo === state.versionNo,
+    });
+
   const refuseUnlessAllowed = (action: PlanAction, actor: Actor): void => {
-    const verdict = decideTransition(state.status, action, actor.role);
+    const verdict = verdictFor(action, actor);
     if (!verdict.allowed) throw ApplicationFailure.nonRetryable(verdict.reason, verdict.code);
   };
 
-  const move = async (action: PlanAction, actor: Actor, decision?: DecisionInput): Promise<TransitionOutcome> => {
+  const move = async (action: PlanAction, actor: Actor, extras: MoveExtras = {}): Promise<TransitionOutcome> => {
     await condition(() => !busy);
     busy = true;
     try {
-      // Checked again: another update may have moved the plan since the validator ran.
-      const verdict = decideTransition(state.status, action, actor.role);
+      const verdict = verdictFor(action, actor);
       if (!verdict.allowed) throw ApplicationFailure.nonRetryable(verdict.reason, verdict.code);
       const updateId = currentUpdateInfo()?.id ?? `${action}:${state.history.length}`;
-      const outcome = await applyPlanTransition({
-        planId: input.planId,
-        action,
-        actor,
-        from: verdict.from,
-        to: verdict.to,
-        idempotencyKey: `${workflowInfo().workflowId}:${updateId}`,
-        comment: decision?.comment,
-        capacity: decision?.capacity,
-      });
-      state.history.push({
-        action,
-        from: verdict.from,
-        to: outcome.status,
-        actorId: actor.userId,
-        at: new Date().toISOString(),
-      });
+      let outcome: TransitionOutcome;
+      try {
+        outcome = await applyPlanTransition({
+          planId: input.planId,
+          action,
+          actor,
+          from: verdict.from,
+          to: verdict.to,
+          idempotencyKey: `${workflowInfo().workflowId}:${updateId}`,
+          ...extras,
+        });
+      } catch (err) {
+        // A refusal found while writing (e.g. a required section is empty) reaches the caller as itself.
+        if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) {
+          throw ApplicationFailure.create({
+            message: err.cause.message,
+            type: err.cause.type ?? undefined,
+            nonRetryable: true,
+            details: err.cause.details ?? undefined,
+          });
+        }
+        throw err;
+      }
+      state.history.push({ action, from: verdict.from, to: outcome.status, actorId: actor.userId, at: nowIso() });
+      if (action === 'RECOMMEND') state.recommendedVersionNo = outcome.versionNo;
+      if (action === 'EXTEND_DEADLINE' && extras.deadlineKind === 'SUBMISSION') ownSubmissionDeadline = true;
       state.status = outcome.status;
       state.versionNo = outcome.versionNo;
+      state.deadlines = outcome.deadlines;
+      generation++;
       return outcome;
     } finally {
       busy = false;
     }
   };
 
-  setHandler(planStateQuery, () => state);
-  setHandler(closePlanSignal, () => {
-    closed = true;
-  });
-  setHandler(startDraftUpdate, (actor) => move('START_DRAFT', actor), {
-    validator: (actor) => refuseUnlessAllowed('START_DRAFT', actor),
-  });
-  setHandler(submitPlanUpdate, (actor) => move('SUBMIT', actor), {
-    validator: (actor) => refuseUnlessAllowed('SUBMIT', actor),
-  });
-  setHandler(approvePlanUpdate, (decision) => move('APPROVE', decision.actor, decision), {
-    validator: (decision) => refuseUnlessAllowed('APPROVE', decision.actor),
-  });
-  setHandler(returnForRevisionUpdate, (decision) => move('RETURN', decision.actor, decision), {
-    validator: (decision) => {
-      refuseUnlessAllowed('RETURN', decision.actor);
-      if (!decision.comment?.trim()) {
-        throw ApplicationFailure.nonRetryable(
-          'Cần ghi ý kiến khi trả lại kế hoạch để nhà trường chỉnh sửa.',
-          'INVALID_INPUT',
-        );
-      }
-    },
+  const decision = (d: DecisionInput): MoveExtras => ({
+    comment: d.comment,
+    capacity: d.capacity,
+    rubric: d.rubric,
+    recommendation: d.recommendation,
+    deadline: d.revisionDeadline,
   });
 
-  await condition(() => closed);
+  setHandler(planStateQuery, () => state);
+  setHandler(closePlanSignal, (req) => {
+    closeRequest ??= req;
+  });
+  setHandler(campaignDeadlineChangedSignal, ({ submissionDeadline }) => {
+    if (ownSubmissionDeadline) return;
+    state.deadlines = { ...state.deadlines, submission: submissionDeadline };
+    generation++;
+  });
+
+  const simple = (action: PlanAction) => ({
+    handler: (actor: Actor) => move(action, actor),
+    validator: (actor: Actor) => refuseUnlessAllowed(action, actor),
+  });
+  for (const [def, action] of [
+    [startDraftUpdate, 'START_DRAFT'],
+    [submitPlanUpdate, 'SUBMIT'],
+    [withdrawPlanUpdate, 'WITHDRAW'],
+    [startReviewUpdate, 'START_REVIEW'],
+  ] as const) {
+    const { handler, validator } = simple(action);
+    setHandler(def, handler, { validator });
+  }
+  setHandler(recommendPlanUpdate, (d) => move('RECOMMEND', d.actor, decision(d)), {
+    validator: (d) => {
+      refuseUnlessAllowed('RECOMMEND', d.actor);
+      if (!d.recommendation) throw invalidInput('Cần chọn đề xuất: phê duyệt hay trả lại.');
+    },
+  });
+  setHandler(approvePlanUpdate, (d) => move('APPROVE', d.actor, decision(d)), {
+    validator: (d) => refuseUnlessAllowed('APPROVE', d.actor),
+  });
+  setHandler(returnForRevisionUpdate, (d) => move('RETURN', d.actor, decision(d)), {
+    validator: (d) => {
+      refuseUnlessAllowed('RETURN', d.actor);
+      if (!d.comment?.trim()) throw invalidInput('Cần ghi ý kiến khi trả lại kế hoạch để nhà trường chỉnh sửa.');
+    },
+  });
+  setHandler(exemptPlanUpdate, (r) => move('EXEMPT', r.actor, { reason: r.reason }), {
+    validator: (r) => refuseUnlessAllowed('EXEMPT', r.actor),
+  });
+  setHandler(reopenPlanUpdate, (r) => move('REOPEN', r.actor, { reason: r.reason, deadline: r.deadline }), {
+    validator: (r) => refuseUnlessAllowed('REOPEN', r.actor),
+  });
+  setHandler(assignReviewerUpdate, (a) => move('ASSIGN_REVIEWER', a.actor, { reviewerId: a.reviewerId }), {
+    validator: (a) => refuseUnlessAllowed('ASSIGN_REVIEWER', a.actor),
+  });
+  setHandler(
+    extendDeadlineUpdate,
+    (e) =>
+      move('EXTEND_DEADLINE', e.actor, {
+        deadlineKind: e.kind,
+        deadline: e.until,
+        reason: e.reason,
+        requestId: e.requestId,
+      }),
+    {
+      validator: (e) => {
+        refuseUnlessAllowed('EXTEND_DEADLINE', e.actor);
+        const schoolSide = SCHOOL_SIDE.includes(state.status);
+        if (e.kind === 'REVIEW' ? schoolSide : !schoolSide) {
+          throw ApplicationFailure.nonRetryable(
+            e.kind === 'REVIEW'
+              ? 'Chỉ gia hạn thời hạn duyệt khi kế hoạch đang chờ Phòng xét duyệt.'
+              : 'Chỉ gia hạn thời hạn nộp khi kế hoạch đang chờ nhà trường nộp.',
+            'INVALID_TRANSITION',
+          );
+        }
+      },
+    },
+  );
+
+  await watchDeadlines();
+
+  if (closeRequest && (SCHOOL_SIDE.includes(state.status) || OFFICE_SIDE.includes(state.status))) {
+    const req: ClosePlanInput = closeRequest;
+    await move('CLOSE', { userId: req.actorId, role: 'ADMIN' }, { reason: req.reason });
+  }
   await condition(allHandlersFinished);
   return state;
+
+  /** Arms a timer on the deadline in force, re-arming whenever a move or a signal changes it, until closed. */
+  async function watchDeadlines(): Promise<void> {
+    for (;;) {
+      refreshDeadlineInForce();
+      if (closeRequest) return;
+      const seen = generation;
+      const due = state.deadlineInForce;
+      if (due && !due.overdue) {
+        const delay = realDelayUntil(clock, Date.now(), Date.parse(due.at));
+        const changed = await condition(() => closeRequest !== null || generation !== seen, delay);
+        if (!changed) due.overdue = true;
+      } else {
+        await condition(() => closeRequest !== null || generation !== seen);
+      }
+    }
+  }
+
+  function refreshDeadlineInForce(): void {
+    const d = state.deadlines;
+    let next: PlanState['deadlineInForce'] = null;
+    if (SCHOOL_SIDE.includes(state.status)) {
+      next = d.revision
+        ? { kind: 'REVISION', at: d.revision, overdue: false }
+        : { kind: 'SUBMISSION', at: d.submission, overdue: false };
+    } else if (OFFICE_SIDE.includes(state.status) && d.reviewDue) {
+      next = { kind: 'REVIEW', at: d.reviewDue, overdue: false };
+    }
+    const same = next && state.deadlineInForce?.kind === next.kind && state.deadlineInForce.at === next.at;
+    if (!same) state.deadlineInForce = next;
+  }
 }
+
+const nowIso = (): string => new Date().toISOString();

@@ -5,21 +5,40 @@ import { ConfigModule } from '@duyet/config';
 import { DatabaseModule } from '@duyet/database';
 import { DomainModule } from '@duyet/domain';
 import { MailModule } from '@duyet/mail';
+import { StorageModule } from '@duyet/storage';
 import { TemporalModule } from '@duyet/temporal';
 import { AuthModule } from './auth/auth.module';
+import { BoardController } from './board/board.controller';
 import { CampaignsQueryService } from './campaigns/campaigns-query.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { HealthController } from './health/health.controller';
+import { PlanAttachmentsController } from './plans/plan-attachments.controller';
+import { PlanAttachmentsService } from './plans/plan-attachments.service';
+import { PlanCommentsController } from './plans/plan-comments.controller';
+import { PlanContentController } from './plans/plan-content.controller';
+import { PlanMovesController } from './plans/plan-moves.controller';
+import { PlanMovesService } from './plans/plan-moves.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, DomainModule, AuthModule],
-  controllers: [CampaignsController, PlansController, HealthController],
+  imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, DomainModule, AuthModule, StorageModule],
+  controllers: [
+    CampaignsController,
+    PlansController,
+    PlanMovesController,
+    PlanCommentsController,
+    PlanAttachmentsController,
+    PlanContentController,
+    BoardController,
+    HealthController,
+  ],
   providers: [
     CampaignsQueryService,
     PlansService,
+    PlanMovesService,
+    PlanAttachmentsService,
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: HttpErrorsFilter },
   ],

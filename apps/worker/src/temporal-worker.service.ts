@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { CampaignActivitiesService, PlanTransitionsService } from '@duyet/domain';
+import { CampaignActivitiesService, PlanTransitionsService, RemindersService } from '@duyet/domain';
 import { createActivities } from './activities';
 
 /** Where the workflow code lives, the same relative path in the sources and in dist/. */
@@ -18,6 +18,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly plans: PlanTransitionsService,
     private readonly campaigns: CampaignActivitiesService,
+    private readonly reminders: RemindersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +31,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: WORKFLOWS_PATH }),
-      activities: createActivities(this.plans, this.campaigns),
+      activities: createActivities(this.plans, this.campaigns, this.reminders),
       // About 1 MB per cached workflow: bounded so a national campaign does not grow the worker without end.
       maxCachedWorkflows: 500,
       reuseV8Context: true,

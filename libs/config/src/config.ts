@@ -35,6 +35,10 @@ const envSchema = z.object({
   CLOCK_ANCHOR_REAL: z.iso.datetime({ offset: true }).optional(),
   /** … and the virtual instant it stands for */
   CLOCK_ANCHOR_VIRTUAL: z.iso.datetime({ offset: true }).optional(),
+  /** where LocalDiskStorage keeps plan attachments, relative to the working directory */
+  STORAGE_DIR: z.string().min(1).default('.data/attachments'),
+  /** one attachment's size limit, enforced while the upload streams in */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
 });
 
 export interface AppConfig {
@@ -57,6 +61,7 @@ export interface AppConfig {
   mail: { attempts: number; backoffMs: number };
   jwt: { secret: string; ttl: string };
   clock: { anchorRealMs: number; anchorVirtualMs: number; speed: number };
+  storage: { dir: string; maxUploadBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -99,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       anchorVirtualMs: e.CLOCK_ANCHOR_VIRTUAL ? Date.parse(e.CLOCK_ANCHOR_VIRTUAL) : 0,
       speed: e.CLOCK_SPEED,
     },
+    storage: { dir: e.STORAGE_DIR, maxUploadBytes: e.MAX_UPLOAD_BYTES },
   };
 }

@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
-import { PrismaService } from '@duyet/database';
+import { APP_CONFIG, type AppConfig } from '@duyet/config';
+import { type Campaign, PrismaService } from '@duyet/database';
+import { MailQueueService, MailTemplate } from '@duyet/mail';
 import { TemporalClientService } from '@duyet/temporal';
-import { type PlanWorkflowInput, planWorkflowId } from '@duyet/workflows';
+import {
+  type PlanWorkflowInput,
+  campaignDeadlineChangedSignal,
+  closePlanSignal,
+  planWorkflowId,
+} from '@duyet/workflows';
 import type { CampaignActivities, StartPlanBatchResult } from '@duyet/workflows';
+import { ClockService } from './clock.service';
+import { formatVnDateTime } from './format';
+import { type OutboxMail, planMailBase, writeOutbox } from './plan-mails';
 
 const START_CONCURRENCY = 32;
 
@@ -13,7 +23,33 @@ export class CampaignActivitiesService implements CampaignActivities {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
+    private readonly clock: ClockService,
+    private readonly mailQueue: MailQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The input a plan's workflow starts with; also used when a school is added to a running campaign. */
+  planWorkflowInput(campaign: Campaign, plan: { id: string; schoolId: string }): PlanWorkflowInput {
+    return {
+      planId: plan.id,
+      campaignId: campaign.id,
+      schoolId: plan.schoolId,
+      districtId: campaign.districtId,
+      submissionDeadline: campaign.submissionDeadline.toISOString(),
+      approvalLevels: campaign.approvalLevels,
+      clock: this.clock.settings,
+    };
+  }
+
+  async startPlanWorkflow(campaign: Campaign, plan: { id: string; schoolId: string; workflowId: string }) {
+    const client = await this.temporal.getClient();
+    await client.workflow.start('planWorkflow', {
+      workflowId: plan.workflowId,
+      taskQueue: this.temporal.taskQueue,
+      args: [this.planWorkflowInput(campaign, plan)],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
 
   async openCampaignPlans({ campaignId }: { campaignId: string }): Promise<{ plans: number }> {
     const campaign = await this.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
@@ -44,32 +80,17 @@ export class CampaignActivitiesService implements CampaignActivities {
   }): Promise<StartPlanBatchResult> {
     const campaign = await this.prisma.campaign.findUniqueOrThrow({ where: { id: input.campaignId } });
     const plans = await this.prisma.plan.findMany({
-      where: { campaignId: input.campaignId, ...(input.after ? { schoolId: { gt: input.after } } : {}) },
+      where: {
+        campaignId: input.campaignId,
+        removedAt: null,
+        ...(input.after ? { schoolId: { gt: input.after } } : {}),
+      },
       orderBy: { schoolId: 'asc' },
       take: input.limit,
       select: { id: true, schoolId: true, workflowId: true },
     });
-    const client = await this.temporal.getClient();
     for (let i = 0; i < plans.length; i += START_CONCURRENCY) {
-      await Promise.all(
-        plans.slice(i, i + START_CONCURRENCY).map((plan) => {
-          const args: [PlanWorkflowInput] = [
-            {
-              planId: plan.id,
-              campaignId: input.campaignId,
-              schoolId: plan.schoolId,
-              districtId: campaign.districtId,
-              submissionDeadline: campaign.submissionDeadline.toISOString(),
-            },
-          ];
-          return client.workflow.start('planWorkflow', {
-            workflowId: plan.workflowId,
-            taskQueue: this.temporal.taskQueue,
-            args,
-            workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-          });
-        }),
-      );
+      await Promise.all(plans.slice(i, i + START_CONCURRENCY).map((plan) => this.startPlanWorkflow(campaign, plan)));
     }
     const last = plans.at(-1);
     return { started: plans.length, nextCursor: plans.length === input.limit && last ? last.schoolId : null };
@@ -96,5 +117,127 @@ export class CampaignActivitiesService implements CampaignActivities {
         update: {},
       });
     });
+  }
+
+  async markCampaignClosed(input: { campaignId: string; actorId: string; reason: string }): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId } });
+      if (campaign.status === 'CLOSED') return;
+      await tx.campaign.update({ where: { id: campaign.id }, data: { status: 'CLOSED', closedAt: this.clock.now() } });
+      await tx.auditEvent.create({
+        data: {
+          districtId: campaign.districtId,
+          campaignId: campaign.id,
+          actorId: input.actorId,
+          type: 'CAMPAIGN_CLOSED',
+          data: { reason: input.reason },
+          idempotencyKey: `${campaign.workflowId}:closed`,
+        },
+      });
+    });
+  }
+
+  /** Moves the campaign deadline; schools still drafting without a deadline of their own are told. */
+  async extendCampaignDeadline(input: {
+    campaignId: string;
+    actorId: string;
+    until: string;
+    reason: string;
+    idempotencyKey: string;
+  }): Promise<void> {
+    const done = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    const emailIds = done
+      ? (done.data as { emailIds: string[] }).emailIds
+      : await this.prisma.$transaction(async (tx) => {
+          const campaign = await tx.campaign.findUniqueOrThrow({
+            where: { id: input.campaignId },
+            include: { receiver: true, district: true },
+          });
+          const until = new Date(input.until);
+          await tx.campaign.update({ where: { id: campaign.id }, data: { submissionDeadline: until } });
+          const plans = await tx.plan.findMany({
+            where: {
+              campaignId: campaign.id,
+              removedAt: null,
+              submissionDeadline: null,
+              status: { in: ['NOT_STARTED', 'DRAFTING'] },
+            },
+            include: { school: { include: { users: { where: { role: 'PRINCIPAL', active: true } } } } },
+          });
+          const ids: string[] = [];
+          for (const plan of plans) {
+            const mails: OutboxMail[] = plan.school.users.map((p) => ({
+              template: MailTemplate.EXTENSION_DECIDED,
+              to: p.email,
+              data: {
+                ...planMailBase({ ...plan, campaign }, this.config.publicUrl, p.fullName, plan.currentVersionNo),
+                granted: true,
+                until: formatVnDateTime(until),
+                note: input.reason,
+              },
+            }));
+            ids.push(...(await writeOutbox(tx, plan, input.idempotencyKey, mails)));
+          }
+          await tx.auditEvent.create({
+            data: {
+              districtId: campaign.districtId,
+              campaignId: campaign.id,
+              actorId: input.actorId,
+              type: 'DEADLINE_EXTENDED',
+              data: {
+                kind: 'SUBMISSION',
+                scope: 'CAMPAIGN',
+                previous: campaign.submissionDeadline.toISOString(),
+                until: until.toISOString(),
+                reason: input.reason,
+                emailIds: ids,
+              },
+              idempotencyKey: input.idempotencyKey,
+            },
+          });
+          return ids;
+        });
+    await this.mailQueue.enqueue(emailIds);
+  }
+
+  async signalPlanWorkflowsBatch(input: {
+    campaignId: string;
+    signal: 'close' | 'deadline';
+    after: string | null;
+    limit: number;
+    actorId: string;
+    reason: string;
+    until?: string;
+  }): Promise<StartPlanBatchResult> {
+    const plans = await this.prisma.plan.findMany({
+      where: {
+        campaignId: input.campaignId,
+        removedAt: null,
+        ...(input.after ? { schoolId: { gt: input.after } } : {}),
+      },
+      orderBy: { schoolId: 'asc' },
+      take: input.limit,
+      select: { schoolId: true, workflowId: true },
+    });
+    const client = await this.temporal.getClient();
+    for (let i = 0; i < plans.length; i += START_CONCURRENCY) {
+      await Promise.all(
+        plans.slice(i, i + START_CONCURRENCY).map(async (plan) => {
+          const handle = client.workflow.getHandle(plan.workflowId);
+          try {
+            if (input.signal === 'close') {
+              await handle.signal(closePlanSignal, { actorId: input.actorId, reason: input.reason });
+            } else {
+              await handle.signal(campaignDeadlineChangedSignal, { submissionDeadline: input.until ?? '' });
+            }
+          } catch (err) {
+            // A plan whose workflow already ended (removed school, finished plan) has nothing to be told.
+            if ((err as { name?: string }).name !== 'WorkflowNotFoundError') throw err;
+          }
+        }),
+      );
+    }
+    const last = plans.at(-1);
+    return { started: plans.length, nextCursor: plans.length === input.limit && last ? last.schoolId : null };
   }
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@duyet/database';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { type Campaign, PrismaService } from '@duyet/database';
 import { TemporalClientService } from '@duyet/temporal';
 import { type CampaignWorkflowInput, campaignWorkflowId } from '@duyet/workflows';
 import type { AuthUser } from './access';
+import { ClockService } from './clock.service';
 import { DomainError } from './errors';
-import type { CampaignInput } from './schemas';
+import { DEFAULT_REMINDER_HOUR } from './reminders/policy';
+import type { CampaignCopyInput, CampaignInput } from './schemas';
 
 const BATCH_SIZE = 200;
 
@@ -14,7 +17,44 @@ export class CampaignsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
+    private readonly clock: ClockService,
   ) {}
+
+  /** Last year's campaign with new dates: sections, indicators, targets, policy and signer carried over. */
+  async copy(admin: AuthUser, sourceId: string, input: CampaignCopyInput) {
+    const source = await this.prisma.campaign.findFirst({
+      where: { id: sourceId, districtId: admin.districtId },
+      include: { receiver: true, signer: true },
+    });
+    if (!source) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch để sao chép.');
+    const copy: CampaignInput = {
+      key: input.key,
+      documentNumber: input.documentNumber,
+      title: input.title ?? source.title,
+      legalBases: source.legalBases,
+      issuedOn: input.issuedOn,
+      period: input.period,
+      phases: input.phases ?? [],
+      targetLevels: source.targetLevels,
+      targetClusters: source.targetClusters,
+      requiredSections: (source.sections as { key: string }[]).map((s) => s.key),
+      requiredIndicators: source.requiredIndicators,
+      submissionDeadline: input.submissionDeadline,
+      paperCopies: source.paperCopies,
+      receiver: source.receiver?.email,
+      reviewMode: source.reviewMode,
+      approvalLevels: source.approvalLevels === 2 ? 2 : 1,
+      reviewDays: source.reviewDays,
+      revisionDays: source.revisionDays,
+      reminderPolicy: source.reminderPolicy as CampaignInput['reminderPolicy'],
+      signer: { email: source.signer?.email ?? admin.email, title: source.signerTitle ?? admin.title },
+    };
+    const result = await this.create(admin, copy);
+    if (result.created) {
+      await this.prisma.campaign.update({ where: { id: result.campaign.id }, data: { copiedFromId: source.id } });
+    }
+    return result;
+  }
 
   /** Issues a campaign and starts its workflow. A retry with the same key and document number returns the same campaign. */
   async create(admin: AuthUser, input: CampaignInput): Promise<{ campaign: Campaign; created: boolean }> {
@@ -50,6 +90,10 @@ export class CampaignsService {
           submissionDeadline: new Date(input.submissionDeadline),
           paperCopies: input.paperCopies,
           reviewMode: input.reviewMode,
+          approvalLevels: input.approvalLevels,
+          reviewDays: input.reviewDays,
+          revisionDays: input.revisionDays,
+          reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
           receiverId: refs.receiverId,
           signerId: refs.signerId,
           signerTitle: input.signer.title,
@@ -74,10 +118,13 @@ export class CampaignsService {
 
   private async startWorkflow(campaign: Campaign): Promise<void> {
     const client = await this.temporal.getClient();
+    const policy = campaign.reminderPolicy as { hour?: string };
     const input: CampaignWorkflowInput = {
       campaignId: campaign.id,
       districtId: campaign.districtId,
       batchSize: BATCH_SIZE,
+      clock: this.clock.settings,
+      reminderHour: policy.hour ?? DEFAULT_REMINDER_HOUR,
     };
     await client.workflow.start('campaignWorkflow', {
       workflowId: campaign.workflowId,

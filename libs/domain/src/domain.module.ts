@@ -1,13 +1,35 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@duyet/mail';
+import { BoardService } from './board/board.service';
 import { CampaignActivitiesService } from './campaign-activities.service';
+import { CampaignOperationsService } from './campaign-operations.service';
 import { CampaignsService } from './campaigns.service';
 import { ClockService } from './clock.service';
+import { CommentsService } from './comments/comments.service';
+import { PlanContentService } from './plan-content/plan-content.service';
 import { PlanTransitionsService } from './plan-transitions.service';
 
 @Module({
   imports: [MailModule],
-  providers: [ClockService, CampaignsService, CampaignActivitiesService, PlanTransitionsService],
-  exports: [ClockService, CampaignsService, CampaignActivitiesService, PlanTransitionsService],
+  providers: [
+    PlanContentService,
+    BoardService,
+    ClockService,
+    CommentsService,
+    CampaignsService,
+    CampaignActivitiesService,
+    CampaignOperationsService,
+    PlanTransitionsService,
+  ],
+  exports: [
+    PlanContentService,
+    BoardService,
+    ClockService,
+    CommentsService,
+    CampaignsService,
+    CampaignActivitiesService,
+    CampaignOperationsService,
+    PlanTransitionsService,
+  ],
 })
 export class DomainModule {}

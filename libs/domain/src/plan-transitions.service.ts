@@ -1,29 +1,51 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { MailQueueService, type MailData, MailTemplate, renderMail } from '@duyet/mail';
-import type { ApplyTransitionInput, PlanActivities, TransitionOutcome } from '@duyet/workflows';
+import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/database';
+import { MailQueueService, MailTemplate } from '@duyet/mail';
+import type { ApplyTransitionInput, PlanActivities, PlanDeadlines, TransitionOutcome } from '@duyet/workflows';
+import { ClockService } from './clock.service';
 import { formatVnDateTime } from './format';
-
-type PlanWithContext = Prisma.PlanGetPayload<{
-  include: { school: true; campaign: { include: { receiver: true; district: true } } };
-}>;
-
-interface OutboxMail<K extends MailTemplate = MailTemplate> {
-  template: K;
-  to: string;
-  cc?: string[];
-  data: MailData[K];
-}
+import {
+  type OutboxMail,
+  type PlanWithContext,
+  openCommentsForMail,
+  planMailBase,
+  receiptMail,
+  writeOutbox,
+} from './plan-mails';
+import { PlanContentService } from './plan-content/plan-content.service';
 
 interface AppliedChange {
   outcome: TransitionOutcome;
   emailIds: string[];
 }
 
+/** What one move writes beyond the status: plan fields, a version or a decision, e-mails, audit data. */
+interface MoveEffect {
+  plan?: Prisma.PlanUpdateInput;
+  versionId?: string;
+  decisionId?: string;
+  versionNo?: number;
+  mails?: OutboxMail[];
+  audit?: Record<string, unknown>;
+}
+
+interface MoveContext {
+  tx: Tx;
+  input: ApplyTransitionInput;
+  plan: PlanWithContext;
+  actor: { id: string; fullName: string; title: string };
+  now: Date;
+}
+
+const DAY_MS = 86_400_000;
+
 const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
+
+const refuse = (message: string, type = 'INVALID_INPUT', details?: unknown) =>
+  ApplicationFailure.create({ message, type, nonRetryable: true, details: details === undefined ? [] : [details] });
 
 /**
  * Applies a move the plan workflow has already allowed: the frozen version or the decision, the new status,
@@ -35,6 +57,8 @@ export class PlanTransitionsService implements PlanActivities {
   constructor(
     private readonly prisma: PrismaService,
     private readonly mailQueue: MailQueueService,
+    private readonly clock: ClockService,
+    private readonly content: PlanContentService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,71 +90,35 @@ export class PlanTransitionsService implements PlanActivities {
       where: { id: input.planId },
       include: { school: true, campaign: { include: { receiver: true, district: true } } },
     });
-    const moved = await tx.plan.updateMany({ where: { id: plan.id, status: input.from }, data: { status: input.to } });
+    const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actor.userId } });
+    const now = this.clock.now();
+    const effect = await this.effectOf({ tx, input, plan, actor, now });
+
+    const statusChanged = input.to !== input.from;
+    const moved = await tx.plan.updateMany({
+      where: { id: plan.id, status: input.from },
+      data: { status: input.to, ...(statusChanged ? { statusChangedAt: now } : {}) },
+    });
     if (moved.count !== 1) {
       throw ApplicationFailure.nonRetryable(
         `Plan ${plan.id} is ${plan.status} in Postgres but the workflow moved it from ${input.from}`,
         'STATE_MISMATCH',
       );
     }
-    const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actor.userId } });
-    const now = new Date();
-    let outcome: Omit<TransitionOutcome, 'auditEventId'> = { status: input.to, versionNo: plan.currentVersionNo };
-    const mails: OutboxMail[] = [];
-
-    switch (input.action) {
-      case 'START_DRAFT':
-        break;
-      case 'SUBMIT': {
-        const number = plan.currentVersionNo + 1;
-        const draft = plan.draft as { sections?: unknown; indicators?: unknown };
-        const version = await tx.planVersion.create({
-          data: {
-            planId: plan.id,
-            number,
-            sections: (draft.sections ?? {}) as Prisma.InputJsonValue,
-            indicators: (draft.indicators ?? {}) as Prisma.InputJsonValue,
-            submittedById: actor.id,
-            submittedAt: now,
-          },
-        });
-        await tx.plan.update({ where: { id: plan.id }, data: { currentVersionNo: number, submittedAt: now } });
-        outcome = { status: input.to, versionNo: number, versionId: version.id };
-        mails.push(...this.receiptMails(plan, actor.fullName, number, now));
-        break;
-      }
-      case 'APPROVE':
-      case 'RETURN': {
-        const version = await tx.planVersion.findUniqueOrThrow({
-          where: { planId_number: { planId: plan.id, number: plan.currentVersionNo } },
-        });
-        const decision = await tx.decision.create({
-          data: {
-            planId: plan.id,
-            versionId: version.id,
-            kind: input.action === 'APPROVE' ? 'APPROVE' : 'RETURN',
-            comment: input.comment ?? null,
-            capacity: input.capacity ?? actor.title,
-            decidedById: actor.id,
-            decidedAt: now,
-          },
-        });
-        await tx.plan.update({ where: { id: plan.id }, data: { decidedAt: now } });
-        outcome = {
-          status: input.to,
-          versionNo: plan.currentVersionNo,
-          versionId: version.id,
-          decisionId: decision.id,
-        };
-        const principals = await tx.user.findMany({
-          where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true },
-        });
-        mails.push(...principals.map((p) => this.decisionMail(plan, input, p, actor.fullName, decision.capacity, now)));
-        break;
-      }
-    }
-
-    const emailIds = await this.writeOutbox(tx, plan, input.idempotencyKey, mails);
+    const updated = effect.plan ? await tx.plan.update({ where: { id: plan.id }, data: effect.plan }) : plan;
+    const deadlines: PlanDeadlines = {
+      submission: (updated.submissionDeadline ?? plan.campaign.submissionDeadline).toISOString(),
+      revision: updated.revisionDeadline?.toISOString() ?? null,
+      reviewDue: updated.reviewDueAt?.toISOString() ?? null,
+    };
+    const outcome: Omit<TransitionOutcome, 'auditEventId'> = {
+      status: input.to,
+      versionNo: effect.versionNo ?? plan.currentVersionNo,
+      deadlines,
+      ...(effect.versionId ? { versionId: effect.versionId } : {}),
+      ...(effect.decisionId ? { decisionId: effect.decisionId } : {}),
+    };
+    const emailIds = await writeOutbox(tx, plan, input.idempotencyKey, effect.mails ?? []);
     const event = await tx.auditEvent.create({
       data: {
         districtId: plan.districtId,
@@ -143,87 +131,231 @@ export class PlanTransitionsService implements PlanActivities {
           emailIds,
           from: input.from,
           to: input.to,
-          comment: input.comment ?? null,
-        } as Prisma.InputJsonValue,
+          ...(input.comment ? { comment: input.comment } : {}),
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...effect.audit,
+        } as unknown as Prisma.InputJsonValue,
         idempotencyKey: input.idempotencyKey,
-        createdAt: now,
       },
     });
     return { outcome: { ...outcome, auditEventId: event.id }, emailIds };
   }
 
-  private planBase(plan: PlanWithContext, recipientName: string, versionNo: number) {
-    return {
-      recipientName,
-      schoolName: plan.school.name,
-      campaignTitle: plan.campaign.title,
-      documentNumber: plan.campaign.documentNumber,
-      versionNo,
-      planUrl: `${this.config.publicUrl}/api/plans/${plan.id}`,
-      officeName: plan.campaign.district.officeName,
-    };
-  }
-
-  private receiptMails(plan: PlanWithContext, submittedBy: string, versionNo: number, at: Date): OutboxMail[] {
-    const receiver = plan.campaign.receiver;
-    if (!receiver) return [];
-    return [
-      {
-        template: MailTemplate.SUBMISSION_RECEIPT,
-        to: receiver.email,
-        data: {
-          ...this.planBase(plan, receiver.fullName, versionNo),
-          submittedBy,
-          submittedAt: formatVnDateTime(at),
-          deadline: formatVnDateTime(plan.campaign.submissionDeadline),
-        },
-      },
-    ];
-  }
-
-  private decisionMail(
-    plan: PlanWithContext,
-    input: ApplyTransitionInput,
-    principal: { email: string; fullName: string },
-    decidedBy: string,
-    capacity: string,
-    at: Date,
-  ): OutboxMail {
-    const base = {
-      ...this.planBase(plan, principal.fullName, plan.currentVersionNo),
-      decidedBy,
-      capacity,
-      decidedAt: formatVnDateTime(at),
-    };
-    return input.action === 'APPROVE'
-      ? { template: MailTemplate.PLAN_APPROVED, to: principal.email, data: { ...base, comment: input.comment } }
-      : { template: MailTemplate.PLAN_RETURNED, to: principal.email, data: { ...base, comment: input.comment ?? '' } };
-  }
-
-  private async writeOutbox(tx: Tx, plan: PlanWithContext, key: string, mails: OutboxMail[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const mail of mails) {
-      const rendered = renderMail(mail.template, mail.data as never);
-      const row = await tx.emailLog.create({
-        data: {
-          districtId: plan.districtId,
-          planId: plan.id,
-          idempotencyKey: `${key}:${mail.template}:${mail.to}`,
-          template: mail.template,
-          to: mail.to,
-          cc: mail.cc ?? [],
-          ...rendered,
-        },
-      });
-      ids.push(row.id);
+  private effectOf(ctx: MoveContext): Promise<MoveEffect> | MoveEffect {
+    const { input, now, plan } = ctx;
+    switch (input.action) {
+      case 'START_DRAFT':
+        return {};
+      case 'SUBMIT':
+        return this.submit(ctx);
+      case 'WITHDRAW':
+        return { plan: { reviewDueAt: null }, audit: { versionNo: plan.currentVersionNo } };
+      case 'START_REVIEW':
+        return plan.reviewerId ? {} : { plan: { reviewer: { connect: { id: ctx.actor.id } } } };
+      case 'RECOMMEND':
+      case 'APPROVE':
+      case 'RETURN':
+        return this.decide(ctx);
+      case 'EXEMPT':
+        return { plan: { exemptReason: this.reason(input), revisionDeadline: null, reviewDueAt: null } };
+      case 'REOPEN': {
+        this.reason(input);
+        const deadline = this.deadline(input.deadline, now, plan.campaign.revisionDays);
+        return { plan: { revisionDeadline: deadline, reviewDueAt: null }, audit: { deadline } };
+      }
+      case 'CLOSE':
+        return { plan: { revisionDeadline: null, reviewDueAt: null } };
+      case 'ASSIGN_REVIEWER':
+        return this.assignReviewer(ctx);
+      case 'EXTEND_DEADLINE':
+        return this.extend(ctx);
     }
-    return ids;
+  }
+
+  private async submit({ tx, input, plan, actor, now }: MoveContext): Promise<MoveEffect> {
+    const draft = plan.draft as { sections?: unknown; indicators?: unknown };
+    const check = await this.content.validatePlan(tx, plan.id);
+    if (!check.ok) {
+      const list = check.errors.map((e) => `- ${e.message}`).join('\n');
+      throw refuse(`Kế hoạch chưa thể nộp vì còn lỗi:\n${list}`, 'INVALID_INPUT', { errors: check.errors });
+    }
+    const attachments = await tx.attachment.findMany({
+      where: { planId: plan.id, removedAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, fileName: true, mimeType: true, size: true, sha256: true },
+    });
+    const number = plan.currentVersionNo + 1;
+    const version = await tx.planVersion.create({
+      data: {
+        planId: plan.id,
+        number,
+        sections: (draft.sections ?? {}) as Prisma.InputJsonValue,
+        indicators: (draft.indicators ?? {}) as Prisma.InputJsonValue,
+        attachments: attachments as Prisma.InputJsonValue,
+        submittedById: actor.id,
+        submittedAt: now,
+      },
+    });
+    const deadline = plan.revisionDeadline ?? plan.submissionDeadline ?? plan.campaign.submissionDeadline;
+    return {
+      versionId: version.id,
+      versionNo: number,
+      plan: {
+        currentVersionNo: number,
+        submittedAt: now,
+        reviewDueAt: this.deadline(undefined, now, plan.campaign.reviewDays),
+      },
+      mails: receiptMail(plan, this.config.publicUrl, actor.fullName, number, now, deadline),
+      audit: { versionNo: number, late: now > deadline, warnings: check.warnings },
+    };
+  }
+
+  private async decide({ tx, input, plan, actor, now }: MoveContext): Promise<MoveEffect> {
+    const version = await tx.planVersion.findUniqueOrThrow({
+      where: { planId_number: { planId: plan.id, number: plan.currentVersionNo } },
+    });
+    const previous = await tx.decision.findFirst({
+      where: { planId: plan.id, supersededBy: null },
+      orderBy: { decidedAt: 'desc' },
+    });
+    const recommending = input.action === 'RECOMMEND';
+    const kind = recommending
+      ? input.recommendation === 'RETURN'
+        ? 'RECOMMEND_RETURN'
+        : 'RECOMMEND_APPROVE'
+      : input.action === 'APPROVE'
+        ? 'APPROVE'
+        : 'RETURN';
+    const revisionDeadline =
+      input.action === 'RETURN' ? this.deadline(input.deadline, now, plan.campaign.revisionDays) : null;
+    const decision = await tx.decision.create({
+      data: {
+        planId: plan.id,
+        versionId: version.id,
+        kind,
+        final: !recommending,
+        comment: input.comment ?? null,
+        capacity: input.capacity ?? actor.title,
+        rubric: (input.rubric ?? undefined) as Prisma.InputJsonValue | undefined,
+        revisionDeadline,
+        supersedesId: previous?.id ?? null,
+        decidedById: actor.id,
+        decidedAt: now,
+      },
+    });
+    const effect: MoveEffect = {
+      versionId: version.id,
+      decisionId: decision.id,
+      audit: { versionNo: version.number, kind, capacity: decision.capacity, supersedes: previous?.id ?? null },
+    };
+    if (recommending) return effect;
+    effect.plan = { decidedAt: now, reviewDueAt: null, revisionDeadline };
+    const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
+    const openComments = input.action === 'RETURN' ? await openCommentsForMail(tx, plan) : [];
+    effect.mails = principals.map((p): OutboxMail => {
+      const base = {
+        ...planMailBase(plan, this.config.publicUrl, p.fullName, version.number),
+        decidedBy: actor.fullName,
+        capacity: decision.capacity,
+        decidedAt: formatVnDateTime(now),
+      };
+      return input.action === 'APPROVE'
+        ? { template: MailTemplate.PLAN_APPROVED, to: p.email, data: { ...base, comment: input.comment } }
+        : {
+            template: MailTemplate.PLAN_RETURNED,
+            to: p.email,
+            data: {
+              ...base,
+              comment: input.comment ?? '',
+              revisionDeadline: formatVnDateTime(revisionDeadline as Date),
+              openComments,
+            },
+          };
+    });
+    return effect;
+  }
+
+  private async assignReviewer({ tx, input, plan }: MoveContext): Promise<MoveEffect> {
+    const reviewer = await tx.user.findFirst({
+      where: { id: input.reviewerId, districtId: plan.districtId, active: true, role: { in: ['REVIEWER', 'ADMIN'] } },
+    });
+    if (!reviewer) throw refuse('Người được phân công phải là cán bộ Phòng GD&ĐT của huyện, đang hoạt động.');
+    return {
+      plan: { reviewer: { connect: { id: reviewer.id } } },
+      audit: { reviewerId: reviewer.id, previousReviewerId: plan.reviewerId },
+    };
+  }
+
+  private async extend({ tx, input, plan, actor, now }: MoveContext): Promise<MoveEffect> {
+    const reason = this.reason(input);
+    const until = new Date(input.deadline ?? '');
+    if (Number.isNaN(until.getTime())) throw refuse('Ngày gia hạn không hợp lệ.');
+    if (until <= now) throw refuse('Hạn mới phải sau thời điểm hiện tại.');
+    const field = { SUBMISSION: 'submissionDeadline', REVISION: 'revisionDeadline', REVIEW: 'reviewDueAt' } as const;
+    const kind = input.deadlineKind ?? 'SUBMISSION';
+    const previous =
+      kind === 'SUBMISSION'
+        ? (plan.submissionDeadline ?? plan.campaign.submissionDeadline)
+        : kind === 'REVISION'
+          ? plan.revisionDeadline
+          : plan.reviewDueAt;
+    if (input.requestId) {
+      const granted = await tx.extensionRequest.updateMany({
+        where: { id: input.requestId, planId: plan.id, status: 'PENDING' },
+        data: { status: 'GRANTED', decidedById: actor.id, decidedAt: now, grantedUntil: until, decisionNote: reason },
+      });
+      if (granted.count !== 1) throw refuse('Đề nghị gia hạn này đã được xử lý.', 'INVALID_TRANSITION');
+    }
+    return {
+      plan: { [field[kind]]: until },
+      audit: { kind, previous: previous?.toISOString() ?? null, until: until.toISOString(), reason },
+      mails: await this.extensionMails(tx, plan, until, reason),
+    };
+  }
+
+  private async extensionMails(tx: Tx, plan: PlanWithContext, until: Date, reason: string): Promise<OutboxMail[]> {
+    const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
+    return principals.map((p) => ({
+      template: MailTemplate.EXTENSION_DECIDED,
+      to: p.email,
+      data: {
+        ...planMailBase(plan, this.config.publicUrl, p.fullName, plan.currentVersionNo),
+        granted: true,
+        until: formatVnDateTime(until),
+        note: reason,
+      },
+    }));
+  }
+
+  private reason(input: ApplyTransitionInput): string {
+    const reason = input.reason?.trim();
+    if (!reason) throw refuse('Cần ghi rõ lý do.');
+    return reason;
+  }
+
+  /** A deadline named by the caller, or `days` days from now. */
+  private deadline(named: string | undefined, now: Date, days: number): Date {
+    if (named) {
+      const at = new Date(named);
+      if (Number.isNaN(at.getTime())) throw refuse('Thời hạn không hợp lệ.');
+      if (at <= now) throw refuse('Thời hạn phải sau thời điểm hiện tại.');
+      return at;
+    }
+    return new Date(now.getTime() + days * DAY_MS);
   }
 }
 
 const AUDIT_TYPE = {
   START_DRAFT: 'PLAN_DRAFT_STARTED',
   SUBMIT: 'PLAN_SUBMITTED',
+  WITHDRAW: 'PLAN_WITHDRAWN',
+  START_REVIEW: 'PLAN_REVIEW_STARTED',
+  RECOMMEND: 'PLAN_RECOMMENDED',
   APPROVE: 'PLAN_APPROVED',
   RETURN: 'PLAN_RETURNED',
-} as const satisfies Record<ApplyTransitionInput['action'], string>;
+  EXEMPT: 'PLAN_EXEMPTED',
+  REOPEN: 'PLAN_REOPENED',
+  CLOSE: 'PLAN_CLOSED',
+  ASSIGN_REVIEWER: 'PLAN_REVIEWER_ASSIGNED',
+  EXTEND_DEADLINE: 'DEADLINE_EXTENDED',
+} as const satisfies Record<ApplyTransitionInput['action'], AuditType>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { reminderPolicySchema } from './reminders/policy';
+import { type IndicatorValue, type ParsedTarget, parseTargetText } from './plan-content/target-text';
 
 // Vietnamese messages for every zod error, for users and for the API's 400 responses.
 z.config(z.locales.vi());
@@ -7,11 +9,13 @@ export const schoolLevelSchema = z.enum(['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDAR
 const isoDate = z.iso.date({ error: 'Ngày phải có dạng YYYY-MM-DD' });
 const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2022-01-28T17:00:00+07:00' });
 
+const campaignKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã đợt chỉ gồm chữ thường không dấu, số và dấu gạch ngang (2-63 ký tự)');
+
 export const campaignInputSchema = z
   .object({
-    key: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã đợt chỉ gồm chữ thường không dấu, số và dấu gạch ngang (2-63 ký tự)'),
+    key: campaignKeySchema,
     documentNumber: z.string().trim().min(1, 'Cần nhập số văn bản').max(60),
     title: z.string().trim().min(5, 'Tiêu đề quá ngắn').max(500),
     legalBases: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
@@ -29,6 +33,11 @@ export const campaignInputSchema = z
     paperCopies: z.number().int().min(0).max(20).default(1),
     receiver: z.email('Địa chỉ e-mail người nhận không hợp lệ').optional(),
     reviewMode: z.enum(['DESK', 'MEETING']).default('DESK'),
+    /** 2: a specialist recommends, a deputy head or the head decides */
+    approvalLevels: z.union([z.literal(1), z.literal(2)], { error: 'Số cấp duyệt là 1 hoặc 2' }).default(1),
+    reviewDays: z.number().int().min(1).max(60).default(5),
+    revisionDays: z.number().int().min(1).max(60).default(5),
+    reminderPolicy: reminderPolicySchema.optional(),
     signer: z.object({
       email: z.email('Địa chỉ e-mail người ký không hợp lệ'),
       title: z.string().trim().min(1).max(200),
@@ -39,6 +48,27 @@ export const campaignInputSchema = z
     message: 'Ngày kết thúc phải sau ngày bắt đầu',
   });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+/** Copy last year's campaign: a new key, number and dates; everything else comes from the source. */
+export const campaignCopySchema = z.object({
+  key: campaignKeySchema,
+  documentNumber: z.string().trim().min(1, 'Cần nhập số văn bản').max(60),
+  title: z.string().trim().min(5, 'Tiêu đề quá ngắn').max(500).optional(),
+  issuedOn: isoDate,
+  period: z.object({ from: isoDate, to: isoDate }),
+  phases: z
+    .array(z.object({ name: z.string().trim().min(1).max(300), from: isoDate, to: isoDate }))
+    .max(20)
+    .optional(),
+  submissionDeadline: isoInstant,
+});
+export type CampaignCopyInput = z.infer<typeof campaignCopySchema>;
+
+const reasonSchema = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);
+export const campaignSchoolSchema = z.object({ schoolCode: z.string().trim().min(1).max(40) });
+export const removeSchoolSchema = z.object({ reason: reasonSchema });
+export const closeCampaignSchema = z.object({ reason: reasonSchema });
+export const extendCampaignSchema = z.object({ until: isoInstant, reason: reasonSchema });
 
 /** The sample district file (prisma/district-kien-xuong.json) and any district imported the same way. */
 export const districtFileSchema = z.object({
@@ -86,12 +116,47 @@ export const districtFileSchema = z.object({
 });
 export type DistrictFile = z.infer<typeof districtFileSchema>;
 
+/**
+ * A target as a number, or as the text a school writes: "40 - 60", "12% - 15%", "≥ 98", "98,5". Read into
+ * { target, targetMax } here, so the draft always stores numbers.
+ */
+const targetInputSchema = z
+  .union([z.number().finite(), z.string().max(60)], {
+    error: 'Mục tiêu phải là một số hoặc một khoảng, ví dụ 98,5 hoặc 40 - 60',
+  })
+  .transform((value, ctx): ParsedTarget => {
+    if (typeof value === 'number') return { target: value };
+    const parsed = parseTargetText(value);
+    if (parsed) return parsed;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `Không đọc được mục tiêu "${value}": nhập một số (ví dụ 98,5) hoặc một khoảng (ví dụ 40 - 60, 12% - 15%)`,
+    });
+    return z.NEVER;
+  });
+
 /** A plan's editable content: free-text sections and indicator values. */
 export const indicatorValueSchema = z
   .object({
     baseline: z.number().finite().nullable().optional(),
-    target: z.number().finite().nullable().optional(),
+    target: targetInputSchema.nullable().optional(),
     targetMax: z.number().finite().nullable().optional(),
+  })
+  .transform((v, ctx): IndicatorValue => {
+    const { target, ...rest } = v;
+    if (target === undefined) return rest;
+    if (target === null) return { ...rest, target };
+    if (target.targetMax !== undefined && rest.targetMax != null) {
+      ctx.issues.push({
+        code: 'custom',
+        path: ['targetMax'],
+        input: rest.targetMax,
+        message: 'Mục tiêu đã là một khoảng, không nhập thêm giá trị tối đa',
+      });
+      return z.NEVER;
+    }
+    return { ...rest, ...target };
   })
   .refine((v) => v.targetMax == null || v.target == null || v.targetMax >= v.target, {
     path: ['targetMax'],

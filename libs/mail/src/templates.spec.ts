@@ -18,10 +18,15 @@ describe('renderMail', () => {
       capacity: 'KT. TRƯỞNG PHÒNG - PHÓ TRƯỞNG PHÒNG',
       decidedAt: '09:00 01/02/2022',
       comment: 'Bổ sung giải pháp & chỉ tiêu bơi',
+      revisionDeadline: '17:00 10/02/2022',
+      openComments: [{ anchor: 'Mục tiêu và chỉ tiêu', body: 'Chỉ tiêu bơi thấp hơn của huyện' }],
     });
     expect(mail.subject).toBe('[Duyệt] Kế hoạch của Trường Tiểu học <Thanh Tân> cần chỉnh sửa');
     expect(mail.text).toContain('Ý kiến của người duyệt: Bổ sung giải pháp & chỉ tiêu bơi');
     expect(mail.text).toContain('- Phiên bản: Lần nộp thứ 2');
+    expect(mail.text).toContain('1. Mục tiêu và chỉ tiêu: Chỉ tiêu bơi thấp hơn của huyện');
+    expect(mail.text).toContain('nộp lại trước 17:00 10/02/2022');
+    expect(mail.text).toContain('- Hạn nộp lại: 17:00 10/02/2022');
     expect(mail.html).toContain('Bổ sung giải pháp &amp; chỉ tiêu bơi');
     expect(mail.html).toContain('Trường Tiểu học &lt;Thanh Tân&gt;');
     expect(mail.html).not.toContain('<Thanh Tân>');

@@ -4,6 +4,14 @@ export enum MailTemplate {
   SUBMISSION_RECEIPT = 'SUBMISSION_RECEIPT',
   PLAN_APPROVED = 'PLAN_APPROVED',
   PLAN_RETURNED = 'PLAN_RETURNED',
+  /** an admin granted or refused a deadline extension */
+  EXTENSION_DECIDED = 'EXTENSION_DECIDED',
+  /** an admin exempted the school, reopened its approved plan or closed it */
+  PLAN_STATUS_NOTICE = 'PLAN_STATUS_NOTICE',
+  /** a person's one reminder message of the day: every plan waiting on them */
+  REMINDER = 'REMINDER',
+  /** the office head's table of overdue plans */
+  OVERDUE_DIGEST = 'OVERDUE_DIGEST',
 }
 
 interface PlanMailBase {
@@ -29,7 +37,74 @@ export interface MailData {
     capacity: string;
     decidedAt: string;
     comment: string;
+    /** dd/mm/yyyy HH:mm */
+    revisionDeadline: string;
+    /** the open review comments the school must answer, each with what it is about */
+    openComments: { anchor: string; body: string }[];
   };
+  [MailTemplate.EXTENSION_DECIDED]: ExtensionMailData;
+  [MailTemplate.PLAN_STATUS_NOTICE]: StatusNoticeMailData;
+  [MailTemplate.REMINDER]: ReminderMailData;
+  [MailTemplate.OVERDUE_DIGEST]: OverdueDigestMailData;
+}
+
+/** What the plan waits for: the school to submit or resubmit, or the reviewer to decide. */
+export type ReminderAction = 'SUBMIT' | 'RESUBMIT' | 'DECIDE';
+
+export interface ReminderItem {
+  schoolName: string;
+  campaignTitle: string;
+  documentNumber: string;
+  action: ReminderAction;
+  /** the deadline in force, dd/mm/yyyy HH:mm */
+  deadline: string;
+  /** working days from the deadline: negative before it, 0 on its (last working) day, positive after it */
+  workingDays: number;
+  /** with workingDays 0: the deadline's own date is today (else it falls on a day off ahead) */
+  dueToday: boolean;
+  planUrl: string;
+}
+
+export interface ReminderMailData {
+  recipientName: string;
+  officeName: string;
+  /** dd/mm/yyyy */
+  day: string;
+  items: ReminderItem[];
+  /** where a person with several plans finds them all */
+  listUrl: string;
+}
+
+export interface OverdueDigestRow extends Omit<ReminderItem, 'campaignTitle' | 'documentNumber'> {
+  clusterName: string;
+  level: 'PRESCHOOL' | 'PRIMARY' | 'LOWER_SECONDARY';
+}
+
+export interface OverdueDigestMailData {
+  recipientName: string;
+  officeName: string;
+  /** dd/mm/yyyy */
+  day: string;
+  campaignTitle: string;
+  documentNumber: string;
+  rows: OverdueDigestRow[];
+  /** how many plans are due in the digest; more than rows when the table was cut */
+  total: number;
+  boardUrl: string;
+}
+
+export interface ExtensionMailData extends PlanMailBase {
+  granted: boolean;
+  /** the new deadline, dd/mm/yyyy HH:mm, when granted */
+  until?: string;
+  note: string;
+}
+
+export interface StatusNoticeMailData extends PlanMailBase {
+  /** what happened, in a sentence: "Kế hoạch được miễn nộp." */
+  what: string;
+  reason: string;
+  deadline?: string;
 }
 
 export interface RenderedMail {
@@ -49,6 +124,10 @@ interface MailParts {
   facts: [string, string][];
   link: { label: string; url: string };
   signature: string;
+  /** numbered items, each with its own facts and link (a reminder about several plans) */
+  blocks?: { title: string; facts: [string, string][]; link: { label: string; url: string } }[];
+  /** a table (the overdue digest); a cell with a url links to it in HTML */
+  table?: { head: string[]; rows: (string | { text: string; url: string })[][] };
 }
 
 function compose(p: MailParts): RenderedMail {
@@ -56,6 +135,7 @@ function compose(p: MailParts): RenderedMail {
     p.greeting,
     '',
     ...p.paragraphs.flatMap((para) => [para, '']),
+    ...extraText(p),
     ...p.facts.map(([k, v]) => `- ${k}: ${v}`),
     '',
     `${p.link.label}: ${p.link.url}`,
@@ -67,6 +147,7 @@ function compose(p: MailParts): RenderedMail {
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1a1a1a">',
     `<p>${escapeHtml(p.greeting)}</p>`,
     ...p.paragraphs.map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`),
+    ...extraHtml(p),
     '<table style="border-collapse:collapse">',
     ...p.facts.map(
       ([k, v]) =>
@@ -86,7 +167,35 @@ const planFacts = (d: PlanMailBase): [string, string][] => [
   ['Phiên bản', `Lần nộp thứ ${d.versionNo}`],
 ];
 
+const renderExtensionDecided = (d: ExtensionMailData): RenderedMail =>
+  compose({
+    subject: d.granted
+      ? `[Duyệt] ${d.schoolName} được gia hạn đến ${d.until}`
+      : `[Duyệt] Đề nghị gia hạn của ${d.schoolName} không được chấp thuận`,
+    greeting: `Kính gửi ${d.recipientName},`,
+    paragraphs: d.granted
+      ? [`Phòng GD&ĐT gia hạn cho ${d.schoolName} đến ${d.until}.`, `Lý do: ${d.note}`]
+      : [`Phòng GD&ĐT không chấp thuận đề nghị gia hạn của ${d.schoolName}.`, `Ý kiến: ${d.note}`],
+    facts: [...planFacts(d), ...(d.until ? ([['Hạn mới', d.until]] as [string, string][]) : [])],
+    link: { label: 'Xem kế hoạch', url: d.planUrl },
+    signature: d.officeName,
+  });
+
+const renderStatusNotice = (d: StatusNoticeMailData): RenderedMail =>
+  compose({
+    subject: `[Duyệt] ${d.schoolName}: ${d.what}`,
+    greeting: `Kính gửi ${d.recipientName},`,
+    paragraphs: [d.what, `Lý do: ${d.reason}`, ...(d.deadline ? [`Thời hạn: ${d.deadline}.`] : [])],
+    facts: planFacts(d),
+    link: { label: 'Xem kế hoạch', url: d.planUrl },
+    signature: d.officeName,
+  });
+
 const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
+  [MailTemplate.REMINDER]: (d) => renderReminder(d),
+  [MailTemplate.OVERDUE_DIGEST]: (d) => renderOverdueDigest(d),
+  [MailTemplate.EXTENSION_DECIDED]: renderExtensionDecided,
+  [MailTemplate.PLAN_STATUS_NOTICE]: renderStatusNotice,
   [MailTemplate.SUBMISSION_RECEIPT]: (d) =>
     compose({
       subject: `[Duyệt] Đã nhận kế hoạch của ${d.schoolName}`,
@@ -118,8 +227,18 @@ const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
       paragraphs: [
         `Kế hoạch của ${d.schoolName} (lần nộp thứ ${d.versionNo}) được trả lại để chỉnh sửa lúc ${d.decidedAt}.`,
         `Ý kiến của người duyệt: ${d.comment}`,
+        ...(d.openComments.length
+          ? [
+              `Các ý kiến cần tiếp thu, chỉnh sửa:\n${d.openComments.map((c, i) => `${i + 1}. ${c.anchor}: ${c.body}`).join('\n')}`,
+            ]
+          : []),
+        `Đề nghị nhà trường chỉnh sửa và nộp lại trước ${d.revisionDeadline}.`,
       ],
-      facts: [...planFacts(d), ['Người trả lại', `${d.decidedBy} (${d.capacity})`]],
+      facts: [
+        ...planFacts(d),
+        ['Người trả lại', `${d.decidedBy} (${d.capacity})`],
+        ['Hạn nộp lại', d.revisionDeadline],
+      ],
       link: { label: 'Chỉnh sửa kế hoạch', url: d.planUrl },
       signature: d.officeName,
     }),
@@ -127,4 +246,135 @@ const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
 
 export function renderMail<K extends MailTemplate>(template: K, data: MailData[K]): RenderedMail {
   return RENDERERS[template](data);
+}
+
+// --- Reminders: blocks and tables for compose(), and the two reminder templates ---
+
+const cellText = (c: string | { text: string }): string => (typeof c === 'string' ? c : c.text);
+
+function extraText(p: MailParts): string[] {
+  const blocks = (p.blocks ?? []).flatMap((b) => [
+    b.title,
+    ...b.facts.map(([k, v]) => `   - ${k}: ${v}`),
+    `   ${b.link.label}: ${b.link.url}`,
+    '',
+  ]);
+  const table = p.table ? [p.table.head.join(' | '), ...p.table.rows.map((r) => r.map(cellText).join(' | ')), ''] : [];
+  return [...blocks, ...table];
+}
+
+function extraHtml(p: MailParts): string[] {
+  const td = 'style="padding:4px 8px;border:1px solid #ccc"';
+  const cell = (c: string | { text: string; url: string }): string =>
+    typeof c === 'string' ? escapeHtml(c) : `<a href="${escapeHtml(c.url)}">${escapeHtml(c.text)}</a>`;
+  const blocks = (p.blocks ?? []).map((b) =>
+    [
+      `<p style="margin-bottom:4px"><strong>${escapeHtml(b.title)}</strong></p>`,
+      '<table style="border-collapse:collapse;margin-left:16px">',
+      ...b.facts.map(
+        ([k, v]) =>
+          `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`,
+      ),
+      '</table>',
+      `<p style="margin-left:16px"><a href="${escapeHtml(b.link.url)}">${escapeHtml(b.link.label)}</a></p>`,
+    ].join('\n'),
+  );
+  const table = p.table
+    ? [
+        '<table style="border-collapse:collapse;margin:8px 0">',
+        `<tr>${p.table.head.map((h) => `<th ${td} align="left">${escapeHtml(h)}</th>`).join('')}</tr>`,
+        ...p.table.rows.map((r) => `<tr>${r.map((c) => `<td ${td}>${cell(c)}</td>`).join('')}</tr>`),
+        '</table>',
+      ]
+    : [];
+  return [...blocks, ...table];
+}
+
+const ACTION_TODO: Record<ReminderAction, string> = {
+  SUBMIT: 'Hoàn thiện và nộp kế hoạch',
+  RESUBMIT: 'Chỉnh sửa theo ý kiến góp ý và nộp lại kế hoạch',
+  DECIDE: 'Xem xét và quyết định (phê duyệt hoặc trả lại) kế hoạch đã nộp',
+};
+const ACTION_DEADLINE: Record<ReminderAction, string> = {
+  SUBMIT: 'nộp kế hoạch',
+  RESUBMIT: 'nộp lại kế hoạch',
+  DECIDE: 'duyệt kế hoạch',
+};
+const LEVEL_NAME: Record<OverdueDigestRow['level'], string> = {
+  PRESCHOOL: 'Mầm non',
+  PRIMARY: 'Tiểu học',
+  LOWER_SECONDARY: 'THCS',
+};
+
+/** "còn 3 ngày làm việc", "hạn chót là hôm nay", "đã quá hạn 2 ngày làm việc" */
+function timing(i: Pick<ReminderItem, 'workingDays' | 'dueToday'>): string {
+  if (i.workingDays < 0) return `còn ${-i.workingDays} ngày làm việc`;
+  if (i.workingDays > 0) return `đã quá hạn ${i.workingDays} ngày làm việc`;
+  return i.dueToday ? 'hạn chót là hôm nay' : 'hôm nay là ngày làm việc cuối cùng trước hạn';
+}
+
+const itemFacts = (i: ReminderItem): [string, string][] => [
+  ['Trường', i.schoolName],
+  ['Kế hoạch', `${i.documentNumber} - ${i.campaignTitle}`],
+  ['Việc cần làm', ACTION_TODO[i.action]],
+  [`Hạn ${ACTION_DEADLINE[i.action]}`, `${i.deadline} (${timing(i)})`],
+];
+
+function renderReminder(d: ReminderMailData): RenderedMail {
+  const [only] = d.items;
+  const single = d.items.length === 1;
+  const late = d.items.some((i) => i.workingDays > 0);
+  const canExtend = d.items.some((i) => i.action !== 'DECIDE');
+  return compose({
+    subject: single
+      ? `[Duyệt] Nhắc hạn ${ACTION_DEADLINE[only.action]}: ${only.schoolName} - ${timing(only)}`
+      : `[Duyệt] Nhắc việc ngày ${d.day}: ${d.items.length} kế hoạch cần xử lý`,
+    greeting: `Kính gửi ${d.recipientName},`,
+    paragraphs: [
+      single
+        ? `${d.officeName} nhắc Anh/Chị về kế hoạch sau (${timing(only)}):`
+        : `${d.officeName} nhắc Anh/Chị về ${d.items.length} kế hoạch sau:`,
+      ...(late ? ['Đề nghị Anh/Chị khẩn trương hoàn thành các việc đã quá hạn.'] : []),
+      ...(canExtend ? ['Nếu cần thêm thời gian, Anh/Chị gửi đề nghị gia hạn kèm lý do trên hệ thống.'] : []),
+    ],
+    blocks: single
+      ? undefined
+      : d.items.map((i, n) => ({
+          title: `${n + 1}. ${i.schoolName}`,
+          facts: itemFacts(i).slice(1),
+          link: { label: 'Mở kế hoạch', url: i.planUrl },
+        })),
+    facts: single ? itemFacts(only) : [],
+    link: single ? { label: 'Mở kế hoạch', url: only.planUrl } : { label: 'Danh sách kế hoạch', url: d.listUrl },
+    signature: d.officeName,
+  });
+}
+
+function renderOverdueDigest(d: OverdueDigestMailData): RenderedMail {
+  const cut = d.total > d.rows.length;
+  return compose({
+    subject: `[Duyệt] Tổng hợp kế hoạch quá hạn ngày ${d.day}: ${d.total} kế hoạch`,
+    greeting: `Kính gửi ${d.recipientName},`,
+    paragraphs: [
+      `Đến ngày ${d.day}, đợt ${d.documentNumber} - ${d.campaignTitle} có ${d.total} kế hoạch chưa hoàn thành đúng hạn (số ngày tính theo ngày làm việc):`,
+      ...(cut
+        ? [`Bảng dưới đây liệt kê ${d.rows.length} kế hoạch quá hạn lâu nhất; xem đầy đủ trên bảng theo dõi.`]
+        : []),
+    ],
+    table: {
+      head: ['STT', 'Trường', 'Cụm', 'Cấp học', 'Việc còn chờ', 'Hạn', 'Tình trạng'],
+      rows: d.rows.map((r, n) => [
+        String(n + 1),
+        { text: r.schoolName, url: r.planUrl },
+        r.clusterName,
+        LEVEL_NAME[r.level],
+        ACTION_DEADLINE[r.action],
+        r.deadline,
+        timing(r),
+      ]),
+    },
+    facts: [],
+    link: { label: 'Bảng theo dõi kế hoạch quá hạn', url: d.boardUrl },
+    signature: d.officeName,
+  });
 }

@@ -18,6 +18,11 @@ export interface CampaignDto {
   submissionDeadline: string;
   paperCopies: number;
   reviewMode: string;
+  approvalLevels: number;
+  reviewDays: number;
+  revisionDays: number;
+  reminderPolicy: unknown;
+  copiedFromId: string | null;
   signerTitle: string | null;
   status: string;
   workflowId: string;
@@ -46,6 +51,16 @@ export class CampaignsQueryService {
     return this.toDto(user, campaign);
   }
 
+  async auditTrail(user: AuthUser, id: string) {
+    await this.get(user, id);
+    const events = await this.prisma.auditEvent.findMany({
+      where: { campaignId: id, districtId: user.districtId, planId: null },
+      orderBy: { createdAt: 'asc' },
+      include: { actor: { select: { id: true, fullName: true, title: true } } },
+    });
+    return events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt, actor: e.actor, data: e.data }));
+  }
+
   private async toDto(user: AuthUser, c: Campaign): Promise<CampaignDto> {
     const groups = await this.prisma.plan.groupBy({
       by: ['status'],
@@ -68,6 +83,11 @@ export class CampaignsQueryService {
       submissionDeadline: c.submissionDeadline.toISOString(),
       paperCopies: c.paperCopies,
       reviewMode: c.reviewMode,
+      approvalLevels: c.approvalLevels,
+      reviewDays: c.reviewDays,
+      revisionDays: c.revisionDays,
+      reminderPolicy: c.reminderPolicy,
+      copiedFromId: c.copiedFromId,
       signerTitle: c.signerTitle,
       status: c.status,
       workflowId: c.workflowId,

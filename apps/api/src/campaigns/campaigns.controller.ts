@@ -1,21 +1,38 @@
-import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { type AuthUser, CampaignsService, campaignInputSchema } from '@duyet/domain';
+import {
+  type AuthUser,
+  CampaignOperationsService,
+  CampaignsService,
+  campaignCopySchema,
+  campaignInputSchema,
+  campaignSchoolSchema,
+  closeCampaignSchema,
+  extendCampaignSchema,
+  removeSchoolSchema,
+} from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CampaignsQueryService } from './campaigns-query.service';
 
 class CreateCampaignDto extends createZodDto(campaignInputSchema) {}
+class CopyCampaignDto extends createZodDto(campaignCopySchema) {}
+class AddSchoolDto extends createZodDto(campaignSchoolSchema) {}
+class RemoveSchoolDto extends createZodDto(removeSchoolSchema) {}
+class CloseCampaignDto extends createZodDto(closeCampaignSchema) {}
+class ExtendCampaignDto extends createZodDto(extendCampaignSchema) {}
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -24,6 +41,7 @@ export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly query: CampaignsQueryService,
+    private readonly operations: CampaignOperationsService,
   ) {}
 
   @Post()
@@ -53,5 +71,83 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Một đợt kế hoạch, với số kế hoạch theo trạng thái trong phạm vi của người xem' })
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.query.get(user, id);
+  }
+
+  @Get(':id/audit')
+  @ApiOperation({ summary: 'Nhật ký của đợt: ban hành, thêm/rút trường, gia hạn, kết thúc' })
+  @ApiNotFoundResponse({ description: 'Không có đợt này trong huyện' })
+  audit(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.query.auditTrail(user, id);
+  }
+
+  @Post(':id/copy')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Sao chép đợt (ví dụ của năm trước) với mã, số văn bản và các mốc thời gian mới' })
+  @ApiBadRequestResponse({ description: 'Thiếu hoặc sai trường dữ liệu' })
+  @ApiConflictResponse({ description: 'Mã đợt đã được dùng cho văn bản khác' })
+  async copy(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: CopyCampaignDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { campaign, created } = await this.campaigns.copy(user, id, dto);
+    res.status(created ? 201 : 200);
+    return this.query.get(user, campaign.id);
+  }
+
+  @Post(':id/schools')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Thêm một trường vào đợt đang chạy: mở kế hoạch và workflow của trường' })
+  @ApiBadRequestResponse({ description: 'Trường không tồn tại hoặc không thuộc cấp học của đợt' })
+  @ApiConflictResponse({ description: 'Đợt đã kết thúc, hoặc trường đã bị rút khỏi đợt' })
+  addSchool(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: AddSchoolDto,
+    @IdempotencyKey() key: string,
+  ) {
+    return this.operations.addSchool(user, id, dto.schoolCode, key);
+  }
+
+  @Delete(':id/schools/:schoolCode')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Rút một trường khỏi đợt đang chạy, kèm lý do; kế hoạch chưa duyệt được đóng' })
+  @ApiConflictResponse({ description: 'Đợt đã kết thúc' })
+  removeSchool(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Param('schoolCode') schoolCode: string,
+    @Body() dto: RemoveSchoolDto,
+  ) {
+    return this.operations.removeSchool(user, id, schoolCode, dto.reason);
+  }
+
+  @Post(':id/deadline')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Gia hạn nộp cho cả đợt (các trường chưa có hạn riêng), kèm lý do' })
+  @ApiConflictResponse({ description: 'Đợt đã kết thúc' })
+  extend(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: ExtendCampaignDto,
+    @IdempotencyKey() key: string,
+  ) {
+    return this.operations.extendDeadline(user, id, dto.until, dto.reason, key);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Kết thúc đợt: các kế hoạch chưa duyệt chuyển sang "đã đóng"' })
+  @ApiConflictResponse({ description: 'Đợt đã kết thúc' })
+  close(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('id') id: string,
+    @Body() dto: CloseCampaignDto,
+    @IdempotencyKey() key: string,
+  ) {
+    return this.operations.close(user, id, dto.reason, key);
   }
 }

@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/client';
 import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
-import { type AuthUser, DomainError, type PlanDraft, assertCanReadSchool, schoolScopeWhere } from '@duyet/domain';
+import { type AuthUser, DomainError, assertCanReadSchool, schoolScopeWhere } from '@duyet/domain';
 import { TemporalClientService } from '@duyet/temporal';
-import {
-  type Actor,
-  type PlanState,
-  type TransitionOutcome,
-  approvePlanUpdate,
-  planStateQuery,
-  returnForRevisionUpdate,
-  startDraftUpdate,
-  submitPlanUpdate,
-} from '@duyet/workflows';
+import { type PlanState, planStateQuery } from '@duyet/workflows';
 import { toDomainError } from './workflow-errors';
-
-const EDITABLE: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 
 const planInclude = {
   school: {
@@ -31,7 +19,7 @@ const planInclude = {
   },
   campaign: { select: { id: true, key: true, title: true, documentNumber: true, submissionDeadline: true } },
 } satisfies Prisma.PlanInclude;
-type PlanRow = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
+export type PlanRow = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
 
 export interface PlanListQuery {
   campaignId?: string;
@@ -58,7 +46,9 @@ export class PlansService {
   async list(user: AuthUser, q: PlanListQuery) {
     const where: Prisma.PlanWhereInput = {
       districtId: user.districtId,
-      school: schoolScopeWhere(user),
+      ...(user.role === 'REVIEWER'
+        ? { OR: [{ school: schoolScopeWhere(user) }, { reviewerId: user.id }] }
+        : { school: schoolScopeWhere(user) }),
       ...(q.campaignId ? { campaignId: q.campaignId } : {}),
       ...(q.status ? { status: q.status } : {}),
     };
@@ -104,74 +94,23 @@ export class PlansService {
     }
   }
 
-  async saveDraft(user: AuthUser, id: string, draft: PlanDraft, requestKey: string) {
-    const plan = await this.load(user, id);
-    this.assertOwnSchool(user, plan, 'Chỉ cán bộ của trường mới được soạn kế hoạch của trường.');
-    const saved = await this.prisma.plan.updateMany({
-      where: { id, status: { in: EDITABLE } },
-      data: { draft: draft as Prisma.InputJsonValue, draftUpdatedAt: new Date() },
+  /** The plan's audit trail, oldest first, with who did each thing. */
+  async auditTrail(user: AuthUser, id: string) {
+    await this.load(user, id);
+    const events = await this.prisma.auditEvent.findMany({
+      where: { planId: id, districtId: user.districtId },
+      orderBy: { createdAt: 'asc' },
+      include: { actor: { select: { id: true, fullName: true, title: true } } },
     });
-    if (saved.count === 0) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        'Kế hoạch đã được nộp hoặc đang được xét duyệt, không thể sửa bản nháp lúc này.',
-      );
-    }
-    if (plan.status !== 'DRAFTING')
-      await this.update(plan, startDraftUpdate, [this.actor(user)], `${requestKey}:draft`);
-    return this.get(user, id);
-  }
-
-  async submit(user: AuthUser, id: string, requestKey: string): Promise<TransitionOutcome> {
-    const plan = await this.load(user, id);
-    this.assertOwnSchool(user, plan, 'Chỉ hiệu trưởng của trường mới được nộp kế hoạch.');
-    return this.update(plan, submitPlanUpdate, [this.actor(user)], requestKey);
-  }
-
-  async decide(
-    user: AuthUser,
-    id: string,
-    kind: 'approve' | 'return',
-    body: { comment?: string; capacity?: string },
-    requestKey: string,
-  ): Promise<TransitionOutcome> {
-    const plan = await this.load(user, id);
-    const decision = {
-      actor: this.actor(user),
-      comment: body.comment,
-      capacity: body.capacity ?? defaultCapacity(user.title),
-    };
-    const def = kind === 'approve' ? approvePlanUpdate : returnForRevisionUpdate;
-    return this.update(plan, def, [decision], requestKey);
-  }
-
-  private async update<Arg>(
-    plan: PlanRow,
-    def: UpdateDefinition<TransitionOutcome, [Arg]>,
-    args: [Arg],
-    updateId: string,
-  ): Promise<TransitionOutcome> {
-    const client = await this.temporal.getClient();
-    try {
-      return await client.workflow.getHandle(plan.workflowId).executeUpdate(def, { args, updateId });
-    } catch (err) {
-      throw toDomainError(err);
-    }
-  }
-
-  private actor(user: AuthUser): Actor {
-    return { userId: user.id, role: user.role };
-  }
-
-  private assertOwnSchool(user: AuthUser, plan: PlanRow, message: string): void {
-    if (user.schoolId !== plan.schoolId) throw new DomainError('FORBIDDEN', message);
+    return events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt, actor: e.actor, data: e.data }));
   }
 
   /** Loads a plan within the user's district and checks that the user may read it. */
   async load(user: AuthUser, id: string): Promise<PlanRow> {
     const plan = await this.prisma.plan.findFirst({ where: { id, districtId: user.districtId }, include: planInclude });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    assertCanReadSchool(user, plan.school);
+    // A reviewer an admin assigned to this plan reads it even outside their level and clusters.
+    if (!(user.role === 'REVIEWER' && plan.reviewerId === user.id)) assertCanReadSchool(user, plan.school);
     return plan;
   }
 
@@ -181,6 +120,15 @@ export class PlansService {
       status: p.status,
       workflowId: p.workflowId,
       currentVersionNo: p.currentVersionNo,
+      statusChangedAt: p.statusChangedAt,
+      deadlines: {
+        submission: p.submissionDeadline ?? p.campaign.submissionDeadline,
+        revision: p.revisionDeadline,
+        reviewDue: p.reviewDueAt,
+      },
+      reviewerId: p.reviewerId,
+      exemptReason: p.exemptReason,
+      removedAt: p.removedAt,
       submittedAt: p.submittedAt,
       decidedAt: p.decidedAt,
       draftUpdatedAt: p.draftUpdatedAt,

@@ -1,0 +1,77 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import {
+  type AuthUser,
+  BoardService,
+  ClockService,
+  boardCsvStream,
+  boardFilterSchema,
+  boardQuerySchema,
+  failedEmailsQuerySchema,
+  formatVnDate,
+} from '@duyet/domain';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { contentDisposition } from '../common/content-disposition';
+
+class BoardQueryDto extends createZodDto(boardQuerySchema) {}
+class BoardFilterDto extends createZodDto(boardFilterSchema) {}
+class FailedEmailsQueryDto extends createZodDto(failedEmailsQuerySchema) {}
+
+@ApiTags('board')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
+@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT được xem bảng theo dõi' })
+@ApiBadRequestResponse({ description: 'Tham số lọc không hợp lệ, nêu rõ tham số sai' })
+@Controller('board')
+export class BoardController {
+  constructor(
+    private readonly board: BoardService,
+    private readonly clock: ClockService,
+  ) {}
+
+  @Get()
+  @Roles('ADMIN', 'REVIEWER')
+  @ApiOperation({
+    summary: 'Bảng theo dõi quá hạn: kế hoạch theo trạng thái, cấp học, cụm, trường; có lọc, sắp xếp, phân trang',
+    description:
+      'Lãnh đạo Phòng xem toàn huyện; chuyên viên, phó trưởng phòng xem các cấp học, cụm trường được phân công. ' +
+      'Kèm tổng hợp theo trạng thái và số kế hoạch quá hạn của cùng bộ lọc.',
+  })
+  list(@CurrentUser() user: AuthUser, @Query() q: BoardQueryDto) {
+    return this.board.list(user, q);
+  }
+
+  @Get('export.csv')
+  @Roles('ADMIN', 'REVIEWER')
+  @ApiOperation({
+    summary: 'Xuất bảng theo dõi ra tệp CSV (mở được bằng Excel, giữ nguyên tiếng Việt), cùng bộ lọc, không phân trang',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Tệp CSV UTF-8 có BOM, dòng kết thúc CRLF', schema: { type: 'string' } })
+  exportCsv(@CurrentUser() user: AuthUser, @Query() q: BoardFilterDto): StreamableFile {
+    const batches = this.board.exportBatches(user, q);
+    const fileName = `Theo dõi kế hoạch ${formatVnDate(this.clock.now()).replaceAll('/', '-')}.csv`;
+    return new StreamableFile(boardCsvStream(batches), {
+      type: 'text/csv; charset=utf-8',
+      disposition: contentDisposition(fileName),
+    });
+  }
+
+  @Get('failed-emails')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Các thư đã gửi lại hết số lần mà vẫn không đi được, để lãnh đạo Phòng xử lý' })
+  @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+  failedEmails(@CurrentUser() user: AuthUser, @Query() q: FailedEmailsQueryDto) {
+    return this.board.failedEmails(user, q);
+  }
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { type AuthUser, PlanContentService } from '@duyet/domain';
+import { CurrentUser } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { PlansService } from './plans.service';
+
+const versionNo = (name: string) =>
+  z.coerce
+    .number({ error: `${name} phải là số thứ tự lần nộp (1, 2, …)` })
+    .int(`${name} phải là số thứ tự lần nộp (1, 2, …)`)
+    .min(1, `${name} phải là số thứ tự lần nộp (1, 2, …)`);
+
+class DiffQueryDto extends createZodDto(
+  z.object({
+    from: versionNo('from'),
+    to: z.union([z.literal('draft'), versionNo('to')], {
+      error: 'to phải là số thứ tự lần nộp (1, 2, …) hoặc "draft" (bản nháp)',
+    }),
+  }),
+) {}
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Kế hoạch ngoài phạm vi của người dùng' })
+@ApiNotFoundResponse({ description: 'Không có kế hoạch này trong huyện, hoặc chưa có lần nộp được hỏi' })
+@Controller('plans')
+export class PlanContentController {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly content: PlanContentService,
+  ) {}
+
+  @Get(':id/validation')
+  @ApiOperation({
+    summary: 'Kiểm tra bản nháp theo yêu cầu của đợt: lỗi (chặn việc nộp) và cảnh báo (không chặn)',
+  })
+  @ApiOkResponse({ description: '{ ok, errors: [{ field, code, message }], warnings: [...] }' })
+  async validation(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    await this.plans.load(user, id);
+    return this.content.validateDraft(id);
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({
+    summary: 'So sánh hai lần nộp (hoặc một lần nộp với bản nháp): từng mục, từng chỉ tiêu, tệp đính kèm',
+  })
+  @ApiOkResponse({
+    description: '{ from, to, sections, indicators, attachments }, mỗi phần ghi ADDED/REMOVED/CHANGED/UNCHANGED',
+  })
+  @ApiBadRequestResponse({ description: 'from/to không phải số thứ tự lần nộp (to có thể là "draft")' })
+  async diff(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: DiffQueryDto) {
+    await this.plans.load(user, id);
+    return this.content.diff(id, q.from, q.to);
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/client';
+import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
+import { type AuthUser, ClockService, DomainError, type PlanDraft } from '@duyet/domain';
+import { TemporalClientService } from '@duyet/temporal';
+import {
+  type Actor,
+  type DeadlineKind,
+  type Rubric,
+  type TransitionOutcome,
+  approvePlanUpdate,
+  assignReviewerUpdate,
+  exemptPlanUpdate,
+  extendDeadlineUpdate,
+  rankOfTitle,
+  recommendPlanUpdate,
+  reopenPlanUpdate,
+  returnForRevisionUpdate,
+  startDraftUpdate,
+  startReviewUpdate,
+  submitPlanUpdate,
+  withdrawPlanUpdate,
+} from '@duyet/workflows';
+import { type PlanRow, PlansService, defaultCapacity } from './plans.service';
+import { toDomainError } from './workflow-errors';
+
+const EDITABLE: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
+
+export interface DecisionBody {
+  comment?: string;
+  capacity?: string;
+  rubric?: Rubric;
+  revisionDeadline?: string;
+}
+
+export interface BulkResult {
+  planId: string;
+  ok: boolean;
+  status?: string;
+  decisionId?: string;
+  error?: { code: string; message: string };
+}
+
+/** Every move of a plan's life goes to its workflow as an Update; the workflow decides and records it. */
+@Injectable()
+export class PlanMovesService {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly prisma: PrismaService,
+    private readonly temporal: TemporalClientService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Saves the draft while the school may edit it; the first save starts drafting (a move of its own). */
+  async saveDraft(user: AuthUser, id: string, draft: PlanDraft, key: string) {
+    const plan = await this.ownSchoolPlan(user, id, 'Chỉ cán bộ của trường mới được soạn kế hoạch của trường.');
+    const saved = await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.plan.updateMany({
+        where: { id, status: { in: EDITABLE }, removedAt: null },
+        data: { draft: draft as unknown as Prisma.InputJsonValue, draftUpdatedAt: this.clock.now() },
+      });
+      if (updated.count === 1) {
+        await tx.auditEvent.upsert({
+          where: { idempotencyKey: `draft:${id}:${key}` },
+          create: {
+            districtId: plan.districtId,
+            campaignId: plan.campaignId,
+            planId: id,
+            actorId: user.id,
+            type: 'PLAN_DRAFT_SAVED',
+            data: { sections: Object.keys(draft.sections), indicators: Object.keys(draft.indicators) },
+            idempotencyKey: `draft:${id}:${key}`,
+          },
+          update: {},
+        });
+      }
+      return updated.count === 1;
+    });
+    if (!saved) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'Kế hoạch đã được nộp hoặc đang được xét duyệt, không thể sửa bản nháp lúc này.',
+      );
+    }
+    if (plan.status !== 'DRAFTING') await this.update(plan, startDraftUpdate, actorOf(user), `${key}:draft`);
+    return this.plans.get(user, id);
+  }
+
+  async submit(user: AuthUser, id: string, key: string) {
+    const plan = await this.ownSchoolPlan(user, id, 'Chỉ hiệu trưởng của trường mới được nộp kế hoạch.');
+    return this.update(plan, submitPlanUpdate, actorOf(user), key);
+  }
+
+  async withdraw(user: AuthUser, id: string, key: string) {
+    const plan = await this.ownSchoolPlan(user, id, 'Chỉ hiệu trưởng của trường mới được rút kế hoạch.');
+    return this.update(plan, withdrawPlanUpdate, actorOf(user), key);
+  }
+
+  async startReview(user: AuthUser, id: string, key: string) {
+    return this.update(await this.plans.load(user, id), startReviewUpdate, actorOf(user), key);
+  }
+
+  async recommend(
+    user: AuthUser,
+    id: string,
+    body: DecisionBody & { recommendation: 'APPROVE' | 'RETURN' },
+    key: string,
+  ) {
+    const plan = await this.plans.load(user, id);
+    return this.update(plan, recommendPlanUpdate, this.decision(user, body), key);
+  }
+
+  async decide(user: AuthUser, id: string, kind: 'approve' | 'return', body: DecisionBody, key: string) {
+    const plan = await this.plans.load(user, id);
+    this.assertFuture(body.revisionDeadline, 'Hạn nộp lại');
+    const def = kind === 'approve' ? approvePlanUpdate : returnForRevisionUpdate;
+    return this.update(plan, def, this.decision(user, body), key);
+  }
+
+  /** One shared comment, one separate, audited decision per plan; a plan that cannot move does not stop the rest. */
+  async bulkDecide(
+    user: AuthUser,
+    body: DecisionBody & { planIds: string[]; action: 'approve' | 'return' },
+    key: string,
+  ): Promise<{ done: number; failed: number; results: BulkResult[] }> {
+    const results: BulkResult[] = [];
+    for (const planId of [...new Set(body.planIds)]) {
+      try {
+        const outcome = await this.decide(user, planId, body.action, body, `${key}:${planId}`);
+        results.push({ planId, ok: true, status: outcome.status, decisionId: outcome.decisionId });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        results.push({ planId, ok: false, error: { code: err.code, message: err.message } });
+      }
+    }
+    const done = results.filter((r) => r.ok).length;
+    return { done, failed: results.length - done, results };
+  }
+
+  async exempt(user: AuthUser, id: string, reason: string, key: string) {
+    const plan = await this.plans.load(user, id);
+    return this.update(plan, exemptPlanUpdate, { actor: actorOf(user), reason }, key);
+  }
+
+  async reopen(user: AuthUser, id: string, body: { reason: string; deadline?: string }, key: string) {
+    const plan = await this.plans.load(user, id);
+    this.assertFuture(body.deadline, 'Hạn điều chỉnh');
+    return this.update(plan, reopenPlanUpdate, { actor: actorOf(user), ...body }, key);
+  }
+
+  async assignReviewer(user: AuthUser, id: string, reviewerId: string, key: string) {
+    const plan = await this.plans.load(user, id);
+    return this.update(plan, assignReviewerUpdate, { actor: actorOf(user), reviewerId }, key);
+  }
+
+  async extendDeadline(
+    user: AuthUser,
+    id: string,
+    body: { kind: DeadlineKind; until: string; reason: string; requestId?: string },
+    key: string,
+  ) {
+    const plan = await this.plans.load(user, id);
+    this.assertFuture(body.until, 'Hạn mới');
+    return this.update(plan, extendDeadlineUpdate, { actor: actorOf(user), ...body }, key);
+  }
+
+  private decision(user: AuthUser, body: DecisionBody & { recommendation?: 'APPROVE' | 'RETURN' }) {
+    return {
+      actor: actorOf(user),
+      comment: body.comment,
+      capacity: body.capacity ?? defaultCapacity(user.title),
+      rubric: body.rubric,
+      revisionDeadline: body.revisionDeadline,
+      recommendation: body.recommendation,
+    };
+  }
+
+  private assertFuture(at: string | undefined, what: string): void {
+    if (at && new Date(at) <= this.clock.now()) {
+      throw new DomainError('VALIDATION', `${what} phải sau thời điểm hiện tại.`);
+    }
+  }
+
+  private async ownSchoolPlan(user: AuthUser, id: string, message: string): Promise<PlanRow> {
+    const plan = await this.plans.load(user, id);
+    if (user.schoolId !== plan.schoolId) throw new DomainError('FORBIDDEN', message);
+    return plan;
+  }
+
+  private async update<Arg>(
+    plan: PlanRow,
+    def: UpdateDefinition<TransitionOutcome, [Arg]>,
+    arg: Arg,
+    updateId: string,
+  ): Promise<TransitionOutcome> {
+    if (plan.removedAt) throw new DomainError('INVALID_TRANSITION', 'Trường này đã được rút khỏi đợt kế hoạch.');
+    const client = await this.temporal.getClient();
+    try {
+      return await client.workflow.getHandle(plan.workflowId).executeUpdate(def, { args: [arg], updateId });
+    } catch (err) {
+      throw toDomainError(err);
+    }
+  }
+}
+
+export const actorOf = (user: AuthUser): Actor => ({ userId: user.id, role: user.role, rank: rankOfTitle(user.title) });

@@ -1,0 +1,2 @@
+export * from './attachment-content';
+export * from './attachments';

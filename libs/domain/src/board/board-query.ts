@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { PlanStatus, SchoolLevel } from '@duyet/database';
+
+/** Who the plan waits on: the school (to submit or resubmit) or the office (to decide). */
+export const WAITING_ON = ['SCHOOL', 'OFFICE'] as const;
+export type WaitingOn = (typeof WAITING_ON)[number];
+
+/** A leading "-" reverses the order; "-daysOverdue" (most overdue first) is the default. */
+export const BOARD_SORTS = [
+  'daysOverdue',
+  '-daysOverdue',
+  'school',
+  '-school',
+  'daysInState',
+  '-daysInState',
+  'deadline',
+  '-deadline',
+  'status',
+  '-status',
+] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+
+// "?status=A,B" and "?status=A&status=B" both mean a list: links built by hand and by forms both work.
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined || v === '') return undefined;
+      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+      return parts.map((s) => s.trim()).filter(Boolean);
+    },
+    z.array(item).min(1).max(20, 'Tối đa 20 giá trị').optional(),
+  );
+
+/** The board's filter and sort, shared by the page, the summary and the CSV export. */
+export const boardFilterSchema = z.object({
+  campaignId: z.uuid('campaignId phải là UUID').optional(),
+  status: listOf(
+    z.enum(PlanStatus, {
+      error: `Trạng thái không hợp lệ; dùng một trong: ${Object.values(PlanStatus).join(', ')}`,
+    }),
+  ),
+  level: listOf(z.enum(SchoolLevel, { error: 'Cấp học không hợp lệ; dùng PRESCHOOL, PRIMARY hoặc LOWER_SECONDARY' })),
+  cluster: listOf(z.string().max(20, 'Mã cụm trường quá dài')),
+  schoolCode: z.string().trim().min(1, 'Mã trường không được để trống').max(100, 'Mã trường quá dài').optional(),
+  q: z.string().trim().max(100, 'Từ khóa tìm kiếm tối đa 100 ký tự').optional(),
+  overdue: z
+    .enum(['true', 'false', '1', '0'], { error: 'overdue phải là true hoặc false' })
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+  waitingOn: z.enum(WAITING_ON, { error: 'waitingOn phải là SCHOOL (chờ nhà trường) hoặc OFFICE (chờ Phòng)' }).optional(),
+  sort: z
+    .enum(BOARD_SORTS, { error: `Cách sắp xếp không hợp lệ; dùng một trong: ${BOARD_SORTS.join(', ')}` })
+    .default('-daysOverdue'),
+});
+export type BoardFilter = z.output<typeof boardFilterSchema>;
+
+export const boardQuerySchema = boardFilterSchema.extend({
+  page: z.coerce.number('Số trang phải là số').int('Số trang phải là số nguyên').min(1, 'Số trang từ 1').default(1),
+  pageSize: z.coerce
+    .number('Cỡ trang phải là số')
+    .int('Cỡ trang phải là số nguyên')
+    .min(1, 'Cỡ trang từ 1')
+    .max(200, 'Cỡ trang tối đa 200')
+    .default(50),
+});
+export type BoardQuery = z.output<typeof boardQuerySchema>;
+
+export const failedEmailsQuerySchema = z.object({
+  campaignId: z.uuid('campaignId phải là UUID').optional(),
+  page: boardQuerySchema.shape.page,
+  pageSize: boardQuerySchema.shape.pageSize,
+});
+export type FailedEmailsQuery = z.output<typeof failedEmailsQuerySchema>;

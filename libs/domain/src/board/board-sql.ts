@@ -1,0 +1,176 @@
+// The board's SQL, built from Prisma.sql fragments: every value from the request is a bound parameter; only
+// constant fragments chosen from validated enums (the sort order) are spliced in.
+import { Prisma, type Role, type SchoolLevel } from '@duyet/database';
+import type { BoardFilter, BoardSort } from './board-query';
+import { WAITING_ON_STATUSES } from './board-rows';
+
+/** Whose plans the statement may see: the same rule as schoolScopeWhere, in SQL. */
+export interface BoardScope {
+  districtId: string;
+  role: Role;
+  reviewLevels: SchoolLevel[];
+  reviewClusterIds: string[];
+}
+
+// Accent-insensitive school-name search without the unaccent extension (not installed) and without folding
+// every name per query (translate() over the school table costs more than the rest of the statement): the
+// search text becomes a regular expression in which each letter matches all its Vietnamese forms, either case.
+const ACCENTED: Record<string, string> = {
+  a: 'àáảãạăằắẳẵặâầấẩẫậ',
+  e: 'èéẻẽẹêềếểễệ',
+  i: 'ìíỉĩị',
+  o: 'òóỏõọôồốổỗộơờớởỡợ',
+  u: 'ùúủũụưừứửữự',
+  y: 'ỳýỷỹỵ',
+  d: 'đ',
+};
+const FOLD = new Map(Object.entries(ACCENTED).flatMap(([base, forms]) => [...forms].map((f) => [f, base] as const)));
+
+/** "Trường Mầm non Đông Hòa" → "truong mam non dong hoa". */
+export function foldVietnamese(text: string): string {
+  return [...text.normalize('NFC').toLowerCase()].map((ch) => FOLD.get(ch) ?? ch).join('');
+}
+
+/** A Postgres regular expression (ARE) that finds the text anywhere, ignoring accents and case. */
+export function accentInsensitivePattern(text: string): string {
+  return [...foldVietnamese(text.trim()).replace(/\s+/g, ' ')]
+    .map((ch) => {
+      if (/[a-z]/.test(ch)) {
+        const forms = ch + (ACCENTED[ch] ?? '');
+        return `[${forms}${forms.toUpperCase()}]`;
+      }
+      // A backslash before anything but a letter or digit makes it literal in an ARE.
+      return /[0-9 ]/.test(ch) || /\p{L}/u.test(ch) ? ch : `\\${ch}`;
+    })
+    .join('');
+}
+
+const instant = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+// The deadline in force (DOMAIN.md): the school's extension or the campaign's date before submission, the
+// revision deadline once returned, the reviewer's due date while the office holds it, none once decided.
+const DEADLINE_IN_FORCE = Prisma.sql`CASE
+  WHEN p.status IN ('NOT_STARTED', 'DRAFTING') THEN COALESCE(p."submissionDeadline", c."submissionDeadline")
+  WHEN p.status = 'RETURNED' THEN p."revisionDeadline"
+  WHEN p.status IN ('SUBMITTED', 'UNDER_REVIEW') THEN p."reviewDueAt"
+END`;
+
+function scopeSql(scope: BoardScope): Prisma.Sql {
+  if (scope.role === 'ADMIN') return Prisma.empty;
+  if (scope.role === 'REVIEWER') {
+    return Prisma.sql`AND (s.level = ANY(${scope.reviewLevels}::"SchoolLevel"[])
+      OR s."clusterId" = ANY(${scope.reviewClusterIds}::uuid[]))`;
+  }
+  // Callers refuse school roles before this; should one slip through, it sees nothing.
+  return Prisma.sql`AND false`;
+}
+
+function filterSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f.campaignId) parts.push(Prisma.sql`p."campaignId" = ${f.campaignId}::uuid`);
+  if (f.status) parts.push(Prisma.sql`p.status = ANY(${f.status}::"PlanStatus"[])`);
+  if (f.waitingOn) parts.push(Prisma.sql`p.status = ANY(${WAITING_ON_STATUSES[f.waitingOn]}::"PlanStatus"[])`);
+  if (f.level) parts.push(Prisma.sql`s.level = ANY(${f.level}::"SchoolLevel"[])`);
+  if (f.cluster) {
+    parts.push(Prisma.sql`s."clusterId" IN (SELECT id FROM "Cluster"
+      WHERE "districtId" = ${scope.districtId}::uuid AND code = ANY(${f.cluster}::text[]))`);
+  }
+  if (f.schoolCode) parts.push(Prisma.sql`s.code = ${f.schoolCode}`);
+  if (f.q) {
+    const pattern = accentInsensitivePattern(f.q);
+    parts.push(Prisma.sql`s.id IN (SELECT id FROM "School" WHERE "districtId" = ${scope.districtId}::uuid
+      AND (name ~ ${pattern} OR code ~ ${pattern}))`);
+  }
+  if (f.overdue === true) parts.push(Prisma.sql`dl.deadline < ${instant(now)}`);
+  if (f.overdue === false) parts.push(Prisma.sql`(dl.deadline IS NULL OR dl.deadline >= ${instant(now)})`);
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+}
+
+/** The plans the board shows, one row each, before sorting: the CTE every statement starts from. */
+function matchedSql(scope: BoardScope, f: BoardFilter, now: Date, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`SELECT p.id AS plan_id, p.status AS plan_status, p."statusChangedAt" AS status_changed_at,
+      p."reviewerId" AS reviewer_id, p."campaignId" AS campaign_id, s.code AS school_code, s.name AS school_name,
+      s.level AS school_level, s."clusterId" AS cluster_id, dl.deadline,
+      CASE WHEN dl.deadline < ${instant(now)} THEN dl.deadline END AS overdue_since
+    FROM "Plan" p
+    JOIN "School" s ON s.id = p."schoolId"
+    JOIN "Campaign" c ON c.id = p."campaignId"
+    CROSS JOIN LATERAL (SELECT ${DEADLINE_IN_FORCE} AS deadline) dl
+    WHERE p."districtId" = ${scope.districtId}::uuid AND p."removedAt" IS NULL
+      ${scopeSql(scope)} ${filterSql(scope, f, now)} ${extra}`;
+}
+
+/** ORDER BY for a sort, on the columns of matchedSql; ties fall to the school code, then the plan id. */
+export function orderSql(sort: BoardSort, table = ''): Prisma.Sql {
+  const t = Prisma.raw(table ? `${table}.` : '');
+  const keys: Record<BoardSort, Prisma.Sql> = {
+    // Overdue first, the oldest deadline first; then the rest, the nearest deadline first.
+    '-daysOverdue': Prisma.sql`${t}overdue_since ASC NULLS LAST, ${t}deadline ASC NULLS LAST`,
+    daysOverdue: Prisma.sql`${t}overdue_since DESC NULLS FIRST, ${t}deadline DESC NULLS FIRST`,
+    // Vietnamese alphabetical order (Đ after D, not after Z); ICU ships with Debian's and Docker's Postgres.
+    school: Prisma.sql`${t}school_name COLLATE "vi-x-icu" ASC`,
+    '-school': Prisma.sql`${t}school_name COLLATE "vi-x-icu" DESC`,
+    daysInState: Prisma.sql`${t}status_changed_at DESC`,
+    '-daysInState': Prisma.sql`${t}status_changed_at ASC`,
+    deadline: Prisma.sql`${t}deadline ASC NULLS LAST`,
+    '-deadline': Prisma.sql`${t}deadline DESC NULLS LAST`,
+    status: Prisma.sql`${t}plan_status ASC`,
+    '-status': Prisma.sql`${t}plan_status DESC`,
+  };
+  return Prisma.sql`ORDER BY ${keys[sort]}, ${t}school_code ASC, ${t}plan_id ASC`;
+}
+
+// Joined for the rows of one page only, so a district of 50,000 plans counts reminders for 50 of them.
+const ITEM_COLUMNS = Prisma.sql`page.plan_id, page.plan_status::text AS plan_status, page.status_changed_at,
+  page.deadline, page.school_code, page.school_name, page.school_level::text AS school_level, cl.code AS cluster_code,
+  page.campaign_id, camp.key AS campaign_key, camp.title AS campaign_title, page.reviewer_id,
+  u."fullName" AS reviewer_name, COALESCE(r.n, 0) AS reminders_sent, r.last AS last_reminder_at`;
+const ITEM_JOINS = Prisma.sql`LEFT JOIN "Cluster" cl ON cl.id = page.cluster_id
+  LEFT JOIN "Campaign" camp ON camp.id = page.campaign_id
+  LEFT JOIN "User" u ON u.id = page.reviewer_id
+  LEFT JOIN LATERAL (SELECT count(*)::int AS n, max(rs."createdAt") AS last
+    FROM "ReminderSent" rs WHERE rs."planId" = page.plan_id) r ON true`;
+
+export interface BoardPageSpec {
+  filter: BoardFilter;
+  now: Date;
+  limit: number;
+  offset: number;
+  /** admins see the district's undelivered e-mails counted in the summary */
+  countFailedEmails: boolean;
+}
+
+/**
+ * One statement for the whole board response: the page of rows and, on every row, the summary of the same
+ * filter (total, overdue, counts by status). An empty page still returns one row, with plan_id null.
+ */
+export function boardPageSql(scope: BoardScope, spec: BoardPageSpec): Prisma.Sql {
+  const failed = spec.countFailedEmails
+    ? Prisma.sql`(SELECT count(*)::int FROM "EmailLog" e WHERE e."districtId" = ${scope.districtId}::uuid
+        AND e.status = 'FAILED' ${spec.filter.campaignId ? Prisma.sql`AND e."campaignId" = ${spec.filter.campaignId}::uuid` : Prisma.empty})`
+    : Prisma.sql`NULL::int`;
+  return Prisma.sql`WITH matched AS NOT MATERIALIZED (${matchedSql(scope, spec.filter, spec.now)}),
+    by_status AS (
+      SELECT plan_status, count(*)::int AS n, count(overdue_since)::int AS late FROM matched GROUP BY plan_status),
+    stats AS (
+      SELECT COALESCE(sum(n), 0)::int AS total, COALESCE(sum(late), 0)::int AS overdue_total,
+        COALESCE(json_object_agg(plan_status, n), '{}'::json) AS by_status, ${failed} AS failed_emails
+      FROM by_status),
+    page AS (SELECT * FROM matched ${orderSql(spec.filter.sort)} LIMIT ${spec.limit} OFFSET ${spec.offset})
+    SELECT stats.total, stats.overdue_total, stats.by_status, stats.failed_emails, ${ITEM_COLUMNS}
+    FROM stats LEFT JOIN page ON true ${ITEM_JOINS}
+    ${orderSql(spec.filter.sort, 'page')}`;
+}
+
+/** Every matching plan id in board order: the export walks this list in batches. */
+export function boardIdsSql(scope: BoardScope, filter: BoardFilter, now: Date): Prisma.Sql {
+  return Prisma.sql`WITH matched AS (${matchedSql(scope, filter, now)})
+    SELECT plan_id FROM matched ${orderSql(filter.sort)}`;
+}
+
+/** The rows of the given plans, still within the scope and filter (a plan may have moved since). */
+export function boardRowsSql(scope: BoardScope, filter: BoardFilter, now: Date, planIds: string[]): Prisma.Sql {
+  const only = Prisma.sql`AND p.id = ANY(${planIds}::uuid[])`;
+  return Prisma.sql`WITH page AS (${matchedSql(scope, filter, now, only)})
+    SELECT ${ITEM_COLUMNS} FROM page ${ITEM_JOINS}`;
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { type PlanStatus, PrismaService } from '@duyet/database';
+import { PLAN_STATUSES } from '@duyet/workflows';
+import type { AuthUser } from '../access';
+import { ClockService } from '../clock.service';
+import { DomainError } from '../errors';
+import type { BoardFilter, BoardQuery, FailedEmailsQuery } from './board-query';
+import { type BoardItem, type BoardRow, toBoardItem } from './board-rows';
+import { type BoardScope, boardIdsSql, boardPageSql, boardRowsSql } from './board-sql';
+
+/** The export reads this many plans per statement, so a district-wide file never sits whole in memory. */
+export const BOARD_EXPORT_BATCH = 1000;
+
+interface PageRow extends Omit<BoardRow, 'plan_id'> {
+  plan_id: string | null;
+  total: number;
+  overdue_total: number;
+  by_status: Partial<Record<PlanStatus, number>>;
+  failed_emails: number | null;
+}
+
+export interface BoardSummary {
+  byStatus: Record<PlanStatus, number>;
+  overdue: number;
+  /** admins only: e-mails that exhausted their retries */
+  failedEmails?: number;
+}
+
+export interface BoardPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  summary: BoardSummary;
+  items: BoardItem[];
+}
+
+/** The overdue board (DOMAIN.md): admins see the district, reviewers their levels and clusters. */
+@Injectable()
+export class BoardService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async list(user: AuthUser, q: BoardQuery): Promise<BoardPage> {
+    const scope = this.scopeOf(user);
+    const now = this.clock.now();
+    const rows = await this.prisma.$queryRaw<PageRow[]>(
+      boardPageSql(scope, {
+        filter: q,
+        now,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+        countFailedEmails: user.role === 'ADMIN',
+      }),
+    );
+    const stats = rows[0];
+    const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, stats.by_status[s] ?? 0])) as Record<
+      PlanStatus,
+      number
+    >;
+    return {
+      total: stats.total,
+      page: q.page,
+      pageSize: q.pageSize,
+      summary: {
+        byStatus,
+        overdue: stats.overdue_total,
+        ...(stats.failed_emails === null ? {} : { failedEmails: stats.failed_emails }),
+      },
+      items: rows.filter((r): r is BoardRow & PageRow => r.plan_id !== null).map((r) => toBoardItem(r, now)),
+    };
+  }
+
+  /**
+   * Every matching plan in board order, a batch at a time. Scope is checked now, before a caller starts a
+   * response; "now" is fixed once so every row of a file is computed against the same instant.
+   */
+  exportBatches(user: AuthUser, filter: BoardFilter): AsyncGenerator<BoardItem[]> {
+    const scope = this.scopeOf(user);
+    const now = this.clock.now();
+    return this.batches(scope, filter, now);
+  }
+
+  private async *batches(scope: BoardScope, filter: BoardFilter, now: Date): AsyncGenerator<BoardItem[]> {
+    const ids = await this.prisma.$queryRaw<{ plan_id: string }[]>(boardIdsSql(scope, filter, now));
+    for (let i = 0; i < ids.length; i += BOARD_EXPORT_BATCH) {
+      const batch = ids.slice(i, i + BOARD_EXPORT_BATCH).map((r) => r.plan_id);
+      const rows = await this.prisma.$queryRaw<BoardRow[]>(boardRowsSql(scope, filter, now, batch));
+      const byId = new Map(rows.map((r) => [r.plan_id, r]));
+      // The id list fixed the order; a plan that left the filter since is skipped.
+      yield batch.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toBoardItem(row, now)] : [];
+      });
+    }
+  }
+
+  /** "A message that finally fails shows on the admin's board": e-mails whose retries ran out. */
+  async failedEmails(user: AuthUser, q: FailedEmailsQuery) {
+    if (user.role !== 'ADMIN') {
+      throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo Phòng GD&ĐT được xem các thư gửi không thành công.');
+    }
+    const where = {
+      districtId: user.districtId,
+      status: 'FAILED' as const,
+      ...(q.campaignId ? { campaignId: q.campaignId } : {}),
+    };
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.emailLog.count({ where }),
+      this.prisma.emailLog.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: (q.page - 1) * q.pageSize,
+        take: q.pageSize,
+        select: {
+          id: true,
+          to: true,
+          cc: true,
+          subject: true,
+          template: true,
+          attempts: true,
+          lastError: true,
+          createdAt: true,
+          campaignId: true,
+          planId: true,
+          plan: { select: { school: { select: { code: true, name: true } } } },
+        },
+      }),
+    ]);
+    const items = rows.map(({ plan, ...row }) => ({ ...row, school: plan?.school ?? null }));
+    return { total, page: q.page, pageSize: q.pageSize, items };
+  }
+
+  private scopeOf(user: AuthUser): BoardScope {
+    if (user.role !== 'ADMIN' && user.role !== 'REVIEWER') {
+      throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT được xem bảng theo dõi.');
+    }
+    return {
+      districtId: user.districtId,
+      role: user.role,
+      reviewLevels: user.reviewLevels,
+      reviewClusterIds: user.reviewClusterIds,
+    };
+  }
+}

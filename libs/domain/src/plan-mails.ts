@@ -1,0 +1,109 @@
+// The e-mails a plan move causes, built as outbox entries; they are rendered when written, so the log keeps
+// exactly what was sent.
+import type { Prisma, Tx } from '@duyet/database';
+import { type MailData, MailTemplate, renderMail } from '@duyet/mail';
+import { formatVnDateTime } from './format';
+
+export type PlanWithContext = Prisma.PlanGetPayload<{
+  include: { school: true; campaign: { include: { receiver: true; district: true } } };
+}>;
+
+export interface OutboxMail<K extends MailTemplate = MailTemplate> {
+  template: K;
+  to: string;
+  cc?: string[];
+  data: MailData[K];
+}
+
+export function planMailBase(plan: PlanWithContext, publicUrl: string, recipientName: string, versionNo: number) {
+  return {
+    recipientName,
+    schoolName: plan.school.name,
+    campaignTitle: plan.campaign.title,
+    documentNumber: plan.campaign.documentNumber,
+    versionNo,
+    planUrl: `${publicUrl}/api/plans/${plan.id}`,
+    officeName: plan.campaign.district.officeName,
+  };
+}
+
+/** The open review comments of a plan, each named by the section or indicator it is about. */
+export async function openCommentsForMail(tx: Tx, plan: PlanWithContext): Promise<{ anchor: string; body: string }[]> {
+  const threads = await tx.comment.findMany({
+    where: { planId: plan.id, parentId: null, resolvedAt: null },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (!threads.length) return [];
+  const sections = new Map(
+    ((plan.campaign.sections ?? []) as { key: string; title: string }[]).map((s) => [s.key, s.title]),
+  );
+  const codes = threads.filter((t) => t.anchorType === 'INDICATOR' && t.anchorKey).map((t) => t.anchorKey as string);
+  const indicators = new Map(
+    (
+      await tx.indicator.findMany({
+        where: { districtId: plan.districtId, code: { in: codes } },
+        select: { code: true, label: true },
+      })
+    ).map((i) => [i.code, i.label]),
+  );
+  return threads.map((t) => ({
+    anchor:
+      t.anchorType === 'SECTION'
+        ? (sections.get(t.anchorKey ?? '') ?? t.anchorKey ?? 'Mục')
+        : t.anchorType === 'INDICATOR'
+          ? (indicators.get(t.anchorKey ?? '') ?? t.anchorKey ?? 'Chỉ tiêu')
+          : 'Ý kiến chung',
+    body: t.body,
+  }));
+}
+
+export function receiptMail(
+  plan: PlanWithContext,
+  publicUrl: string,
+  submittedBy: string,
+  versionNo: number,
+  at: Date,
+  deadline: Date,
+): OutboxMail[] {
+  const receiver = plan.campaign.receiver;
+  if (!receiver) return [];
+  return [
+    {
+      template: MailTemplate.SUBMISSION_RECEIPT,
+      to: receiver.email,
+      data: {
+        ...planMailBase(plan, publicUrl, receiver.fullName, versionNo),
+        submittedBy,
+        submittedAt: formatVnDateTime(at),
+        deadline: formatVnDateTime(deadline),
+      },
+    },
+  ];
+}
+
+/** Writes the outbox rows in the caller's transaction; their ids are enqueued after the commit. */
+export async function writeOutbox(
+  tx: Tx,
+  plan: { id: string; districtId: string; campaignId: string },
+  key: string,
+  mails: OutboxMail[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const mail of mails) {
+    const rendered = renderMail(mail.template, mail.data as never);
+    const row = await tx.emailLog.create({
+      data: {
+        districtId: plan.districtId,
+        planId: plan.id,
+        campaignId: plan.campaignId,
+        idempotencyKey: `${key}:${mail.template}:${mail.to}`,
+        template: mail.template,
+        to: mail.to,
+        cc: mail.cc ?? [],
+        ...rendered,
+      },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
