@@ -9,6 +9,7 @@ import { StorageModule } from '@duyet/storage';
 import { TemporalModule } from '@duyet/temporal';
 import { AuthModule } from './auth/auth.module';
 import { BoardController } from './board/board.controller';
+import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsQueryService } from './campaigns/campaigns-query.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
@@ -32,6 +33,7 @@ import { PlansService } from './plans/plans.service';
     PlanAttachmentsController,
     PlanContentController,
     BoardController,
+    CalendarController,
     HealthController,
   ],
   providers: [

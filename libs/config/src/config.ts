@@ -37,8 +37,8 @@ const envSchema = z.object({
   CLOCK_ANCHOR_VIRTUAL: z.iso.datetime({ offset: true }).optional(),
   /** where LocalDiskStorage keeps plan attachments, relative to the working directory */
   STORAGE_DIR: z.string().min(1).default('.data/attachments'),
-  /** one attachment's size limit, enforced while the upload streams in */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** one attachment's size limit (default 20 MiB), enforced while the upload streams in */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20_971_520),
 });
 
 export interface AppConfig {

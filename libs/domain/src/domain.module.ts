@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@duyet/mail';
 import { BoardService } from './board/board.service';
+import { CalendarService } from './calendar/calendar.service';
 import { CampaignActivitiesService } from './campaign-activities.service';
 import { CampaignOperationsService } from './campaign-operations.service';
 import { CampaignsService } from './campaigns.service';
@@ -8,6 +9,7 @@ import { ClockService } from './clock.service';
 import { CommentsService } from './comments/comments.service';
 import { PlanContentService } from './plan-content/plan-content.service';
 import { PlanTransitionsService } from './plan-transitions.service';
+import { RemindersService } from './reminders/reminders.service';
 
 @Module({
   imports: [MailModule],
@@ -20,6 +22,8 @@ import { PlanTransitionsService } from './plan-transitions.service';
     CampaignActivitiesService,
     CampaignOperationsService,
     PlanTransitionsService,
+    CalendarService,
+    RemindersService,
   ],
   exports: [
     PlanContentService,
@@ -30,6 +34,8 @@ import { PlanTransitionsService } from './plan-transitions.service';
     CampaignActivitiesService,
     CampaignOperationsService,
     PlanTransitionsService,
+    CalendarService,
+    RemindersService,
   ],
 })
 export class DomainModule {}

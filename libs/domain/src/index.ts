@@ -1,6 +1,7 @@
 export * from './access';
 export * from './attachments';
 export * from './board';
+export * from './calendar';
 export * from './campaign-activities.service';
 export * from './campaign-operations.service';
 export * from './campaigns.service';
@@ -15,4 +16,5 @@ export * from './errors';
 export * from './format';
 export * from './plan-content';
 export * from './plan-transitions.service';
+export * from './reminders';
 export * from './schemas';

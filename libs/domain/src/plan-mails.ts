@@ -27,36 +27,6 @@ export function planMailBase(plan: PlanWithContext, publicUrl: string, recipient
   };
 }
 
-/** The open review comments of a plan, each named by the section or indicator it is about. */
-export async function openCommentsForMail(tx: Tx, plan: PlanWithContext): Promise<{ anchor: string; body: string }[]> {
-  const threads = await tx.comment.findMany({
-    where: { planId: plan.id, parentId: null, resolvedAt: null },
-    orderBy: { createdAt: 'asc' },
-  });
-  if (!threads.length) return [];
-  const sections = new Map(
-    ((plan.campaign.sections ?? []) as { key: string; title: string }[]).map((s) => [s.key, s.title]),
-  );
-  const codes = threads.filter((t) => t.anchorType === 'INDICATOR' && t.anchorKey).map((t) => t.anchorKey as string);
-  const indicators = new Map(
-    (
-      await tx.indicator.findMany({
-        where: { districtId: plan.districtId, code: { in: codes } },
-        select: { code: true, label: true },
-      })
-    ).map((i) => [i.code, i.label]),
-  );
-  return threads.map((t) => ({
-    anchor:
-      t.anchorType === 'SECTION'
-        ? (sections.get(t.anchorKey ?? '') ?? t.anchorKey ?? 'Mục')
-        : t.anchorType === 'INDICATOR'
-          ? (indicators.get(t.anchorKey ?? '') ?? t.anchorKey ?? 'Chỉ tiêu')
-          : 'Ý kiến chung',
-    body: t.body,
-  }));
-}
-
 export function receiptMail(
   plan: PlanWithContext,
   publicUrl: string,

@@ -9,11 +9,12 @@ import { formatVnDateTime } from './format';
 import {
   type OutboxMail,
   type PlanWithContext,
-  openCommentsForMail,
   planMailBase,
   receiptMail,
   writeOutbox,
 } from './plan-mails';
+import { listDraftAttachmentsForFreeze } from './attachments';
+import { CommentsService } from './comments/comments.service';
 import { PlanContentService } from './plan-content/plan-content.service';
 
 interface AppliedChange {
@@ -59,6 +60,7 @@ export class PlanTransitionsService implements PlanActivities {
     private readonly mailQueue: MailQueueService,
     private readonly clock: ClockService,
     private readonly content: PlanContentService,
+    private readonly comments: CommentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,6 +88,8 @@ export class PlanTransitionsService implements PlanActivities {
   }
 
   private async apply(tx: Tx, input: ApplyTransitionInput): Promise<AppliedChange> {
+    // Locks the plan row first: a draft save or an upload landing mid-move waits, then sees the new status.
+    await tx.$queryRaw`SELECT id FROM "Plan" WHERE id = ${input.planId}::uuid FOR UPDATE`;
     const plan = await tx.plan.findUniqueOrThrow({
       where: { id: input.planId },
       include: { school: true, campaign: { include: { receiver: true, district: true } } },
@@ -157,14 +161,23 @@ export class PlanTransitionsService implements PlanActivities {
       case 'RETURN':
         return this.decide(ctx);
       case 'EXEMPT':
-        return { plan: { exemptReason: this.reason(input), revisionDeadline: null, reviewDueAt: null } };
+        return this.notify(ctx, 'Trường được miễn nộp kế hoạch của đợt này.', {
+          exemptReason: this.reason(input),
+          revisionDeadline: null,
+          reviewDueAt: null,
+        });
       case 'REOPEN': {
-        this.reason(input);
         const deadline = this.deadline(input.deadline, now, plan.campaign.revisionDays);
-        return { plan: { revisionDeadline: deadline, reviewDueAt: null }, audit: { deadline } };
+        return this.notify(ctx, 'Kế hoạch đã duyệt được mở lại để điều chỉnh.', {
+          revisionDeadline: deadline,
+          reviewDueAt: null,
+        });
       }
       case 'CLOSE':
-        return { plan: { revisionDeadline: null, reviewDueAt: null } };
+        return this.notify(ctx, 'Kế hoạch đã đóng, không tiếp tục xét duyệt trong đợt này.', {
+          revisionDeadline: null,
+          reviewDueAt: null,
+        });
       case 'ASSIGN_REVIEWER':
         return this.assignReviewer(ctx);
       case 'EXTEND_DEADLINE':
@@ -172,18 +185,14 @@ export class PlanTransitionsService implements PlanActivities {
     }
   }
 
-  private async submit({ tx, input, plan, actor, now }: MoveContext): Promise<MoveEffect> {
+  private async submit({ tx, plan, actor, now }: MoveContext): Promise<MoveEffect> {
     const draft = plan.draft as { sections?: unknown; indicators?: unknown };
     const check = await this.content.validatePlan(tx, plan.id);
     if (!check.ok) {
       const list = check.errors.map((e) => `- ${e.message}`).join('\n');
       throw refuse(`Kế hoạch chưa thể nộp vì còn lỗi:\n${list}`, 'INVALID_INPUT', { errors: check.errors });
     }
-    const attachments = await tx.attachment.findMany({
-      where: { planId: plan.id, removedAt: null },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true, fileName: true, mimeType: true, size: true, sha256: true },
-    });
+    const attachments = await listDraftAttachmentsForFreeze(tx, plan.id);
     const number = plan.currentVersionNo + 1;
     const version = await tx.planVersion.create({
       data: {
@@ -191,7 +200,7 @@ export class PlanTransitionsService implements PlanActivities {
         number,
         sections: (draft.sections ?? {}) as Prisma.InputJsonValue,
         indicators: (draft.indicators ?? {}) as Prisma.InputJsonValue,
-        attachments: attachments as Prisma.InputJsonValue,
+        attachments: attachments as unknown as Prisma.InputJsonValue,
         submittedById: actor.id,
         submittedAt: now,
       },
@@ -251,7 +260,10 @@ export class PlanTransitionsService implements PlanActivities {
     if (recommending) return effect;
     effect.plan = { decidedAt: now, reviewDueAt: null, revisionDeadline };
     const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
-    const openComments = input.action === 'RETURN' ? await openCommentsForMail(tx, plan) : [];
+    const openComments =
+      input.action === 'RETURN'
+        ? (await this.comments.openThreadsForMail(tx, plan.id)).map((t) => ({ anchor: t.anchorTitle, body: t.body }))
+        : [];
     effect.mails = principals.map((p): OutboxMail => {
       const base = {
         ...planMailBase(plan, this.config.publicUrl, p.fullName, version.number),
@@ -325,6 +337,29 @@ export class PlanTransitionsService implements PlanActivities {
         note: reason,
       },
     }));
+  }
+
+  /** An admin's move the principal must hear about: exempted, reopened, closed. */
+  private async notify(ctx: MoveContext, what: string, plan: Prisma.PlanUpdateInput): Promise<MoveEffect> {
+    const reason = this.reason(ctx.input);
+    const deadline = plan.revisionDeadline instanceof Date ? plan.revisionDeadline : undefined;
+    const principals = await ctx.tx.user.findMany({
+      where: { schoolId: ctx.plan.schoolId, role: 'PRINCIPAL', active: true },
+    });
+    return {
+      plan,
+      audit: deadline ? { deadline } : {},
+      mails: principals.map((p) => ({
+        template: MailTemplate.PLAN_STATUS_NOTICE,
+        to: p.email,
+        data: {
+          ...planMailBase(ctx.plan, this.config.publicUrl, p.fullName, ctx.plan.currentVersionNo),
+          what,
+          reason,
+          ...(deadline ? { deadline: formatVnDateTime(deadline) } : {}),
+        },
+      })),
+    };
   }
 
   private reason(input: ApplyTransitionInput): string {

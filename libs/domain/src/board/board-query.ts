@@ -22,14 +22,11 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 
 // "?status=A,B" and "?status=A&status=B" both mean a list: links built by hand and by forms both work.
 const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => {
-      if (v === undefined || v === '') return undefined;
-      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
-      return parts.map((s) => s.trim()).filter(Boolean);
-    },
-    z.array(item).min(1).max(20, 'Tối đa 20 giá trị').optional(),
-  );
+  z.preprocess((v) => {
+    if (v === undefined || v === '') return undefined;
+    const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+    return parts.map((s) => s.trim()).filter(Boolean);
+  }, z.array(item).min(1).max(20, 'Tối đa 20 giá trị').optional());
 
 /** The board's filter and sort, shared by the page, the summary and the CSV export. */
 export const boardFilterSchema = z.object({
@@ -47,7 +44,9 @@ export const boardFilterSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'overdue phải là true hoặc false' })
     .transform((v) => v === 'true' || v === '1')
     .optional(),
-  waitingOn: z.enum(WAITING_ON, { error: 'waitingOn phải là SCHOOL (chờ nhà trường) hoặc OFFICE (chờ Phòng)' }).optional(),
+  waitingOn: z
+    .enum(WAITING_ON, { error: 'waitingOn phải là SCHOOL (chờ nhà trường) hoặc OFFICE (chờ Phòng)' })
+    .optional(),
   sort: z
     .enum(BOARD_SORTS, { error: `Cách sắp xếp không hợp lệ; dùng một trong: ${BOARD_SORTS.join(', ')}` })
     .default('-daysOverdue'),

@@ -60,7 +60,8 @@ export class RecipientDirectory {
       orderBy: { email: 'asc' },
     });
     this.principals = new Map();
-    for (const { schoolId, ...p } of rows) this.principals.set(schoolId!, [...(this.principals.get(schoolId!) ?? []), p]);
+    for (const { schoolId, ...p } of rows)
+      this.principals.set(schoolId!, [...(this.principals.get(schoolId!) ?? []), p]);
     const missing = [...new Set(plans.map((p) => p.reviewerId))].filter(
       (id): id is string => id !== null && !this.named.has(id),
     );

@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { type AuthUser, CalendarService, dayOverrideInputSchema } from '@duyet/domain';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+
+class YearQueryDto extends createZodDto(
+  z.object({ year: z.coerce.number('Năm phải là số').int().min(2000, 'Năm từ 2000').max(2100, 'Năm đến 2100') }),
+) {}
+class DayOverrideDto extends createZodDto(dayOverrideInputSchema) {}
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('days')
+  @ApiOperation({
+    summary: 'Ngày nghỉ và ngày làm việc điều chỉnh của một năm',
+    description:
+      'Ngày lễ theo thư viện date-holidays (source: library) và điều chỉnh của Phòng GD&ĐT (source: district): ' +
+      'ngày nghỉ Tết theo thông báo hằng năm, nghỉ bù, làm bù. Thứ Bảy và Chủ nhật luôn nghỉ trừ khi có điều chỉnh.',
+  })
+  @ApiBadRequestResponse({ description: 'Thiếu hoặc sai tham số year' })
+  list(@CurrentUser() user: AuthUser, @Query() q: YearQueryDto) {
+    return this.calendar.listYear(user, q.year);
+  }
+
+  @Put('days/:date')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Đặt một ngày là ngày nghỉ (DAY_OFF) hoặc ngày làm việc (WORKING_DAY) của huyện' })
+  @ApiBadRequestResponse({ description: 'Ngày không đúng dạng YYYY-MM-DD, hoặc thiếu kind/name' })
+  @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT được điều chỉnh lịch' })
+  set(@CurrentUser() user: AuthUser, @Param('date') date: string, @Body() dto: DayOverrideDto) {
+    return this.calendar.setDay(user, date, dto);
+  }
+
+  @Delete('days/:date')
+  @Roles('ADMIN')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Bỏ điều chỉnh của huyện cho một ngày (trở lại lịch chung)' })
+  @ApiNoContentResponse({ description: 'Đã bỏ điều chỉnh' })
+  @ApiNotFoundResponse({ description: 'Ngày này không có điều chỉnh của huyện' })
+  @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT được điều chỉnh lịch' })
+  async remove(@CurrentUser() user: AuthUser, @Param('date') date: string): Promise<void> {
+    await this.calendar.removeDay(user, date);
+  }
+}

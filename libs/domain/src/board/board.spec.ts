@@ -1,0 +1,243 @@
+import { parse } from 'csv-parse/sync';
+import { BOARD_CSV_COLUMNS, boardCsvStream, toCsvRecord } from './board-csv';
+import { BOARD_SORTS, boardFilterSchema, boardQuerySchema } from './board-query';
+import {
+  type BoardItem,
+  type BoardRow,
+  calendarDaysBetween,
+  daysInState,
+  daysOverdue,
+  formatVnDate,
+  toBoardItem,
+  waitingOnOf,
+} from './board-rows';
+import { accentInsensitivePattern, boardPageSql, foldVietnamese, orderSql } from './board-sql';
+
+const BOARD_CSV_HEADERS = BOARD_CSV_COLUMNS.map((c) => c.header);
+
+// 17:00 on 28/01/2022 in Hà Nội, the sample campaign's deadline.
+const DEADLINE = new Date('2022-01-28T10:00:00Z');
+
+const row = (over: Partial<BoardRow> = {}): BoardRow => ({
+  plan_id: '11111111-1111-1111-1111-111111111111',
+  plan_status: 'RETURNED',
+  status_changed_at: new Date('2022-01-20T03:00:00Z'),
+  deadline: DEADLINE,
+  school_code: 'th-thanh-tan',
+  school_name: 'Trường Tiểu học Thanh Tân, Kiến Xương',
+  school_level: 'PRIMARY',
+  cluster_code: 'I',
+  campaign_id: '22222222-2222-2222-2222-222222222222',
+  campaign_key: 'nam-2022',
+  campaign_title: 'Kế hoạch năm 2022',
+  reviewer_id: null,
+  reviewer_name: null,
+  reminders_sent: 3,
+  last_reminder_at: new Date('2022-01-29T01:00:00Z'),
+  ...over,
+});
+
+describe('day counts', () => {
+  it('counts calendar days in Vietnam, so a deadline at 17:00 is one day late at midnight, not 24 h later', () => {
+    expect(calendarDaysBetween(DEADLINE, new Date('2022-01-28T16:59:00Z'))).toBe(0); // 23:59 on the 28th
+    expect(calendarDaysBetween(DEADLINE, new Date('2022-01-28T17:00:00Z'))).toBe(1); // 00:00 on the 29th
+    expect(calendarDaysBetween(DEADLINE, new Date('2022-02-07T02:00:00Z'))).toBe(10);
+  });
+
+  it('reports no days overdue before the deadline, on its day, or without one', () => {
+    expect(daysOverdue(DEADLINE, new Date('2022-01-27T10:00:00Z'))).toBe(0);
+    expect(daysOverdue(DEADLINE, new Date('2022-01-28T12:00:00Z'))).toBe(0);
+    expect(daysOverdue(null, new Date('2030-01-01T00:00:00Z'))).toBe(0);
+    expect(daysOverdue(DEADLINE, new Date('2022-01-31T01:00:00Z'))).toBe(3);
+  });
+
+  it('counts whole 24-hour days in the current state', () => {
+    const since = new Date('2022-01-20T03:00:00Z');
+    expect(daysInState(since, new Date('2022-01-21T02:59:59Z'))).toBe(0);
+    expect(daysInState(since, new Date('2022-01-22T03:00:00Z'))).toBe(2);
+    expect(daysInState(since, new Date('2022-01-19T00:00:00Z'))).toBe(0);
+  });
+
+  it('writes dates as dd/mm/yyyy in Vietnam', () => {
+    expect(formatVnDate(new Date('2022-01-28T17:30:00Z'))).toBe('29/01/2022');
+  });
+});
+
+describe('toBoardItem', () => {
+  it('maps a returned plan past its revision deadline to a school-side, overdue item', () => {
+    const now = new Date('2022-02-02T03:00:00Z');
+    expect(toBoardItem(row(), now)).toEqual({
+      planId: '11111111-1111-1111-1111-111111111111',
+      school: { code: 'th-thanh-tan', name: 'Trường Tiểu học Thanh Tân, Kiến Xương', level: 'PRIMARY', cluster: 'I' },
+      campaign: { id: '22222222-2222-2222-2222-222222222222', key: 'nam-2022', title: 'Kế hoạch năm 2022' },
+      status: 'RETURNED',
+      statusLabel: 'Trả lại để chỉnh sửa',
+      waitingOn: 'SCHOOL',
+      waitingOnLabel: 'Chờ nhà trường',
+      deadline: DEADLINE,
+      overdue: true,
+      daysOverdue: 5,
+      daysInState: 13,
+      remindersSent: 3,
+      lastReminderAt: new Date('2022-01-29T01:00:00Z'),
+      reviewer: null,
+    });
+  });
+
+  it('shows a submitted plan as waiting on the office, with its reviewer, and a decided one as waiting on nobody', () => {
+    const now = new Date('2022-01-27T00:00:00Z');
+    const submitted = toBoardItem(
+      row({ plan_status: 'SUBMITTED', reviewer_id: 'r1', reviewer_name: 'Nguyễn Anh Hà' }),
+      now,
+    );
+    expect(submitted).toMatchObject({
+      waitingOn: 'OFFICE',
+      waitingOnLabel: 'Chờ Phòng GD&ĐT',
+      overdue: false,
+      daysOverdue: 0,
+      reviewer: { id: 'r1', fullName: 'Nguyễn Anh Hà' },
+    });
+    const approved = toBoardItem(row({ plan_status: 'APPROVED', deadline: null }), now);
+    expect(approved).toMatchObject({ waitingOn: null, waitingOnLabel: null, overdue: false, daysOverdue: 0 });
+  });
+
+  it('names who every status waits on', () => {
+    expect(
+      (
+        ['NOT_STARTED', 'DRAFTING', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED', 'EXEMPTED', 'CLOSED'] as const
+      ).map(waitingOnOf),
+    ).toEqual(['SCHOOL', 'SCHOOL', 'OFFICE', 'OFFICE', 'SCHOOL', null, null, null]);
+  });
+});
+
+describe('school-name search', () => {
+  it('folds Vietnamese letters to their base letter', () => {
+    expect(foldVietnamese('Trường Mầm non ĐÔNG HÒA')).toBe('truong mam non dong hoa');
+    // Decomposed input (as some keyboards send it) folds the same.
+    expect(foldVietnamese('Tru\u031bo\u031b\u0300ng')).toBe('truong');
+  });
+
+  it('builds a pattern that matches with or without accents, in either case', () => {
+    // The pattern uses only classes and escaped literals, which JavaScript and Postgres read alike.
+    const find = (q: string, name: string) => new RegExp(accentInsensitivePattern(q)).test(name);
+    expect(find('dong hoa', 'Trường Mầm non Đông Hòa')).toBe(true);
+    expect(find('ĐÔNG  hòa', 'TRƯỜNG MẦM NON ĐÔNG HÒA')).toBe(true);
+    expect(find('dong hai', 'Trường Mầm non Đông Hòa')).toBe(false);
+  });
+
+  it('takes regular-expression characters in the search text literally', () => {
+    const pattern = accentInsensitivePattern('a.b*(c)\\');
+    expect(new RegExp(pattern).test('xa.b*(c)\\y')).toBe(true);
+    expect(new RegExp(pattern).test('axbbbc')).toBe(false);
+  });
+});
+
+describe('board SQL', () => {
+  const scope = {
+    districtId: 'd1',
+    role: 'REVIEWER' as const,
+    reviewLevels: ['PRESCHOOL' as const],
+    reviewClusterIds: [],
+  };
+  const now = new Date('2026-11-22T00:00:00Z');
+
+  it('passes every value from the request as a parameter, never as SQL text', () => {
+    const hostile = `x'); DROP TABLE "Plan"; --`;
+    const filter = boardFilterSchema.parse({ q: hostile, schoolCode: hostile, cluster: `I');--` });
+    const sql = boardPageSql(scope, { filter, now, limit: 50, offset: 0, countFailedEmails: false });
+    expect(sql.sql).not.toContain('DROP TABLE');
+    expect(sql.sql).not.toContain(`I')`);
+    expect(sql.values).toEqual(expect.arrayContaining([hostile, [`I');--`], accentInsensitivePattern(hostile)]));
+    expect(sql.values).toEqual(expect.arrayContaining([['PRESCHOOL'], []]));
+  });
+
+  it('ends every sort with the school code and the plan id, so pages never overlap', () => {
+    for (const sort of BOARD_SORTS) {
+      expect(orderSql(sort).sql).toMatch(/, school_code ASC, plan_id ASC$/);
+    }
+    expect(orderSql('-daysOverdue', 'page').sql).toBe(
+      'ORDER BY page.overdue_since ASC NULLS LAST, page.deadline ASC NULLS LAST, page.school_code ASC, page.plan_id ASC',
+    );
+  });
+});
+
+describe('query parameters', () => {
+  it('reads lists, booleans and defaults', () => {
+    expect(boardQuerySchema.parse({ status: 'RETURNED,DRAFTING', level: ['PRIMARY'], overdue: 'true' })).toEqual({
+      status: ['RETURNED', 'DRAFTING'],
+      level: ['PRIMARY'],
+      overdue: true,
+      sort: '-daysOverdue',
+      page: 1,
+      pageSize: 50,
+    });
+  });
+
+  it('names the bad parameter in Vietnamese', () => {
+    const result = boardQuerySchema.safeParse({ status: 'LATE', waitingOn: 'PARENTS', pageSize: '500' });
+    expect(result.success).toBe(false);
+    const issues = result.error!.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual([
+      ['status.0', expect.stringMatching(/^Trạng thái không hợp lệ/)],
+      ['waitingOn', 'waitingOn phải là SCHOOL (chờ nhà trường) hoặc OFFICE (chờ Phòng)'],
+      ['pageSize', 'Cỡ trang tối đa 200'],
+    ]);
+  });
+});
+
+describe('CSV', () => {
+  const now = new Date('2022-02-02T03:00:00Z');
+  const items: BoardItem[] = [
+    toBoardItem(row(), now),
+    toBoardItem(row({ school_name: '=HYPERLINK("http://x")', plan_status: 'APPROVED', deadline: null }), now),
+  ];
+  async function* batches() {
+    yield items.slice(0, 1);
+    yield items.slice(1);
+  }
+  const read = async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of boardCsvStream(batches())) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  };
+
+  it('writes a BOM, CRLF line ends and Vietnamese headers, and round-trips a name with a comma', async () => {
+    const bytes = await read();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
+    expect(text).not.toMatch(/[^\r]\n/);
+    const records: string[][] = parse(bytes, { bom: true });
+    expect(records[0].slice(0, 3)).toEqual(['Mã trường', 'Tên trường', 'Cấp học']);
+    expect(records[1]).toEqual([
+      'th-thanh-tan',
+      'Trường Tiểu học Thanh Tân, Kiến Xương',
+      'Tiểu học',
+      'I',
+      'Kế hoạch năm 2022',
+      'Trả lại để chỉnh sửa',
+      'Chờ nhà trường',
+      '28/01/2022',
+      'Có',
+      '5',
+      '13',
+      '3',
+      '29/01/2022',
+      '',
+    ]);
+  });
+
+  it('still writes the BOM and the header when nothing matches', async () => {
+    async function* none(): AsyncGenerator<BoardItem[]> {}
+    const chunks: Buffer[] = [];
+    for await (const chunk of boardCsvStream(none())) chunks.push(Buffer.from(chunk));
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text).toBe(`\uFEFF${BOARD_CSV_HEADERS.join(',')}\r\n`);
+  });
+
+  it('keeps a cell that looks like a formula from running in Excel', async () => {
+    expect(toCsvRecord(items[1])[1]).toBe(`'=HYPERLINK("http://x")`);
+    const records: string[][] = parse(await read(), { bom: true });
+    expect(records[2][1]).toBe(`'=HYPERLINK("http://x")`);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './calendar.service';
+export * from './working-calendar';

@@ -1,0 +1,3 @@
+export * from './policy';
+export * from './recipients';
+export * from './reminders.service';

@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { APP_CONFIG, type AppConfig } from '@duyet/config';
+import { type Campaign, type District, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
+import { MailQueueService, MailTemplate, type OverdueDigestRow, type ReminderItem, renderMail } from '@duyet/mail';
+import { CalendarService } from '../calendar/calendar.service';
+import { type LocalDate, type WorkingCalendar, isLocalDate } from '../calendar/working-calendar';
+import { ClockService } from '../clock.service';
+import { DomainError } from '../errors';
+import {
+  type DueRung,
+  type ReminderDeadlineKind,
+  type ReminderPolicy,
+  deadlineDistance,
+  dueRungs,
+  reminderPolicySchema,
+} from './policy';
+import { type Person, RecipientDirectory } from './recipients';
+
+export interface SendRemindersInput {
+  campaignId: string;
+  /** the local day (Asia/Ho_Chi_Minh) to send for, 'YYYY-MM-DD'; default: today by the ClockService */
+  day?: string;
+  /** only these plans of the campaign */
+  planIds?: string[];
+  /** "remind now": the principals of the plans, whatever the ladder says, still at most once a day each */
+  manual?: { actorId: string };
+}
+
+export interface SendRemindersResult {
+  /** messages written (and enqueued) by this run */
+  emails: number;
+  /** ReminderSent rows written: one per plan, deadline, rung and recipient (copies included) */
+  rungs: number;
+  /** rungs due today that an earlier run had already recorded */
+  skipped: number;
+}
+
+const PLAN_BATCH = 500;
+const RECIPIENTS_PER_TX = 250;
+const ROWS_PER_INSERT = 1000;
+/** the digest's table stops here; the board has the rest */
+const DIGEST_MAX_ROWS = 200;
+
+const WAITING_ON: Partial<Record<PlanStatus, ReminderDeadlineKind>> = {
+  NOT_STARTED: 'SUBMISSION',
+  DRAFTING: 'SUBMISSION',
+  RETURNED: 'REVISION',
+  SUBMITTED: 'REVIEW',
+  UNDER_REVIEW: 'REVIEW',
+};
+const ACTION = { SUBMISSION: 'SUBMIT', REVISION: 'RESUBMIT', REVIEW: 'DECIDE' } as const;
+
+const PLAN_SELECT = {
+  id: true,
+  schoolId: true,
+  status: true,
+  submissionDeadline: true,
+  revisionDeadline: true,
+  reviewDueAt: true,
+  reviewerId: true,
+  school: { select: { name: true, level: true, cluster: { select: { name: true } } } },
+} satisfies Prisma.PlanSelect;
+type PlanRow = Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>;
+
+/** One rung of one plan for one addressee, with what their message says about the plan. */
+interface Unit {
+  planId: string;
+  kind: ReminderDeadlineKind;
+  rung: string;
+  deadlineAt: Date;
+  cc: Person[];
+  /** the addressee is here as the office head: their message is the overdue digest */
+  asAdmin: boolean;
+  item: ReminderItem & OverdueDigestRow;
+}
+
+interface Run {
+  campaign: Campaign & { district: District };
+  policy: ReminderPolicy;
+  calendar: WorkingCalendar;
+  day: LocalDate;
+  manual: boolean;
+  people: RecipientDirectory;
+  /** by addressee e-mail: who gets which units today */
+  deliveries: Map<string, { to: Person; units: Unit[] }>;
+  /** addressees whose units were all recorded by an earlier run: their message may still wait to be queued */
+  recorded: Set<string>;
+  skipped: number;
+  /** per deadline kind and instant: most plans of a campaign share one deadline */
+  memo: Map<string, DueRung[]>;
+  timing: Map<number, Pick<ReminderItem, 'deadline' | 'workingDays' | 'dueToday'>>;
+}
+
+const unitKey = (planId: string, kind: string, rung: string, deadlineAt: Date, recipient: string): string =>
+  `${planId}|${kind}|${rung}|${deadlineAt.toISOString()}|${recipient}`;
+const chunk = <T>(xs: T[], n: number): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/**
+ * Sends the day's reminders of one campaign. Each person gets at most one reminder message a day (the outbox
+ * row's idempotency key is `reminder:<e-mail>:<day>`), covering every plan and rung due for them; every rung
+ * is recorded in ReminderSent against that message, so a retried or repeated run finds nothing left to do.
+ */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger(RemindersService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly mailQueue: MailQueueService,
+    private readonly calendars: CalendarService,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sendDueReminders(input: SendRemindersInput): Promise<SendRemindersResult> {
+    const campaign = await this.prisma.campaign.findUnique({
+      where: { id: input.campaignId },
+      include: { district: true },
+    });
+    if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
+    if (input.manual) await this.assertCanRemind(campaign.districtId, input.manual.actorId);
+    if (campaign.status === 'CLOSED') return { emails: 0, rungs: 0, skipped: 0 };
+    const run = await this.startRun(campaign, input);
+    for await (const plans of this.planBatches(campaign.id, input)) await this.collect(run, plans);
+    const result = await this.deliver(run);
+    if (result.rungs > 0 || input.manual) {
+      await this.prisma.auditEvent.create({
+        data: {
+          districtId: campaign.districtId,
+          campaignId: campaign.id,
+          actorId: input.manual?.actorId ?? null,
+          type: 'REMINDER_SENT',
+          data: { day: run.day, manual: run.manual, planIds: input.planIds?.length ?? null, ...result },
+        },
+      });
+    }
+    return result;
+  }
+
+  private async assertCanRemind(districtId: string, actorId: string): Promise<void> {
+    const actor = await this.prisma.user.findUnique({ where: { id: actorId } });
+    if (!actor || actor.districtId !== districtId || actor.role !== 'ADMIN' || !actor.active) {
+      throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo Phòng GD&ĐT được gửi nhắc hạn ngay.');
+    }
+  }
+
+  private async startRun(campaign: Run['campaign'], input: SendRemindersInput): Promise<Run> {
+    const policy = reminderPolicySchema.safeParse(campaign.reminderPolicy ?? {});
+    if (!policy.success) {
+      throw new DomainError('VALIDATION', `Chính sách nhắc hạn của đợt ${campaign.key} không hợp lệ.`, {
+        errors: policy.error.issues.map((i) => ({ field: `reminderPolicy.${i.path.join('.')}`, message: i.message })),
+      });
+    }
+    const calendar = await this.calendars.forDistrict(campaign.districtId);
+    const day = input.day ?? calendar.localDate(this.clock.now());
+    if (!isLocalDate(day)) {
+      throw new DomainError('VALIDATION', `Ngày "${day}" không hợp lệ.`, {
+        errors: [{ field: 'day', message: 'Ngày phải có dạng YYYY-MM-DD' }],
+      });
+    }
+    return {
+      campaign,
+      policy: policy.data,
+      calendar,
+      day,
+      manual: Boolean(input.manual),
+      people: await RecipientDirectory.load(this.prisma, campaign.districtId),
+      deliveries: new Map(),
+      recorded: new Set(),
+      skipped: 0,
+      memo: new Map(),
+      timing: new Map(),
+    };
+  }
+
+  /** The campaign's plans still waiting on someone, PLAN_BATCH at a time, by id. */
+  private async *planBatches(campaignId: string, input: SendRemindersInput): AsyncGenerator<PlanRow[]> {
+    const statuses = Object.keys(WAITING_ON).filter(
+      (s) => !input.manual || WAITING_ON[s as PlanStatus] !== 'REVIEW',
+    ) as PlanStatus[];
+    let after: string | undefined;
+    for (;;) {
+      const plans = await this.prisma.plan.findMany({
+        where: {
+          campaignId,
+          removedAt: null,
+          status: { in: statuses },
+          id: { ...(input.planIds ? { in: input.planIds } : {}), ...(after ? { gt: after } : {}) },
+        },
+        select: PLAN_SELECT,
+        orderBy: { id: 'asc' },
+        take: PLAN_BATCH,
+      });
+      if (plans.length) yield plans;
+      if (plans.length < PLAN_BATCH) return;
+      after = plans[plans.length - 1].id;
+    }
+  }
+
+  /** Adds the batch's due rungs to the day's deliveries, leaving out what an earlier run recorded. */
+  private async collect(run: Run, plans: PlanRow[]): Promise<void> {
+    const due = plans.flatMap((plan) => {
+      const kind = WAITING_ON[plan.status]!;
+      const deadlineAt = this.deadlineInForce(run.campaign, plan, kind);
+      return deadlineAt ? this.rungsFor(run, kind, deadlineAt).map((rung) => ({ plan, kind, deadlineAt, rung })) : [];
+    });
+    if (!due.length) return;
+    await run.people.prepare(due.map((d) => d.plan));
+    const recorded = await this.recordedKeys(due.map((d) => ({ planId: d.plan.id, rung: d.rung.key })));
+    for (const { plan, kind, deadlineAt, rung } of due) {
+      const to = run.people.resolve(rung.to, plan);
+      if (!to.length) this.logger.warn(`No recipient for ${kind} reminder ${rung.key} of plan ${plan.id}`);
+      for (const person of to) {
+        if (recorded.has(unitKey(plan.id, kind, rung.key, deadlineAt, person.email))) {
+          run.skipped++;
+          run.recorded.add(person.email);
+          continue;
+        }
+        const delivery = run.deliveries.get(person.email) ?? { to: person, units: [] };
+        delivery.units.push({
+          planId: plan.id,
+          kind,
+          rung: rung.key,
+          deadlineAt,
+          cc: run.people.resolve(rung.cc, plan).filter((c) => c.email !== person.email),
+          asAdmin: rung.to.includes('ADMIN') && run.people.isAdmin(person.email),
+          item: this.itemFor(run, plan, kind, deadlineAt),
+        });
+        run.deliveries.set(person.email, delivery);
+      }
+    }
+  }
+
+  private deadlineInForce(campaign: Campaign, plan: PlanRow, kind: ReminderDeadlineKind): Date | null {
+    if (kind === 'SUBMISSION') return plan.submissionDeadline ?? campaign.submissionDeadline;
+    return kind === 'REVISION' ? plan.revisionDeadline : plan.reviewDueAt;
+  }
+
+  /** The ladder's rungs due today (the same for every plan sharing a deadline), or the manual "remind now". */
+  private rungsFor(run: Run, kind: ReminderDeadlineKind, deadlineAt: Date): DueRung[] {
+    if (run.manual) return [{ key: `manual-${run.day}`, offset: 0, to: ['PRINCIPAL'], cc: [], digest: false }];
+    const key = `${kind}|${deadlineAt.getTime()}`;
+    let rungs = run.memo.get(key);
+    if (!rungs) {
+      rungs = dueRungs(deadlineAt, run.policy[kind], run.calendar, run.day);
+      run.memo.set(key, rungs);
+    }
+    return rungs;
+  }
+
+  private async recordedKeys(wanted: { planId: string; rung: string }[]): Promise<Set<string>> {
+    const rows = await this.prisma.reminderSent.findMany({
+      where: {
+        planId: { in: [...new Set(wanted.map((w) => w.planId))] },
+        rung: { in: [...new Set(wanted.map((w) => w.rung))] },
+      },
+      select: { planId: true, kind: true, rung: true, deadlineAt: true, recipient: true },
+    });
+    return new Set(rows.map((r) => unitKey(r.planId, r.kind, r.rung, r.deadlineAt, r.recipient)));
+  }
+
+  private itemFor(run: Run, plan: PlanRow, kind: ReminderDeadlineKind, deadlineAt: Date): Unit['item'] {
+    let timing = run.timing.get(deadlineAt.getTime());
+    if (!timing) {
+      timing = {
+        deadline: DateTime.fromJSDate(deadlineAt, { zone: run.calendar.timeZone }).toFormat('dd/MM/yyyy HH:mm'),
+        ...deadlineDistance(deadlineAt, run.calendar, run.day),
+      };
+      run.timing.set(deadlineAt.getTime(), timing);
+    }
+    return {
+      schoolName: plan.school.name,
+      clusterName: plan.school.cluster.name,
+      level: plan.school.level,
+      campaignTitle: run.campaign.title,
+      documentNumber: run.campaign.documentNumber,
+      action: ACTION[kind],
+      ...timing,
+      planUrl: `${this.config.publicUrl}/api/plans/${plan.id}`,
+    };
+  }
+
+  /** Writes the messages and their rungs, RECIPIENTS_PER_TX addressees per transaction, queueing after each commit. */
+  private async deliver(run: Run): Promise<SendRemindersResult> {
+    const result: SendRemindersResult = { emails: 0, rungs: 0, skipped: run.skipped };
+    for (const part of chunk([...run.deliveries.values()], RECIPIENTS_PER_TX)) {
+      const written = await this.prisma.$transaction((tx) => this.write(tx, run, part), { timeout: 120_000 });
+      await this.mailQueue.enqueue(written.queue);
+      result.emails += written.emails;
+      result.rungs += written.rungs;
+    }
+    // A run that stopped between its commit and the queue left its messages QUEUED but never queued.
+    const stranded = [...run.recorded].filter((email) => !run.deliveries.has(email));
+    for (const part of chunk(stranded, ROWS_PER_INSERT)) {
+      const rows = await this.prisma.emailLog.findMany({
+        where: { idempotencyKey: { in: part.map((email) => this.mailKey(email, run.day)) }, status: 'QUEUED' },
+        select: { id: true },
+      });
+      await this.mailQueue.enqueue(rows.map((r) => r.id));
+    }
+    return result;
+  }
+
+  private mailKey(email: string, day: LocalDate): string {
+    return `reminder:${email}:${day}`;
+  }
+
+  private async write(tx: Tx, run: Run, part: { to: Person; units: Unit[] }[]) {
+    const drafts = part.map((d) => ({ ...d, id: randomUUID(), key: this.mailKey(d.to.email, run.day) }));
+    // ON CONFLICT DO NOTHING: whoever wrote a person's message of the day first wins, this run or another.
+    await tx.emailLog.createMany({
+      data: drafts.map((d) => this.outboxRow(run, d)),
+      skipDuplicates: true,
+    });
+    const existing = await tx.emailLog.findMany({
+      where: { idempotencyKey: { in: drafts.map((d) => d.key) } },
+      select: { id: true, idempotencyKey: true, status: true },
+    });
+    const byKey = new Map(existing.map((e) => [e.idempotencyKey, e]));
+    const rows: Prisma.ReminderSentCreateManyInput[] = [];
+    const queue: string[] = [];
+    let emails = 0;
+    for (const d of drafts) {
+      const mail = byKey.get(d.key)!;
+      const ours = mail.id === d.id;
+      if (ours) emails++;
+      if (mail.status === 'QUEUED') queue.push(mail.id);
+      for (const u of d.units) {
+        // A person who already had their message today gets the rung recorded against it; copies were not on it.
+        for (const r of ours ? [d.to, ...u.cc] : [d.to]) rows.push(this.sentRow(run, u, r.email, mail.id));
+      }
+    }
+    let rungs = 0;
+    for (const slice of chunk(rows, ROWS_PER_INSERT)) {
+      rungs += (await tx.reminderSent.createMany({ data: slice, skipDuplicates: true })).count;
+    }
+    return { emails, rungs, queue };
+  }
+
+  private sentRow(run: Run, u: Unit, recipient: string, emailId: string): Prisma.ReminderSentCreateManyInput {
+    return {
+      districtId: run.campaign.districtId,
+      planId: u.planId,
+      kind: u.kind,
+      rung: u.rung,
+      deadlineAt: u.deadlineAt,
+      recipient,
+      day: new Date(`${run.day}T00:00:00Z`),
+      emailId,
+    };
+  }
+
+  private outboxRow(
+    run: Run,
+    d: { id: string; key: string; to: Person; units: Unit[] },
+  ): Prisma.EmailLogCreateManyInput {
+    const plans = new Set(d.units.map((u) => u.planId));
+    const cc = [...new Set(d.units.flatMap((u) => u.cc.map((c) => c.email)))];
+    const { template, rendered } = this.render(run, d.to, d.units);
+    return {
+      id: d.id,
+      districtId: run.campaign.districtId,
+      campaignId: run.campaign.id,
+      planId: plans.size === 1 ? [...plans][0] : null,
+      idempotencyKey: d.key,
+      template,
+      to: d.to.email,
+      cc,
+      ...rendered,
+    };
+  }
+
+  /** The office head's units make a digest table; anyone else gets a list of their plans. */
+  private render(run: Run, to: Person, units: Unit[]) {
+    // A plan with two rungs today (a manual reminder on a ladder day) is still one line.
+    const items = [...new Map(units.map((u) => [`${u.planId}|${u.kind}`, u.item])).values()].sort(
+      (a, b) => b.workingDays - a.workingDays || a.schoolName.localeCompare(b.schoolName, 'vi'),
+    );
+    const common = {
+      recipientName: to.fullName,
+      officeName: run.campaign.district.officeName,
+      day: run.day.split('-').reverse().join('/'),
+    };
+    const base = this.config.publicUrl;
+    if (units.some((u) => u.asAdmin)) {
+      const data = {
+        ...common,
+        campaignTitle: run.campaign.title,
+        documentNumber: run.campaign.documentNumber,
+        rows: items.slice(0, DIGEST_MAX_ROWS),
+        total: items.length,
+        boardUrl: `${base}/api/board?campaignId=${run.campaign.id}&overdue=true`,
+      };
+      return { template: MailTemplate.OVERDUE_DIGEST, rendered: renderMail(MailTemplate.OVERDUE_DIGEST, data) };
+    }
+    const data = { ...common, items, listUrl: `${base}/api/plans?campaignId=${run.campaign.id}` };
+    return { template: MailTemplate.REMINDER, rendered: renderMail(MailTemplate.REMINDER, data) };
+  }
+}
