@@ -11,15 +11,15 @@ async function main() {
   const rev = { districtId: d.id, role: 'REVIEWER' as const, reviewLevels: [], reviewClusterIds: [cl.id] };
   const camp = await prisma.campaign.findFirstOrThrow({ where: { key: 'gen-7' } });
   const cases: [string, any, Record<string, unknown>][] = [
-    //['admin default', admin, {}],
-    //['admin overdue', admin, { overdue: 'true' }],
+    ['admin default', admin, {}],
+    ['admin overdue', admin, { overdue: 'true' }],
     ['admin campaign', admin, { campaignId: camp.id }],
-    //['reviewer cluster', rev, {}],
-    //['admin q', admin, { q: 'thu nghiem so 12', sort: 'school' }],
-    //['admin sort school', admin, { sort: 'school' }],
-    //['admin q Đông', admin, { q: 'TRUONG THU NGHIEM' }],
-    //['admin page 100', admin, { page: '100' }],
-    //['admin status school waiting', admin, { waitingOn: 'SCHOOL', sort: 'daysInState' }],
+    ['reviewer cluster', rev, {}],
+    ['admin q', admin, { q: 'thu nghiem so 12', sort: 'school' }],
+    ['admin sort school', admin, { sort: 'school' }],
+    ['admin q Đông', admin, { q: 'TRUONG THU NGHIEM' }],
+    ['admin page 100', admin, { page: '100' }],
+    ['admin status school waiting', admin, { waitingOn: 'SCHOOL', sort: 'daysInState' }],
   ];
   const explain = process.argv.includes('--explain');
   for (const [name, scope, raw] of cases) {

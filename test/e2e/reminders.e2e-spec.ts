@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DomainError, RemindersService, type SendRemindersResult } from '@duyet/domain';
+import { CalendarService, DomainError, RemindersService, type SendRemindersResult } from '@duyet/domain';
 import { type CaughtMail, allMail } from '../support/mailbox';
 import { type Stack, eventually, startStack } from '../support/stack';
 
@@ -120,6 +120,10 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
 
   it('lets the office correct the calendar, telling library days from district days', async () => {
     const admin = await auth(ADMIN);
+    // The worker's calendar, read and cached before the change the API makes, must see that change.
+    const districtId = (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).districtId;
+    const workerCalendars = stack.worker.get(CalendarService);
+    expect((await workerCalendars.forDistrict(districtId)).isWorkingDay('2030-01-31')).toBe(true);
     for (const [date, name] of [
       ['2030-01-31', 'Nghỉ Tết Nguyên Đán (29 tháng Chạp)'],
       ['2030-02-04', 'Nghỉ Tết Nguyên Đán (mùng 3)'],
@@ -161,6 +165,8 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       { date: '2030-02-04', kind: 'DAY_OFF', name: 'Nghỉ Tết Nguyên Đán (mùng 3)', source: 'district' },
       { date: '2030-02-05', kind: 'DAY_OFF', name: 'Nghỉ Tết Nguyên Đán (mùng 4)', source: 'district' },
     ]);
+    expect((await workerCalendars.forDistrict(districtId)).isWorkingDay('2030-01-31')).toBe(false);
+    expect((await workerCalendars.forDistrict(districtId)).isWorkingDay('2030-03-02')).toBe(false);
     const audit = await stack.prisma.auditEvent.findMany({
       where: { type: 'DAY_OVERRIDE_CHANGED', actorId: adminId },
       orderBy: { createdAt: 'asc' },

@@ -54,7 +54,11 @@ export class CampaignsQueryService {
   async auditTrail(user: AuthUser, id: string) {
     await this.get(user, id);
     const events = await this.prisma.auditEvent.findMany({
-      where: { campaignId: id, districtId: user.districtId, planId: null },
+      where: {
+        campaignId: id,
+        districtId: user.districtId,
+        OR: [{ planId: null }, { type: { in: ['CAMPAIGN_SCHOOL_ADDED', 'CAMPAIGN_SCHOOL_REMOVED'] } }],
+      },
       orderBy: { createdAt: 'asc' },
       include: { actor: { select: { id: true, fullName: true, title: true } } },
     });

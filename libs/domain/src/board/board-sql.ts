@@ -55,21 +55,17 @@ const DEADLINE_IN_FORCE = Prisma.sql`CASE
   WHEN p.status IN ('SUBMITTED', 'UNDER_REVIEW') THEN p."reviewDueAt"
 END`;
 
-function scopeSql(scope: BoardScope): Prisma.Sql {
-  if (scope.role === 'ADMIN') return Prisma.empty;
-  if (scope.role === 'REVIEWER') {
-    return Prisma.sql`AND (s.level = ANY(${scope.reviewLevels}::"SchoolLevel"[])
-      OR s."clusterId" = ANY(${scope.reviewClusterIds}::uuid[]))`;
-  }
-  // Callers refuse school roles before this; should one slip through, it sees nothing.
-  return Prisma.sql`AND false`;
-}
-
-function filterSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
+// Conditions on the school (scope, level, cluster, code, name) go into one semi-join, so the summary, which
+// needs no school column, never joins the school table for every plan; an admin's unfiltered board skips it.
+function schoolConditions(scope: BoardScope, f: BoardFilter): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (f.campaignId) parts.push(Prisma.sql`p."campaignId" = ${f.campaignId}::uuid`);
-  if (f.status) parts.push(Prisma.sql`p.status = ANY(${f.status}::"PlanStatus"[])`);
-  if (f.waitingOn) parts.push(Prisma.sql`p.status = ANY(${WAITING_ON_STATUSES[f.waitingOn]}::"PlanStatus"[])`);
+  if (scope.role === 'REVIEWER') {
+    parts.push(Prisma.sql`(s.level = ANY(${scope.reviewLevels}::"SchoolLevel"[])
+      OR s."clusterId" = ANY(${scope.reviewClusterIds}::uuid[]))`);
+  } else if (scope.role !== 'ADMIN') {
+    // Callers refuse school roles before this; should one slip through, it sees nothing.
+    parts.push(Prisma.sql`false`);
+  }
   if (f.level) parts.push(Prisma.sql`s.level = ANY(${f.level}::"SchoolLevel"[])`);
   if (f.cluster) {
     parts.push(Prisma.sql`s."clusterId" IN (SELECT id FROM "Cluster"
@@ -78,26 +74,49 @@ function filterSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
   if (f.schoolCode) parts.push(Prisma.sql`s.code = ${f.schoolCode}`);
   if (f.q) {
     const pattern = accentInsensitivePattern(f.q);
-    parts.push(Prisma.sql`s.id IN (SELECT id FROM "School" WHERE "districtId" = ${scope.districtId}::uuid
-      AND (name ~ ${pattern} OR code ~ ${pattern}))`);
+    parts.push(Prisma.sql`(s.name ~ ${pattern} OR s.code ~ ${pattern})`);
   }
-  if (f.overdue === true) parts.push(Prisma.sql`dl.deadline < ${instant(now)}`);
-  if (f.overdue === false) parts.push(Prisma.sql`(dl.deadline IS NULL OR dl.deadline >= ${instant(now)})`);
-  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+  return parts;
 }
 
-/** The plans the board shows, one row each, before sorting: the CTE every statement starts from. */
+/** FROM and WHERE over Plan p, Campaign c and the deadline in force dl: everything but the school's columns. */
+function plansSql(scope: BoardScope, f: BoardFilter, now: Date, joinSchool: boolean, extra = Prisma.empty) {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`p."districtId" = ${scope.districtId}::uuid`,
+    Prisma.sql`p."removedAt" IS NULL`,
+  ];
+  const school = schoolConditions(scope, f);
+  if (school.length) {
+    parts.push(Prisma.sql`p."schoolId" IN (SELECT s.id FROM "School" s
+      WHERE s."districtId" = ${scope.districtId}::uuid AND ${Prisma.join(school, ' AND ')})`);
+  }
+  if (f.campaignId) parts.push(Prisma.sql`p."campaignId" = ${f.campaignId}::uuid`);
+  if (f.status) parts.push(Prisma.sql`p.status = ANY(${f.status}::"PlanStatus"[])`);
+  if (f.waitingOn) parts.push(Prisma.sql`p.status = ANY(${WAITING_ON_STATUSES[f.waitingOn]}::"PlanStatus"[])`);
+  if (f.overdue === true) parts.push(Prisma.sql`dl.deadline < ${instant(now)}`);
+  if (f.overdue === false) parts.push(Prisma.sql`(dl.deadline IS NULL OR dl.deadline >= ${instant(now)})`);
+  return Prisma.sql`FROM "Plan" p
+    JOIN "Campaign" c ON c.id = p."campaignId"
+    ${joinSchool ? Prisma.sql`JOIN "School" sc ON sc.id = p."schoolId"` : Prisma.empty}
+    CROSS JOIN LATERAL (SELECT ${DEADLINE_IN_FORCE} AS deadline) dl
+    WHERE ${Prisma.join(parts, ' AND ')} ${extra}`;
+}
+
+/** The plans the board shows, one row each, before sorting. */
 function matchedSql(scope: BoardScope, f: BoardFilter, now: Date, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`SELECT p.id AS plan_id, p.status AS plan_status, p."statusChangedAt" AS status_changed_at,
-      p."reviewerId" AS reviewer_id, p."campaignId" AS campaign_id, s.code AS school_code, s.name AS school_name,
-      s.level AS school_level, s."clusterId" AS cluster_id, dl.deadline,
+      p."reviewerId" AS reviewer_id, p."campaignId" AS campaign_id, sc.code AS school_code, sc.name AS school_name,
+      sc.level AS school_level, sc."clusterId" AS cluster_id, dl.deadline,
       CASE WHEN dl.deadline < ${instant(now)} THEN dl.deadline END AS overdue_since
-    FROM "Plan" p
-    JOIN "School" s ON s.id = p."schoolId"
-    JOIN "Campaign" c ON c.id = p."campaignId"
-    CROSS JOIN LATERAL (SELECT ${DEADLINE_IN_FORCE} AS deadline) dl
-    WHERE p."districtId" = ${scope.districtId}::uuid AND p."removedAt" IS NULL
-      ${scopeSql(scope)} ${filterSql(scope, f, now)} ${extra}`;
+    ${plansSql(scope, f, now, true, extra)}`;
+}
+
+/** Counts by status, and how many of each are overdue, for the same filter. */
+function byStatusSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT p.status AS plan_status, count(*)::int AS n,
+      count(*) FILTER (WHERE dl.deadline < ${instant(now)})::int AS late
+    ${plansSql(scope, f, now, false)}
+    GROUP BY p.status`;
 }
 
 /** ORDER BY for a sort, on the columns of matchedSql; ties fall to the school code, then the plan id. */
@@ -149,14 +168,14 @@ export function boardPageSql(scope: BoardScope, spec: BoardPageSpec): Prisma.Sql
     ? Prisma.sql`(SELECT count(*)::int FROM "EmailLog" e WHERE e."districtId" = ${scope.districtId}::uuid
         AND e.status = 'FAILED' ${spec.filter.campaignId ? Prisma.sql`AND e."campaignId" = ${spec.filter.campaignId}::uuid` : Prisma.empty})`
     : Prisma.sql`NULL::int`;
-  return Prisma.sql`WITH matched AS NOT MATERIALIZED (${matchedSql(scope, spec.filter, spec.now)}),
-    by_status AS (
-      SELECT plan_status, count(*)::int AS n, count(overdue_since)::int AS late FROM matched GROUP BY plan_status),
+  return Prisma.sql`WITH by_status AS (${byStatusSql(scope, spec.filter, spec.now)}),
     stats AS (
       SELECT COALESCE(sum(n), 0)::int AS total, COALESCE(sum(late), 0)::int AS overdue_total,
         COALESCE(json_object_agg(plan_status, n), '{}'::json) AS by_status, ${failed} AS failed_emails
       FROM by_status),
-    page AS (SELECT * FROM matched ${orderSql(spec.filter.sort)} LIMIT ${spec.limit} OFFSET ${spec.offset})
+    page AS (
+      SELECT * FROM (${matchedSql(scope, spec.filter, spec.now)}) matched
+      ${orderSql(spec.filter.sort)} LIMIT ${spec.limit} OFFSET ${spec.offset})
     SELECT stats.total, stats.overdue_total, stats.by_status, stats.failed_emails, ${ITEM_COLUMNS}
     FROM stats LEFT JOIN page ON true ${ITEM_JOINS}
     ${orderSql(spec.filter.sort, 'page')}`;

@@ -86,29 +86,37 @@ export class CalendarService {
   async setDay(admin: AuthUser, date: string, input: DayOverrideInput): Promise<CalendarDay> {
     assertAdmin(admin);
     const day = parseDate(date);
-    await this.prisma.$transaction(async (tx) => {
-      const where = { districtId_date: { districtId: admin.districtId, date: toDbDate(day) } };
-      const before = await tx.dayOverride.findUnique({ where });
-      if (before) await tx.dayOverride.delete({ where });
-      await tx.dayOverride.create({
-        // A fresh createdAt (not the transaction's start) moves the cache stamp for every process.
-        data: {
-          districtId: admin.districtId,
-          date: toDbDate(day),
-          kind: input.kind,
-          name: input.name,
-          createdAt: new Date(),
-        },
+    const write = () =>
+      this.prisma.$transaction(async (tx) => {
+        const where = { districtId_date: { districtId: admin.districtId, date: toDbDate(day) } };
+        const before = await tx.dayOverride.findUnique({ where });
+        await tx.dayOverride.deleteMany({ where: where.districtId_date });
+        await tx.dayOverride.create({
+          // A fresh createdAt (not the transaction's start) moves the cache stamp for every process.
+          data: {
+            districtId: admin.districtId,
+            date: toDbDate(day),
+            kind: input.kind,
+            name: input.name,
+            createdAt: new Date(),
+          },
+        });
+        await tx.auditEvent.create({
+          data: {
+            districtId: admin.districtId,
+            actorId: admin.id,
+            type: 'DAY_OVERRIDE_CHANGED',
+            data: { date: day, before: before ? toEntry(before) : null, after: { date: day, ...input } } as object,
+          },
+        });
       });
-      await tx.auditEvent.create({
-        data: {
-          districtId: admin.districtId,
-          actorId: admin.id,
-          type: 'DAY_OVERRIDE_CHANGED',
-          data: { date: day, before: before ? toEntry(before) : null, after: { date: day, ...input } } as object,
-        },
-      });
-    });
+    try {
+      await write();
+    } catch (err) {
+      // Two admins setting the same day at once: the later one runs again over the earlier one's row.
+      if ((err as { code?: string }).code !== 'P2002') throw err;
+      await write();
+    }
     this.invalidate(admin.districtId);
     const holiday = vnPublicHolidays(Number(day.slice(0, 4))).get(day);
     return { date: day, ...input, source: 'district', ...(holiday ? { replaces: holiday } : {}) };
@@ -120,8 +128,10 @@ export class CalendarService {
     await this.prisma.$transaction(async (tx) => {
       const where = { districtId_date: { districtId: admin.districtId, date: toDbDate(day) } };
       const before = await tx.dayOverride.findUnique({ where });
-      if (!before) throw new DomainError('NOT_FOUND', `Ngày ${day} không có điều chỉnh nào của Phòng GD&ĐT.`);
-      await tx.dayOverride.delete({ where });
+      const removed = before && (await tx.dayOverride.deleteMany({ where: where.districtId_date })).count;
+      if (!before || !removed) {
+        throw new DomainError('NOT_FOUND', `Ngày ${day} không có điều chỉnh nào của Phòng GD&ĐT.`);
+      }
       await tx.auditEvent.create({
         data: {
           districtId: admin.districtId,

@@ -1,3 +1,2 @@
 export * from './policy';
-export * from './recipients';
 export * from './reminders.service';

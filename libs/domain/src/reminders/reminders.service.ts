@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { type Campaign, type District, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { MailQueueService, MailTemplate, type OverdueDigestRow, type ReminderItem, renderMail } from '@duyet/mail';
+import { type Campaign, type District, type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
+import { MailQueueService, type ReminderItem } from '@duyet/mail';
 import { CalendarService } from '../calendar/calendar.service';
 import { type LocalDate, type WorkingCalendar, isLocalDate } from '../calendar/working-calendar';
 import { ClockService } from '../clock.service';
@@ -16,7 +15,15 @@ import {
   dueRungs,
   reminderPolicySchema,
 } from './policy';
-import { type Person, RecipientDirectory } from './recipients';
+import {
+  type Delivery,
+  type OutboxContext,
+  type ReminderUnit,
+  chunk,
+  reminderMailKey,
+  writeDeliveries,
+} from './reminder-outbox';
+import { RecipientDirectory } from './recipients';
 
 export interface SendRemindersInput {
   campaignId: string;
@@ -39,9 +46,7 @@ export interface SendRemindersResult {
 
 const PLAN_BATCH = 500;
 const RECIPIENTS_PER_TX = 250;
-const ROWS_PER_INSERT = 1000;
-/** the digest's table stops here; the board has the rest */
-const DIGEST_MAX_ROWS = 200;
+const KEYS_PER_QUERY = 1000;
 
 const WAITING_ON: Partial<Record<PlanStatus, ReminderDeadlineKind>> = {
   NOT_STARTED: 'SUBMISSION',
@@ -64,18 +69,6 @@ const PLAN_SELECT = {
 } satisfies Prisma.PlanSelect;
 type PlanRow = Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>;
 
-/** One rung of one plan for one addressee, with what their message says about the plan. */
-interface Unit {
-  planId: string;
-  kind: ReminderDeadlineKind;
-  rung: string;
-  deadlineAt: Date;
-  cc: Person[];
-  /** the addressee is here as the office head: their message is the overdue digest */
-  asAdmin: boolean;
-  item: ReminderItem & OverdueDigestRow;
-}
-
 interface Run {
   campaign: Campaign & { district: District };
   policy: ReminderPolicy;
@@ -84,7 +77,7 @@ interface Run {
   manual: boolean;
   people: RecipientDirectory;
   /** by addressee e-mail: who gets which units today */
-  deliveries: Map<string, { to: Person; units: Unit[] }>;
+  deliveries: Map<string, Delivery>;
   /** addressees whose units were all recorded by an earlier run: their message may still wait to be queued */
   recorded: Set<string>;
   skipped: number;
@@ -95,8 +88,6 @@ interface Run {
 
 const unitKey = (planId: string, kind: string, rung: string, deadlineAt: Date, recipient: string): string =>
   `${planId}|${kind}|${rung}|${deadlineAt.toISOString()}|${recipient}`;
-const chunk = <T>(xs: T[], n: number): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /**
  * Sends the day's reminders of one campaign. Each person gets at most one reminder message a day (the outbox
@@ -262,7 +253,7 @@ export class RemindersService {
     return new Set(rows.map((r) => unitKey(r.planId, r.kind, r.rung, r.deadlineAt, r.recipient)));
   }
 
-  private itemFor(run: Run, plan: PlanRow, kind: ReminderDeadlineKind, deadlineAt: Date): Unit['item'] {
+  private itemFor(run: Run, plan: PlanRow, kind: ReminderDeadlineKind, deadlineAt: Date): ReminderUnit['item'] {
     let timing = run.timing.get(deadlineAt.getTime());
     if (!timing) {
       timing = {
@@ -287,16 +278,18 @@ export class RemindersService {
   private async deliver(run: Run): Promise<SendRemindersResult> {
     const result: SendRemindersResult = { emails: 0, rungs: 0, skipped: run.skipped };
     for (const part of chunk([...run.deliveries.values()], RECIPIENTS_PER_TX)) {
-      const written = await this.prisma.$transaction((tx) => this.write(tx, run, part), { timeout: 120_000 });
+      const written = await this.prisma.$transaction((tx) => writeDeliveries(tx, this.outbox(run), part), {
+        timeout: 120_000,
+      });
       await this.mailQueue.enqueue(written.queue);
       result.emails += written.emails;
       result.rungs += written.rungs;
     }
     // A run that stopped between its commit and the queue left its messages QUEUED but never queued.
     const stranded = [...run.recorded].filter((email) => !run.deliveries.has(email));
-    for (const part of chunk(stranded, ROWS_PER_INSERT)) {
+    for (const part of chunk(stranded, KEYS_PER_QUERY)) {
       const rows = await this.prisma.emailLog.findMany({
-        where: { idempotencyKey: { in: part.map((email) => this.mailKey(email, run.day)) }, status: 'QUEUED' },
+        where: { idempotencyKey: { in: part.map((email) => reminderMailKey(email, run.day)) }, status: 'QUEUED' },
         select: { id: true },
       });
       await this.mailQueue.enqueue(rows.map((r) => r.id));
@@ -304,99 +297,7 @@ export class RemindersService {
     return result;
   }
 
-  private mailKey(email: string, day: LocalDate): string {
-    return `reminder:${email}:${day}`;
-  }
-
-  private async write(tx: Tx, run: Run, part: { to: Person; units: Unit[] }[]) {
-    const drafts = part.map((d) => ({ ...d, id: randomUUID(), key: this.mailKey(d.to.email, run.day) }));
-    // ON CONFLICT DO NOTHING: whoever wrote a person's message of the day first wins, this run or another.
-    await tx.emailLog.createMany({
-      data: drafts.map((d) => this.outboxRow(run, d)),
-      skipDuplicates: true,
-    });
-    const existing = await tx.emailLog.findMany({
-      where: { idempotencyKey: { in: drafts.map((d) => d.key) } },
-      select: { id: true, idempotencyKey: true, status: true },
-    });
-    const byKey = new Map(existing.map((e) => [e.idempotencyKey, e]));
-    const rows: Prisma.ReminderSentCreateManyInput[] = [];
-    const queue: string[] = [];
-    let emails = 0;
-    for (const d of drafts) {
-      const mail = byKey.get(d.key)!;
-      const ours = mail.id === d.id;
-      if (ours) emails++;
-      if (mail.status === 'QUEUED') queue.push(mail.id);
-      for (const u of d.units) {
-        // A person who already had their message today gets the rung recorded against it; copies were not on it.
-        for (const r of ours ? [d.to, ...u.cc] : [d.to]) rows.push(this.sentRow(run, u, r.email, mail.id));
-      }
-    }
-    let rungs = 0;
-    for (const slice of chunk(rows, ROWS_PER_INSERT)) {
-      rungs += (await tx.reminderSent.createMany({ data: slice, skipDuplicates: true })).count;
-    }
-    return { emails, rungs, queue };
-  }
-
-  private sentRow(run: Run, u: Unit, recipient: string, emailId: string): Prisma.ReminderSentCreateManyInput {
-    return {
-      districtId: run.campaign.districtId,
-      planId: u.planId,
-      kind: u.kind,
-      rung: u.rung,
-      deadlineAt: u.deadlineAt,
-      recipient,
-      day: new Date(`${run.day}T00:00:00Z`),
-      emailId,
-    };
-  }
-
-  private outboxRow(
-    run: Run,
-    d: { id: string; key: string; to: Person; units: Unit[] },
-  ): Prisma.EmailLogCreateManyInput {
-    const plans = new Set(d.units.map((u) => u.planId));
-    const cc = [...new Set(d.units.flatMap((u) => u.cc.map((c) => c.email)))];
-    const { template, rendered } = this.render(run, d.to, d.units);
-    return {
-      id: d.id,
-      districtId: run.campaign.districtId,
-      campaignId: run.campaign.id,
-      planId: plans.size === 1 ? [...plans][0] : null,
-      idempotencyKey: d.key,
-      template,
-      to: d.to.email,
-      cc,
-      ...rendered,
-    };
-  }
-
-  /** The office head's units make a digest table; anyone else gets a list of their plans. */
-  private render(run: Run, to: Person, units: Unit[]) {
-    // A plan with two rungs today (a manual reminder on a ladder day) is still one line.
-    const items = [...new Map(units.map((u) => [`${u.planId}|${u.kind}`, u.item])).values()].sort(
-      (a, b) => b.workingDays - a.workingDays || a.schoolName.localeCompare(b.schoolName, 'vi'),
-    );
-    const common = {
-      recipientName: to.fullName,
-      officeName: run.campaign.district.officeName,
-      day: run.day.split('-').reverse().join('/'),
-    };
-    const base = this.config.publicUrl;
-    if (units.some((u) => u.asAdmin)) {
-      const data = {
-        ...common,
-        campaignTitle: run.campaign.title,
-        documentNumber: run.campaign.documentNumber,
-        rows: items.slice(0, DIGEST_MAX_ROWS),
-        total: items.length,
-        boardUrl: `${base}/api/board?campaignId=${run.campaign.id}&overdue=true`,
-      };
-      return { template: MailTemplate.OVERDUE_DIGEST, rendered: renderMail(MailTemplate.OVERDUE_DIGEST, data) };
-    }
-    const data = { ...common, items, listUrl: `${base}/api/plans?campaignId=${run.campaign.id}` };
-    return { template: MailTemplate.REMINDER, rendered: renderMail(MailTemplate.REMINDER, data) };
+  private outbox(run: Run): OutboxContext {
+    return { campaign: run.campaign, day: run.day, publicUrl: this.config.publicUrl };
   }
 }
