@@ -33,7 +33,7 @@ describe('plan content: validation against the campaign, and the difference betw
   const planOf = async (school: string): Promise<string> =>
     (await stack.prisma.plan.findFirstOrThrow({ where: { campaignId, school: { code: school } } })).id;
   const auth = async (email: string) => ({ authorization: `Bearer ${await stack.login(email)}` });
-  const saveDraft = async (school: string, draft: unknown) => {
+  const saveDraft = async (school: string, draft: object) => {
     const res = await stack
       .http()
       .put(`/api/plans/${await planOf(school)}/draft`)

@@ -18,6 +18,8 @@ import { PlanAttachmentsController } from './plans/plan-attachments.controller';
 import { PlanAttachmentsService } from './plans/plan-attachments.service';
 import { PlanCommentsController } from './plans/plan-comments.controller';
 import { PlanContentController } from './plans/plan-content.controller';
+import { PlanExtensionsController } from './plans/plan-extensions.controller';
+import { PlanExtensionsService } from './plans/plan-extensions.service';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlanMovesService } from './plans/plan-moves.service';
 import { PlansController } from './plans/plans.controller';
@@ -29,6 +31,7 @@ import { PlansService } from './plans/plans.service';
     CampaignsController,
     PlansController,
     PlanMovesController,
+    PlanExtensionsController,
     PlanCommentsController,
     PlanAttachmentsController,
     PlanContentController,
@@ -40,6 +43,7 @@ import { PlansService } from './plans/plans.service';
     CampaignsQueryService,
     PlansService,
     PlanMovesService,
+    PlanExtensionsService,
     PlanAttachmentsService,
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: HttpErrorsFilter },

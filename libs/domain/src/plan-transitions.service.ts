@@ -14,6 +14,7 @@ import {
   writeOutbox,
 } from './plan-mails';
 import { listDraftAttachmentsForFreeze } from './attachments';
+import { CalendarService } from './calendar/calendar.service';
 import { CommentsService } from './comments/comments.service';
 import { PlanContentService } from './plan-content/plan-content.service';
 
@@ -40,7 +41,8 @@ interface MoveContext {
   now: Date;
 }
 
-const DAY_MS = 86_400_000;
+/** Deadlines the office sets by a number of working days fall due at the end of that day. */
+const END_OF_OFFICE_DAY = '17:00';
 
 const isUniqueViolation = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
@@ -61,6 +63,7 @@ export class PlanTransitionsService implements PlanActivities {
     private readonly clock: ClockService,
     private readonly content: PlanContentService,
     private readonly comments: CommentsService,
+    private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -166,13 +169,8 @@ export class PlanTransitionsService implements PlanActivities {
           revisionDeadline: null,
           reviewDueAt: null,
         });
-      case 'REOPEN': {
-        const deadline = this.deadline(input.deadline, now, plan.campaign.revisionDays);
-        return this.notify(ctx, 'Kế hoạch đã duyệt được mở lại để điều chỉnh.', {
-          revisionDeadline: deadline,
-          reviewDueAt: null,
-        });
-      }
+      case 'REOPEN':
+        return this.reopen(ctx);
       case 'CLOSE':
         return this.notify(ctx, 'Kế hoạch đã đóng, không tiếp tục xét duyệt trong đợt này.', {
           revisionDeadline: null,
@@ -212,7 +210,7 @@ export class PlanTransitionsService implements PlanActivities {
       plan: {
         currentVersionNo: number,
         submittedAt: now,
-        reviewDueAt: this.deadline(undefined, now, plan.campaign.reviewDays),
+        reviewDueAt: await this.deadline(undefined, now, plan.campaign.reviewDays, plan.districtId),
       },
       mails: receiptMail(plan, this.config.publicUrl, actor.fullName, number, now, deadline),
       audit: { versionNo: number, late: now > deadline, warnings: check.warnings },
@@ -236,7 +234,9 @@ export class PlanTransitionsService implements PlanActivities {
         ? 'APPROVE'
         : 'RETURN';
     const revisionDeadline =
-      input.action === 'RETURN' ? this.deadline(input.deadline, now, plan.campaign.revisionDays) : null;
+      input.action === 'RETURN'
+        ? await this.deadline(input.deadline, now, plan.campaign.revisionDays, plan.districtId)
+        : null;
     const decision = await tx.decision.create({
       data: {
         planId: plan.id,
@@ -368,15 +368,25 @@ export class PlanTransitionsService implements PlanActivities {
     return reason;
   }
 
-  /** A deadline named by the caller, or `days` days from now. */
-  private deadline(named: string | undefined, now: Date, days: number): Date {
+  private async reopen(ctx: MoveContext): Promise<MoveEffect> {
+    const { input, now, plan } = ctx;
+    const deadline = await this.deadline(input.deadline, now, plan.campaign.revisionDays, plan.districtId);
+    return this.notify(ctx, 'Kế hoạch đã duyệt được mở lại để điều chỉnh.', {
+      revisionDeadline: deadline,
+      reviewDueAt: null,
+    });
+  }
+
+  /** A deadline named by the caller, or the end of the office day `days` working days from now. */
+  private async deadline(named: string | undefined, now: Date, days: number, districtId: string): Promise<Date> {
     if (named) {
       const at = new Date(named);
       if (Number.isNaN(at.getTime())) throw refuse('Thời hạn không hợp lệ.');
       if (at <= now) throw refuse('Thời hạn phải sau thời điểm hiện tại.');
       return at;
     }
-    return new Date(now.getTime() + days * DAY_MS);
+    const calendar = await this.calendar.forDistrict(districtId);
+    return calendar.atLocalTime(calendar.addWorkingDays(calendar.localDate(now), days), END_OF_OFFICE_DAY);
   }
 }
 

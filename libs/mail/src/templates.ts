@@ -4,6 +4,8 @@ export enum MailTemplate {
   SUBMISSION_RECEIPT = 'SUBMISSION_RECEIPT',
   PLAN_APPROVED = 'PLAN_APPROVED',
   PLAN_RETURNED = 'PLAN_RETURNED',
+  /** a principal asked the office for more time */
+  EXTENSION_REQUESTED = 'EXTENSION_REQUESTED',
   /** an admin granted or refused a deadline extension */
   EXTENSION_DECIDED = 'EXTENSION_DECIDED',
   /** an admin exempted the school, reopened its approved plan or closed it */
@@ -42,6 +44,7 @@ export interface MailData {
     /** the open review comments the school must answer, each with what it is about */
     openComments: { anchor: string; body: string }[];
   };
+  [MailTemplate.EXTENSION_REQUESTED]: ExtensionRequestMailData;
   [MailTemplate.EXTENSION_DECIDED]: ExtensionMailData;
   [MailTemplate.PLAN_STATUS_NOTICE]: StatusNoticeMailData;
   [MailTemplate.REMINDER]: ReminderMailData;
@@ -98,6 +101,14 @@ export interface ExtensionMailData extends PlanMailBase {
   /** the new deadline, dd/mm/yyyy HH:mm, when granted */
   until?: string;
   note: string;
+}
+
+export interface ExtensionRequestMailData extends PlanMailBase {
+  requestedBy: string;
+  /** the deadline in force, dd/mm/yyyy HH:mm */
+  deadline: string;
+  requestedUntil?: string;
+  reason: string;
 }
 
 export interface StatusNoticeMailData extends PlanMailBase {
@@ -181,6 +192,21 @@ const renderExtensionDecided = (d: ExtensionMailData): RenderedMail =>
     signature: d.officeName,
   });
 
+const renderExtensionRequested = (d: ExtensionRequestMailData): RenderedMail =>
+  compose({
+    subject: `[Duyệt] ${d.schoolName} đề nghị gia hạn`,
+    greeting: `Kính gửi ${d.recipientName},`,
+    paragraphs: [
+      `${d.requestedBy} đề nghị gia hạn kế hoạch của ${d.schoolName}` +
+        (d.requestedUntil ? ` đến ${d.requestedUntil}.` : '.'),
+      `Lý do: ${d.reason}`,
+      `Hạn hiện tại: ${d.deadline}.`,
+    ],
+    facts: planFacts(d),
+    link: { label: 'Xem và trả lời đề nghị', url: d.planUrl },
+    signature: d.officeName,
+  });
+
 const renderStatusNotice = (d: StatusNoticeMailData): RenderedMail =>
   compose({
     subject: `[Duyệt] ${d.schoolName}: ${d.what}`,
@@ -194,6 +220,7 @@ const renderStatusNotice = (d: StatusNoticeMailData): RenderedMail =>
 const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
   [MailTemplate.REMINDER]: (d) => renderReminder(d),
   [MailTemplate.OVERDUE_DIGEST]: (d) => renderOverdueDigest(d),
+  [MailTemplate.EXTENSION_REQUESTED]: renderExtensionRequested,
   [MailTemplate.EXTENSION_DECIDED]: renderExtensionDecided,
   [MailTemplate.PLAN_STATUS_NOTICE]: renderStatusNotice,
   [MailTemplate.SUBMISSION_RECEIPT]: (d) =>

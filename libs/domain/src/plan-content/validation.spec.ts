@@ -34,7 +34,10 @@ const fullSections = {
   tasks: 'Đổi mới phương pháp dạy học.',
   organisation: 'Hiệu trưởng chỉ đạo chung.',
 };
-const primaryPlan = (indicators: Record<string, IndicatorValue> = {}, sectionsText = fullSections): PlanContent => ({
+const primaryPlan = (
+  indicators: Record<string, IndicatorValue> = {},
+  sectionsText: Record<string, string> = fullSections,
+): PlanContent => ({
   sections: sectionsText,
   indicators: {
     TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },

@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@duyet/config';
+import { PrismaService, type Tx } from '@duyet/database';
+import {
+  type AuthUser,
+  ClockService,
+  DomainError,
+  formatVnDateTime,
+  type OutboxMail,
+  planMailBase,
+  writeOutbox,
+} from '@duyet/domain';
+import { MailQueueService, MailTemplate } from '@duyet/mail';
+import { PlanMovesService } from './plan-moves.service';
+import { type PlanRow, PlansService } from './plans.service';
+
+const SCHOOL_SIDE = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
+
+/** A principal asks for more time; an admin grants it (a workflow move that re-arms the deadline) or refuses. */
+@Injectable()
+export class PlanExtensionsService {
+  constructor(
+    private readonly plans: PlansService,
+    private readonly moves: PlanMovesService,
+    private readonly prisma: PrismaService,
+    private readonly clock: ClockService,
+    private readonly mailQueue: MailQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  list(user: AuthUser, planId: string) {
+    return this.plans
+      .load(user, planId)
+      .then(() => this.prisma.extensionRequest.findMany({ where: { planId }, orderBy: { createdAt: 'asc' } }));
+  }
+
+  /** The district's requests waiting for an answer, oldest first. */
+  pending(admin: AuthUser) {
+    return this.prisma.extensionRequest.findMany({
+      where: { districtId: admin.districtId, status: 'PENDING' },
+      orderBy: { createdAt: 'asc' },
+      include: { plan: { select: { id: true, school: { select: { code: true, name: true } } } } },
+    });
+  }
+
+  async request(user: AuthUser, planId: string, body: { reason: string; requestedUntil?: string }, key: string) {
+    const plan = await this.plans.load(user, planId);
+    if (user.schoolId !== plan.schoolId) {
+      throw new DomainError('FORBIDDEN', 'Chỉ hiệu trưởng của trường mới được đề nghị gia hạn.');
+    }
+    if (!SCHOOL_SIDE.includes(plan.status)) {
+      throw new DomainError('INVALID_TRANSITION', 'Chỉ đề nghị gia hạn khi kế hoạch đang chờ nhà trường nộp.');
+    }
+    const deadline = plan.revisionDeadline ?? plan.submissionDeadline ?? plan.campaign.submissionDeadline;
+    if (body.requestedUntil && new Date(body.requestedUntil) <= deadline) {
+      throw new DomainError('VALIDATION', `Ngày đề nghị phải sau hạn hiện tại (${formatVnDateTime(deadline)}).`);
+    }
+    const auditKey = `extension-request:${planId}:${user.id}:${key}`;
+    const done = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey: auditKey } });
+    if (done)
+      return this.prisma.extensionRequest.findUniqueOrThrow({ where: { id: (done.data as { id: string }).id } });
+    const pending = await this.prisma.extensionRequest.findFirst({ where: { planId, status: 'PENDING' } });
+    if (pending) throw new DomainError('CONFLICT', 'Trường đã có một đề nghị gia hạn đang chờ Phòng trả lời.');
+    const { row, emailIds } = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.extensionRequest.create({
+        data: {
+          districtId: plan.districtId,
+          campaignId: plan.campaignId,
+          planId,
+          kind: plan.revisionDeadline ? 'REVISION' : 'SUBMISSION',
+          reason: body.reason,
+          requestedUntil: body.requestedUntil ? new Date(body.requestedUntil) : null,
+          requestedById: user.id,
+        },
+      });
+      const ids = await this.mailAdmins(tx, plan, user, created, deadline, auditKey);
+      await tx.auditEvent.create({
+        data: {
+          districtId: plan.districtId,
+          campaignId: plan.campaignId,
+          planId,
+          actorId: user.id,
+          type: 'EXTENSION_REQUESTED',
+          data: { id: created.id, reason: body.reason, requestedUntil: body.requestedUntil ?? null, emailIds: ids },
+          idempotencyKey: auditKey,
+        },
+      });
+      return { row: created, emailIds: ids };
+    });
+    await this.mailQueue.enqueue(emailIds);
+    return row;
+  }
+
+  async grant(admin: AuthUser, planId: string, requestId: string, body: { until: string; note: string }, key: string) {
+    const request = await this.pendingRequest(admin, planId, requestId);
+    return this.moves.extendDeadline(
+      admin,
+      planId,
+      { kind: request.kind, until: body.until, reason: body.note, requestId },
+      key,
+    );
+  }
+
+  async refuse(admin: AuthUser, planId: string, requestId: string, note: string) {
+    const plan = await this.plans.load(admin, planId);
+    await this.pendingRequest(admin, planId, requestId);
+    const emailIds = await this.prisma.$transaction(async (tx) => {
+      const decided = await tx.extensionRequest.updateMany({
+        where: { id: requestId, status: 'PENDING' },
+        data: { status: 'REFUSED', decidedById: admin.id, decidedAt: this.clock.now(), decisionNote: note },
+      });
+      if (decided.count !== 1) throw new DomainError('CONFLICT', 'Đề nghị gia hạn này đã được xử lý.');
+      const context = await this.mailContext(tx, plan.id);
+      const principals = await tx.user.findMany({
+        where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true },
+      });
+      const mails: OutboxMail[] = principals.map((p) => ({
+        template: MailTemplate.EXTENSION_DECIDED,
+        to: p.email,
+        data: {
+          ...planMailBase(context, this.config.publicUrl, p.fullName, plan.currentVersionNo),
+          granted: false,
+          note,
+        },
+      }));
+      const ids = await writeOutbox(tx, plan, `extension-refused:${requestId}`, mails);
+      await tx.auditEvent.create({
+        data: {
+          districtId: plan.districtId,
+          campaignId: plan.campaignId,
+          planId,
+          actorId: admin.id,
+          type: 'EXTENSION_REFUSED',
+          data: { id: requestId, note, emailIds: ids },
+        },
+      });
+      return ids;
+    });
+    await this.mailQueue.enqueue(emailIds);
+    return this.prisma.extensionRequest.findUniqueOrThrow({ where: { id: requestId } });
+  }
+
+  private async pendingRequest(admin: AuthUser, planId: string, requestId: string) {
+    await this.plans.load(admin, planId);
+    const request = await this.prisma.extensionRequest.findFirst({ where: { id: requestId, planId } });
+    if (!request) throw new DomainError('NOT_FOUND', 'Không tìm thấy đề nghị gia hạn.');
+    if (request.status !== 'PENDING') throw new DomainError('CONFLICT', 'Đề nghị gia hạn này đã được xử lý.');
+    return request;
+  }
+
+  private mailContext(tx: Tx, planId: string) {
+    return tx.plan.findUniqueOrThrow({
+      where: { id: planId },
+      include: { school: true, campaign: { include: { receiver: true, district: true } } },
+    });
+  }
+
+  /** The office heads hear of the request; they decide on extensions. */
+  private async mailAdmins(
+    tx: Tx,
+    plan: PlanRow,
+    user: AuthUser,
+    request: { reason: string; requestedUntil: Date | null },
+    deadline: Date,
+    key: string,
+  ): Promise<string[]> {
+    const context = await this.mailContext(tx, plan.id);
+    const admins = await tx.user.findMany({
+      where: { districtId: plan.districtId, role: 'ADMIN', active: true, title: 'Trưởng phòng' },
+    });
+    const mails: OutboxMail[] = admins.map((a) => ({
+      template: MailTemplate.EXTENSION_REQUESTED,
+      to: a.email,
+      data: {
+        ...planMailBase(context, this.config.publicUrl, a.fullName, plan.currentVersionNo),
+        requestedBy: user.fullName,
+        deadline: formatVnDateTime(deadline),
+        ...(request.requestedUntil ? { requestedUntil: formatVnDateTime(request.requestedUntil) } : {}),
+        reason: request.reason,
+      },
+    }));
+    return writeOutbox(tx, plan, key, mails);
+  }
+}
