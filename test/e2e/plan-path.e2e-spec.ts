@@ -21,7 +21,24 @@ const DRAFT = {
   },
   indicators: {
     TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },
+    TH_LEARNING_DONE: { baseline: 99, target: 99.5 },
     SWIM_CERT: { baseline: 10, target: 15 },
+    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
+    STAFF_QUALIFIED: { baseline: 80, target: 85 },
+  },
+};
+
+// A lower-secondary school fills in its own level's indicators.
+const DRAFT_THCS = {
+  sections: DRAFT.sections,
+  indicators: {
+    THCS_CONDUCT_GOOD: { baseline: 99.5, target: 99.7 },
+    THCS_ACADEMIC_GOOD: { baseline: 79, target: 80.3 },
+    THCS_ACADEMIC_WEAK: { baseline: 3.5, target: 3.2 },
+    THCS_GRADUATION: { baseline: 99.8, target: 99.85 },
+    SWIM_CERT: { baseline: 10, target: 15 },
+    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
+    STAFF_QUALIFIED: { baseline: 80, target: 85 },
   },
 };
 
@@ -129,7 +146,12 @@ describe('one plan end to end, every hop real', () => {
       comment: 'Kế hoạch đầy đủ, khả thi.',
     });
     const audit = await stack.prisma.auditEvent.findMany({ where: { planId }, orderBy: { createdAt: 'asc' } });
-    expect(audit.map((e) => e.type)).toEqual(['PLAN_DRAFT_STARTED', 'PLAN_SUBMITTED', 'PLAN_APPROVED']);
+    expect(audit.map((e) => e.type)).toEqual([
+      'PLAN_DRAFT_SAVED',
+      'PLAN_DRAFT_STARTED',
+      'PLAN_SUBMITTED',
+      'PLAN_APPROVED',
+    ]);
 
     const client = await stack.temporal.getClient();
     const state: PlanState = await client.workflow.getHandle(plan.workflowId).query(planStateQuery);
@@ -243,7 +265,7 @@ describe('one plan end to end, every hop real', () => {
     const school = 'thcs-thanh-tan';
     const planId = await planOf(school);
     const headers = { ...(await auth(principal(school))), 'Idempotency-Key': `submit-${planId}` };
-    await stack.http().put(`/api/plans/${planId}/draft`).set(headers).send(DRAFT).expect(200);
+    await stack.http().put(`/api/plans/${planId}/draft`).set(headers).send(DRAFT_THCS).expect(200);
 
     const [a, b] = await Promise.all([
       stack.http().post(`/api/plans/${planId}/submit`).set(headers),

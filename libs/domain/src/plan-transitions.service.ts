@@ -6,13 +6,7 @@ import { MailQueueService, MailTemplate } from '@duyet/mail';
 import type { ApplyTransitionInput, PlanActivities, PlanDeadlines, TransitionOutcome } from '@duyet/workflows';
 import { ClockService } from './clock.service';
 import { formatVnDateTime } from './format';
-import {
-  type OutboxMail,
-  type PlanWithContext,
-  planMailBase,
-  receiptMail,
-  writeOutbox,
-} from './plan-mails';
+import { type OutboxMail, type PlanWithContext, planMailBase, receiptMail, writeOutbox } from './plan-mails';
 import { listDraftAttachmentsForFreeze } from './attachments';
 import { CalendarService } from './calendar/calendar.service';
 import { CommentsService } from './comments/comments.service';
