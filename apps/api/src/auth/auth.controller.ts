@@ -29,7 +29,9 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Người dùng đang đăng nhập' })
   @ApiOkResponse({ description: 'Người dùng hiện tại với phạm vi được phân công' })
+  @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập hoặc phiên đã hết hạn' })
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
   }

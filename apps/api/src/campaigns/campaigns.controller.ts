@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -63,12 +64,14 @@ export class CampaignsController {
 
   @Get()
   @ApiOperation({ summary: 'Các đợt kế hoạch của huyện' })
+  @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập hoặc phiên đã hết hạn' })
   list(@CurrentUser() user: AuthUser) {
     return this.query.list(user);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Một đợt kế hoạch, với số kế hoạch theo trạng thái trong phạm vi của người xem' })
+  @ApiNotFoundResponse({ description: 'Không có đợt này trong huyện' })
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.query.get(user, id);
   }
