@@ -1,6 +1,7 @@
 // A plan's life end to end: revision rounds with comments carried over, concurrent and retried requests,
 // two-level approval, bulk decisions, and a campaign copied, changed and closed while it runs.
 import { planStateQuery } from '@duyet/workflows';
+import { pdf } from '../fixtures/attachments';
 import { ADMIN, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
 import { clearMailbox, mailTo } from '../support/mailbox';
 import { type Stack, eventually, startStack } from '../support/stack';
@@ -73,8 +74,25 @@ describe('the review lifecycle', () => {
       const head = principal(school);
       let carried: string | undefined;
 
+      let scan: string | undefined;
       for (const round of [1, 2, 3]) {
         expect((await put(head, `/api/plans/${planId}/draft`, draftFor(round))).status).toBe(200);
+        // The signed scan goes with version 1 and is taken off the draft before version 2.
+        if (round === 1) {
+          const upload = await stack
+            .http()
+            .post(`/api/plans/${planId}/attachments`)
+            .set(await as(head))
+            .attach('file', pdf('Ban ky ke hoach'), 'Kế hoạch bản ký.pdf');
+          expect(upload.status).toBe(201);
+          scan = upload.body.id;
+        } else if (round === 2) {
+          const removed = await stack
+            .http()
+            .delete(`/api/plans/${planId}/attachments/${scan}`)
+            .set(await as(head));
+          expect(removed.status).toBe(200);
+        }
         const check = await get(head, `/api/plans/${planId}/validation`);
         expect(check.body.ok).toBe(true);
         const submit = await post(head, `/api/plans/${planId}/submit`);
@@ -130,8 +148,22 @@ describe('the review lifecycle', () => {
         'Mục đích, yêu cầu (bản 2).',
         'Mục đích, yêu cầu (bản 3).',
       ]);
+      expect(versions.map((v) => (v.attachments as { fileName: string }[]).map((a) => a.fileName))).toEqual([
+        ['Kế hoạch bản ký.pdf'],
+        [],
+        [],
+      ]);
       const diff = await get(head, `/api/plans/${planId}/diff?from=1&to=2`);
       expect(diff.status).toBe(200);
+      expect(diff.body.attachments).toEqual([
+        expect.objectContaining({ fileName: 'Kế hoạch bản ký.pdf', change: 'REMOVED' }),
+      ]);
+      // The frozen file stays downloadable after it left the draft.
+      const frozen = await stack
+        .http()
+        .get(`/api/plans/${planId}/attachments/${scan}/content`)
+        .set(await as(DEPUTY));
+      expect(frozen.status).toBe(200);
       const changes = Object.fromEntries(
         diff.body.sections.map((s: { key: string; change: string }) => [s.key, s.change]),
       );
@@ -166,7 +198,16 @@ describe('the review lifecycle', () => {
       const trail = await get(ADMIN, `/api/plans/${planId}/audit`);
       const moves = trail.body
         .map((e: { type: string }) => e.type)
-        .filter((t: string) => !['PLAN_DRAFT_SAVED', 'COMMENT_ADDED', 'COMMENT_RESOLVED'].includes(t));
+        .filter(
+          (t: string) =>
+            ![
+              'PLAN_DRAFT_SAVED',
+              'COMMENT_ADDED',
+              'COMMENT_RESOLVED',
+              'ATTACHMENT_ADDED',
+              'ATTACHMENT_REMOVED',
+            ].includes(t),
+        );
       expect(moves).toEqual([
         'PLAN_DRAFT_STARTED',
         'PLAN_SUBMITTED',
@@ -213,6 +254,11 @@ describe('the review lifecycle', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('Kế hoạch chưa thể nộp vì còn lỗi');
     expect(res.body.message).toMatch(/Nội dung, nhiệm vụ và giải pháp/);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'indicators.MN_ENROL_AGE5.target',
+      'sections.purpose',
+      'sections.tasks',
+    ]);
     expect(await stack.prisma.planVersion.count({ where: { planId } })).toBe(0);
     expect((await stack.prisma.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('DRAFTING');
     expect(await workflowStatus(planId)).toBe('DRAFTING');

@@ -73,7 +73,13 @@ export interface ReminderMailData {
   officeName: string;
   /** dd/mm/yyyy */
   day: string;
+  /** what the person must do; empty when the message only brings news of others' deadlines (fyi) */
   items: ReminderItem[];
+  /**
+   * "Để biết": plans someone else must act on that the ladder copies this person on (the reviewer of a school
+   * late with its plan). Merged into their own message: a person gets one reminder e-mail a day, whatever role.
+   */
+  fyi?: ReminderItem[];
   /** where a person with several plans finds them all */
   listUrl: string;
 }
@@ -81,6 +87,8 @@ export interface ReminderMailData {
 export interface OverdueDigestRow extends Omit<ReminderItem, 'campaignTitle' | 'documentNumber'> {
   clusterName: string;
   level: 'PRESCHOOL' | 'PRIMARY' | 'LOWER_SECONDARY';
+  /** the row's campaign, shown when the digest spans several campaigns */
+  documentNumber?: string;
 }
 
 export interface OverdueDigestMailData {
@@ -88,12 +96,15 @@ export interface OverdueDigestMailData {
   officeName: string;
   /** dd/mm/yyyy */
   day: string;
-  campaignTitle: string;
-  documentNumber: string;
+  /** the one campaign of every row; absent when the rows span several (a column then names each row's) */
+  campaignTitle?: string;
+  documentNumber?: string;
   rows: OverdueDigestRow[];
   /** how many plans are due in the digest; more than rows when the table was cut */
   total: number;
   boardUrl: string;
+  /** "Để biết": see ReminderMailData.fyi */
+  fyi?: ReminderItem[];
 }
 
 export interface ExtensionMailData extends PlanMailBase {
@@ -139,6 +150,8 @@ interface MailParts {
   blocks?: { title: string; facts: [string, string][]; link: { label: string; url: string } }[];
   /** a table (the overdue digest); a cell with a url links to it in HTML */
   table?: { head: string[]; rows: (string | { text: string; url: string })[][] };
+  /** a closing list of lines, each with a link (the "Để biết" of a reminder) */
+  notes?: { title: string; lines: { text: string; url: string }[] };
 }
 
 function compose(p: MailParts): RenderedMail {
@@ -151,6 +164,7 @@ function compose(p: MailParts): RenderedMail {
     '',
     `${p.link.label}: ${p.link.url}`,
     '',
+    ...notesText(p),
     p.signature,
   ].join('\n');
   const html = [
@@ -166,6 +180,7 @@ function compose(p: MailParts): RenderedMail {
     ),
     '</table>',
     `<p><a href="${escapeHtml(p.link.url)}">${escapeHtml(p.link.label)}</a></p>`,
+    ...notesHtml(p),
     `<p style="color:#555">${escapeHtml(p.signature)}</p>`,
     '</body></html>',
   ].join('\n');
@@ -317,6 +332,21 @@ function extraHtml(p: MailParts): string[] {
   return [...blocks, ...table];
 }
 
+function notesText(p: MailParts): string[] {
+  if (!p.notes?.lines.length) return [];
+  return [`${p.notes.title}:`, ...p.notes.lines.flatMap((l) => [`- ${l.text}`, `  ${l.url}`]), ''];
+}
+
+function notesHtml(p: MailParts): string[] {
+  if (!p.notes?.lines.length) return [];
+  return [
+    `<p style="margin-bottom:4px"><strong>${escapeHtml(p.notes.title)}</strong></p>`,
+    '<ul style="margin-top:0">',
+    ...p.notes.lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a></li>`),
+    '</ul>',
+  ];
+}
+
 const ACTION_TODO: Record<ReminderAction, string> = {
   SUBMIT: 'Hoàn thiện và nộp kế hoạch',
   RESUBMIT: 'Chỉnh sửa theo ý kiến góp ý và nộp lại kế hoạch',
@@ -347,7 +377,22 @@ const itemFacts = (i: ReminderItem): [string, string][] => [
   [`Hạn ${ACTION_DEADLINE[i.action]}`, `${i.deadline} (${timing(i)})`],
 ];
 
+const FYI_TITLE = 'Để biết (Anh/Chị theo dõi, đôn đốc)';
+
+/** The "Để biết" list: one line per plan someone else must act on. */
+const fyiNotes = (fyi: ReminderItem[] | undefined): MailParts['notes'] =>
+  fyi?.length
+    ? {
+        title: FYI_TITLE,
+        lines: fyi.map((i) => ({
+          text: `${i.schoolName} (${i.documentNumber}): hạn ${ACTION_DEADLINE[i.action]} ${i.deadline}, ${timing(i)}`,
+          url: i.planUrl,
+        })),
+      }
+    : undefined;
+
 function renderReminder(d: ReminderMailData): RenderedMail {
+  if (d.items.length === 0) return renderFyiOnly(d);
   const [only] = d.items;
   const single = d.items.length === 1;
   const late = d.items.some((i) => i.workingDays > 0);
@@ -373,28 +418,51 @@ function renderReminder(d: ReminderMailData): RenderedMail {
         })),
     facts: single ? itemFacts(only) : [],
     link: single ? { label: 'Mở kế hoạch', url: only.planUrl } : { label: 'Danh sách kế hoạch', url: d.listUrl },
+    notes: fyiNotes(d.fyi),
+    signature: d.officeName,
+  });
+}
+
+/** Nothing to do oneself today, only others' deadlines to follow: the message is the "Để biết" list. */
+function renderFyiOnly(d: ReminderMailData): RenderedMail {
+  const fyi = d.fyi ?? [];
+  const [only] = fyi;
+  return compose({
+    subject:
+      fyi.length === 1
+        ? `[Duyệt] Để biết hạn ${ACTION_DEADLINE[only.action]}: ${only.schoolName} - ${timing(only)}`
+        : `[Duyệt] Để biết ngày ${d.day}: ${fyi.length} kế hoạch cần theo dõi`,
+    greeting: `Kính gửi ${d.recipientName},`,
+    paragraphs: [`${d.officeName} gửi Anh/Chị thông tin về tiến độ của các kế hoạch dưới đây để theo dõi, đôn đốc.`],
+    facts: [],
+    link: { label: 'Danh sách kế hoạch', url: d.listUrl },
+    notes: fyiNotes(fyi),
     signature: d.officeName,
   });
 }
 
 function renderOverdueDigest(d: OverdueDigestMailData): RenderedMail {
   const cut = d.total > d.rows.length;
+  const oneCampaign = d.campaignTitle !== undefined;
   return compose({
     subject: `[Duyệt] Tổng hợp kế hoạch quá hạn ngày ${d.day}: ${d.total} kế hoạch`,
     greeting: `Kính gửi ${d.recipientName},`,
     paragraphs: [
-      `Đến ngày ${d.day}, đợt ${d.documentNumber} - ${d.campaignTitle} có ${d.total} kế hoạch chưa hoàn thành đúng hạn (số ngày tính theo ngày làm việc):`,
+      oneCampaign
+        ? `Đến ngày ${d.day}, đợt ${d.documentNumber} - ${d.campaignTitle} có ${d.total} kế hoạch chưa hoàn thành đúng hạn (số ngày tính theo ngày làm việc):`
+        : `Đến ngày ${d.day}, các đợt kế hoạch đang triển khai có ${d.total} kế hoạch chưa hoàn thành đúng hạn (số ngày tính theo ngày làm việc):`,
       ...(cut
         ? [`Bảng dưới đây liệt kê ${d.rows.length} kế hoạch quá hạn lâu nhất; xem đầy đủ trên bảng theo dõi.`]
         : []),
     ],
     table: {
-      head: ['STT', 'Trường', 'Cụm', 'Cấp học', 'Việc còn chờ', 'Hạn', 'Tình trạng'],
+      head: ['STT', 'Trường', 'Cụm', 'Cấp học', ...(oneCampaign ? [] : ['Đợt']), 'Việc còn chờ', 'Hạn', 'Tình trạng'],
       rows: d.rows.map((r, n) => [
         String(n + 1),
         { text: r.schoolName, url: r.planUrl },
         r.clusterName,
         LEVEL_NAME[r.level],
+        ...(oneCampaign ? [] : [r.documentNumber ?? '']),
         ACTION_DEADLINE[r.action],
         r.deadline,
         timing(r),
@@ -402,6 +470,7 @@ function renderOverdueDigest(d: OverdueDigestMailData): RenderedMail {
     },
     facts: [],
     link: { label: 'Bảng theo dõi kế hoạch quá hạn', url: d.boardUrl },
+    notes: fyiNotes(d.fyi),
     signature: d.officeName,
   });
 }

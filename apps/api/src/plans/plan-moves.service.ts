@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
-import { type AuthUser, ClockService, DomainError, type PlanDraft } from '@duyet/domain';
+import { type AuthUser, ClockService, DomainError, type PlanDraft, PlanContentService } from '@duyet/domain';
 import { TemporalClientService } from '@duyet/temporal';
 import {
   type Actor,
@@ -49,6 +49,7 @@ export class PlanMovesService {
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
     private readonly clock: ClockService,
+    private readonly content: PlanContentService,
   ) {}
 
   /** Saves the draft while the school may edit it; the first save starts drafting (a move of its own). */
@@ -88,6 +89,14 @@ export class PlanMovesService {
 
   async submit(user: AuthUser, id: string, key: string) {
     const plan = await this.ownSchoolPlan(user, id, 'Chỉ hiệu trưởng của trường mới được nộp kế hoạch.');
+    // Checked here to answer with every error at once; the workflow's activity checks again under the row lock.
+    const check = await this.content.validateDraft(id);
+    if (!check.ok && EDITABLE.includes(plan.status)) {
+      const list = check.errors.map((e) => `- ${e.message}`).join('\n');
+      throw new DomainError('VALIDATION', `Kế hoạch chưa thể nộp vì còn lỗi:\n${list}`, {
+        errors: check.errors.map((e) => ({ field: e.field, message: e.message })),
+      });
+    }
     return this.update(plan, submitPlanUpdate, actorOf(user), key);
   }
 

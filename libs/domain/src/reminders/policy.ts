@@ -62,18 +62,18 @@ const defaultLadder = (actor: ReminderRole, copyOnFirstDayLate: ReminderRole[]):
   digest: { startAfter: 3, everyDays: 7, to: ['ADMIN'] },
 });
 
+/** District.reminderHour's default: the daily run's local time (Asia/Ho_Chi_Minh). */
 export const DEFAULT_REMINDER_HOUR = '07:30';
+
+/** The district's hour of its daily run. One run serves every campaign, so the hour is not a campaign's. */
+export const reminderHourSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ gửi nhắc phải có dạng HH:mm');
 
 /**
  * Campaign.reminderPolicy. `{}` is the default policy; a kind that is given replaces that kind's whole ladder.
  * A reviewer's own ladder has nobody to copy on the first day late: the office head hears on the third.
+ * Unknown keys are dropped, so a policy stored with the former per-campaign `hour` still reads.
  */
 export const reminderPolicySchema = z.object({
-  /** local time (Asia/Ho_Chi_Minh) of the daily run */
-  hour: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ gửi nhắc phải có dạng HH:mm')
-    .default(DEFAULT_REMINDER_HOUR),
   SUBMISSION: ladderSchema.default(defaultLadder('PRINCIPAL', ['REVIEWER'])),
   REVISION: ladderSchema.default(defaultLadder('PRINCIPAL', ['REVIEWER'])),
   REVIEW: ladderSchema.default(defaultLadder('REVIEWER', [])),
