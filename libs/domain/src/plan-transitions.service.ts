@@ -143,7 +143,7 @@ export class PlanTransitionsService implements PlanActivities {
   }
 
   private effectOf(ctx: MoveContext): Promise<MoveEffect> | MoveEffect {
-    const { input, now, plan } = ctx;
+    const { input, plan } = ctx;
     switch (input.action) {
       case 'START_DRAFT':
         return {};
