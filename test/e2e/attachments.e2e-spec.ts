@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Response } from 'superagent';
 import * as fixtures from '../fixtures/attachments';
-import { type Stack, eventually, startStack } from '../support/stack';
+import { openCampaign } from '../support/campaign';
+import { type Stack, startStack } from '../support/stack';
 
 const sample = JSON.parse(readFileSync(path.join(__dirname, '../../prisma/district-kien-xuong.json'), 'utf8'));
 const campaignBody = {
@@ -67,19 +68,7 @@ describe('plan attachments', () => {
     process.env.STORAGE_DIR = storageDir;
     process.env.MAX_UPLOAD_BYTES = String(MAX_UPLOAD_BYTES);
     stack = await startStack();
-    const res = await stack
-      .http()
-      .post('/api/campaigns')
-      .set(await auth(ADMIN))
-      .send(campaignBody);
-    expect(res.status).toBe(201);
-    campaignId = res.body.id;
-    await eventually(
-      async () =>
-        (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).plansOpenedAt ?? undefined,
-      30_000,
-      'the campaign workflow to open every plan',
-    );
+    campaignId = await openCampaign(stack, campaignBody);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { CommentsService } from '@duyet/domain';
-import { type Stack, eventually, startStack } from '../support/stack';
+import { openCampaign } from '../support/campaign';
+import { type Stack, startStack } from '../support/stack';
 
 const DEPUTY = 'pho.phothong@kienxuong.example'; // primary and lower secondary
 const SPECIALIST_I = 'chuyenvien1@kienxuong.example'; // cluster I
@@ -66,19 +67,7 @@ describe('review comments: anchored, threaded, carried across versions until res
 
   beforeAll(async () => {
     stack = await startStack();
-    const res = await stack
-      .http()
-      .post('/api/campaigns')
-      .set(await auth(ADMIN))
-      .send(CAMPAIGN);
-    expect(res.status).toBe(201);
-    campaignId = res.body.id;
-    await eventually(
-      async () =>
-        (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).plansOpenedAt ?? undefined,
-      30_000,
-      'the campaign workflow to open every plan',
-    );
+    campaignId = await openCampaign(stack, CAMPAIGN);
     planId = (await stack.prisma.plan.findFirstOrThrow({ where: { campaignId, school: { code: SCHOOL } } })).id;
     await freezeVersion(1);
   });

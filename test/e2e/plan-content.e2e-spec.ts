@@ -1,4 +1,5 @@
-import { type Stack, eventually, startStack } from '../support/stack';
+import { openCampaign } from '../support/campaign';
+import { type Stack, startStack } from '../support/stack';
 
 const ADMIN = 'truongphong@kienxuong.example';
 const DEPUTY = 'pho.phothong@kienxuong.example'; // primary and lower secondary
@@ -45,19 +46,7 @@ describe('plan content: validation against the campaign, and the difference betw
 
   beforeAll(async () => {
     stack = await startStack();
-    const res = await stack
-      .http()
-      .post('/api/campaigns')
-      .set(await auth(ADMIN))
-      .send(CAMPAIGN);
-    expect(res.status).toBe(201);
-    campaignId = res.body.id;
-    await eventually(
-      async () =>
-        (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).plansOpenedAt ?? undefined,
-      30_000,
-      'the campaign workflow to open every plan',
-    );
+    campaignId = await openCampaign(stack, CAMPAIGN);
   });
 
   afterAll(async () => {
