@@ -20,6 +20,8 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  // A global option: Jest ignores it inside a project.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -38,7 +40,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -511,3 +511,127 @@ describe('two-level approval and a running campaign', () => {
     expect(trail.body.at(-1)).toMatchObject({ actor: { fullName: 'Mai Ngọc Yến' }, data: { reason: 'Hết năm học' } });
   });
 });
+
+describe('deadline timers in the plan workflow', () => {
+  let stack: Stack;
+  let campaignId: string;
+  const PAST = new Date(Date.now() - 3_600_000).toISOString();
+  const LATER = '2099-03-01T17:00:00+07:00';
+
+  const stateOf = async (school: string) => {
+    const plan = await stack.prisma.plan.findFirstOrThrow({ where: { campaignId, school: { code: school } } });
+    const client = await stack.temporal.getClient();
+    return client.workflow.getHandle(plan.workflowId).query(planStateQuery);
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await clearMailbox();
+    campaignId = await openCampaign(stack, {
+      key: 'deadline-timers',
+      documentNumber: '05/KH-TIMERS',
+      targetLevels: ['PRESCHOOL'],
+      targetClusters: ['I'],
+      submissionDeadline: PAST,
+      ...REQUIRED,
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('marks a plan overdue when its deadline passes, and re-arms on every extension', async () => {
+    const overdue = await eventually(async () => {
+      const s = await stateOf('mn-thanh-tan');
+      return s.deadlineInForce?.overdue ? s : undefined;
+    });
+    expect(overdue.deadlineInForce).toEqual({ kind: 'SUBMISSION', at: new Date(PAST).toISOString(), overdue: true });
+
+    // One school gets its own extension first; the campaign-wide one must not override it.
+    const own = await planIdOf(stack, campaignId, 'mn-nam-binh');
+    const extended = await stack
+      .http()
+      .post(`/api/plans/${own}/deadline`)
+      .set(await bearer(stack, ADMIN))
+      .send({ kind: 'SUBMISSION', until: LATER, reason: 'Trường bị ngập lụt' });
+    expect(extended.status).toBe(200);
+    expect(extended.body.deadlines.submission).toBe(new Date(LATER).toISOString());
+
+    const campaignWide = await stack
+      .http()
+      .post(`/api/campaigns/${campaignId}/deadline`)
+      .set(await bearer(stack, ADMIN))
+      .send({ until: FUTURE, reason: 'Gia hạn chung do lịch thi' });
+    expect(campaignWide.status).toBe(200);
+
+    const rearmed = await eventually(async () => {
+      const s = await stateOf('mn-thanh-tan');
+      return s.deadlineInForce?.at === new Date(FUTURE).toISOString() ? s : undefined;
+    });
+    expect(rearmed.deadlineInForce).toEqual({ kind: 'SUBMISSION', at: new Date(FUTURE).toISOString(), overdue: false });
+    expect((await stateOf('mn-nam-binh')).deadlineInForce).toEqual({
+      kind: 'SUBMISSION',
+      at: new Date(LATER).toISOString(),
+      overdue: false,
+    });
+    const campaign = await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+    expect(campaign.submissionDeadline.toISOString()).toBe(new Date(FUTURE).toISOString());
+    const audit = await stack.prisma.auditEvent.findMany({ where: { campaignId, type: 'DEADLINE_EXTENDED' } });
+    expect(audit.map((e) => (e.data as { reason: string }).reason).sort()).toEqual([
+      'Gia hạn chung do lịch thi',
+      'Trường bị ngập lụt',
+    ]);
+
+    // Each principal hears of the new date; the school with its own date hears only of its own.
+    const mails = await eventually(async () => {
+      const m = await mailTo(principal('mn-thanh-tan'));
+      return m.length ? m : undefined;
+    });
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('được gia hạn đến 17:00 15/01/2099')]);
+    const own_mails = await mailTo(principal('mn-nam-binh'));
+    expect(own_mails.map((m) => m.subject)).toEqual([expect.stringContaining('được gia hạn đến 17:00 01/03/2099')]);
+  });
+
+  it('lets a principal ask for more time and the head grant it through the workflow', async () => {
+    const planId = await planIdOf(stack, campaignId, 'mn-binh-dinh');
+    const head = principal('mn-binh-dinh');
+    const asked = await stack
+      .http()
+      .post(`/api/plans/${planId}/extension-requests`)
+      .set(await bearer(stack, head))
+      .send({ reason: 'Chờ họp hội đồng trường', requestedUntil: '2099-02-01T17:00:00+07:00' });
+    expect(asked.status).toBe(201);
+    const again = await stack
+      .http()
+      .post(`/api/plans/${planId}/extension-requests`)
+      .set(await bearer(stack, head))
+      .send({ reason: 'Hỏi lại', requestedUntil: '2099-02-02T17:00:00+07:00' });
+    expect(again.status).toBe(409);
+    const toHead = await eventually(async () => {
+      const m = (await mailTo(ADMIN)).filter((x) => x.subject.includes('đề nghị gia hạn'));
+      return m.length ? m : undefined;
+    });
+    expect(toHead[0].text).toContain('Chờ họp hội đồng trường');
+
+    const granted = await stack
+      .http()
+      .post(`/api/plans/${planId}/extension-requests/${asked.body.id}/grant`)
+      .set(await bearer(stack, ADMIN))
+      .send({ until: '2099-02-01T17:00:00+07:00', note: 'Đồng ý' });
+    expect(granted.status).toBe(200);
+    expect(await stack.prisma.extensionRequest.findUniqueOrThrow({ where: { id: asked.body.id } })).toMatchObject({
+      status: 'GRANTED',
+      grantedUntil: new Date('2099-02-01T17:00:00+07:00'),
+    });
+    expect((await stateOf('mn-binh-dinh')).deadlineInForce?.at).toBe(
+      new Date('2099-02-01T17:00:00+07:00').toISOString(),
+    );
+    const twice = await stack
+      .http()
+      .post(`/api/plans/${planId}/extension-requests/${asked.body.id}/refuse`)
+      .set(await bearer(stack, ADMIN))
+      .send({ note: 'Muộn rồi' });
+    expect(twice.status).toBe(409);
+  });
+});

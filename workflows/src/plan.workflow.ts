@@ -223,7 +223,8 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
       const due = state.deadlineInForce;
       if (due && !due.overdue) {
         const delay = realDelayUntil(clock, Date.now(), Date.parse(due.at));
-        const changed = await condition(() => closeRequest !== null || generation !== seen, delay);
+        // A zero timeout would mean "no timer": a deadline already past is overdue at once.
+        const changed = delay > 0 && (await condition(() => closeRequest !== null || generation !== seen, delay));
         if (!changed) due.overdue = true;
       } else {
         await condition(() => closeRequest !== null || generation !== seen);

@@ -228,7 +228,9 @@ export class CampaignActivitiesService implements CampaignActivities {
             if (input.signal === 'close') {
               await handle.signal(closePlanSignal, { actorId: input.actorId, reason: input.reason });
             } else {
-              await handle.signal(campaignDeadlineChangedSignal, { submissionDeadline: input.until ?? '' });
+              await handle.signal(campaignDeadlineChangedSignal, {
+                submissionDeadline: new Date(input.until ?? '').toISOString(),
+              });
             }
           } catch (err) {
             // A plan whose workflow already ended (removed school, finished plan) has nothing to be told.
