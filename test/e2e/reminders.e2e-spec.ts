@@ -1,20 +1,20 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CalendarService, DomainError, RemindersService, type SendRemindersResult } from '@duyet/domain';
+import { bearer } from '../support/campaign';
+import { type TestDistrict, importSampleDistrict, openDistrictCampaign } from '../support/district';
 import { type CaughtMail, allMail } from '../support/mailbox';
 import { type Stack, eventually, startStack } from '../support/stack';
 
-// The reminder ladder of one campaign, day by day, against the real database, queue and SMTP catcher.
-// Dates are in 2030 so that no real or virtual "today" of the daily loop comes near them while this runs.
+// The reminder ladder, day by day, against the real database, queue and SMTP catcher. The run is the
+// district's (every active campaign at once), so this suite has a district of its own, a copy of the sample's
+// office and of the primary schools of its cluster I.
+// Dates are in 2030 so that no real or virtual "today" of the daily run comes near them while this runs.
 // Tết 2030: the library knows Giao thừa (Fri 1/2) and mùng 1 (Sat 2/2); the district announces the rest
 // of the break (Thu 31/1, Mon 4/2, Tue 5/2) through the calendar API.
 
-const sample = JSON.parse(readFileSync(path.join(__dirname, '../../prisma/district-kien-xuong.json'), 'utf8'));
-const nam2022 = sample.campaigns.find((c: { key: string }) => c.key === 'nam-2022');
-
-const ADMIN = 'truongphong@kienxuong.example';
-const REVIEWER = 'pho.phothong@kienxuong.example';
-const principal = (school: string) => `hieutruong.${school}@kienxuong.example`;
+const DOMAIN = 'nhac-han.example';
+const ADMIN = `truongphong@${DOMAIN}`;
+const REVIEWER = `pho.phothong@${DOMAIN}`;
+const principal = (school: string) => `hieutruong.${school}@${DOMAIN}`;
 
 // The five primary schools of cluster I, each with its own deadline story.
 const X1 = 'th-thanh-tan'; // campaign deadline, Fri 8/2/2030 17:00
@@ -36,10 +36,13 @@ function* days(from: string, to: string): Generator<string> {
 describe('reminders: the ladder over Tết, one message per person per day', () => {
   let stack: Stack;
   let reminders: RemindersService;
+  let district: TestDistrict;
+  let districtId: string;
   let campaignId: string;
+  let documentNumber: string;
   let adminId: string;
   const planId: Record<string, string> = {};
-  const auth = async (email: string) => ({ authorization: `Bearer ${await stack.login(email)}` });
+  const auth = (email: string) => bearer(stack, email);
 
   /** The campaign's reminder messages as caught by SMTP, each with its outbox row, once all are sent. */
   async function caught(): Promise<
@@ -48,7 +51,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     const rows = await eventually(
       async () => {
         const all = await stack.prisma.emailLog.findMany({
-          where: { campaignId, template: { in: ['REMINDER', 'OVERDUE_DIGEST'] } },
+          where: { districtId, template: { in: ['REMINDER', 'OVERDUE_DIGEST'] } },
         });
         return all.every((r) => r.status === 'SENT') ? all : undefined;
       },
@@ -66,31 +69,25 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
   beforeAll(async () => {
     stack = await startStack();
     reminders = stack.worker.get(RemindersService);
+    district = await importSampleDistrict(stack.prisma, {
+      code: 'nhac-han',
+      domain: DOMAIN,
+      schools: [X1, X2, Y, W, S],
+    });
+    districtId = district.id;
     const unique = Date.now().toString(36);
-    const res = await stack
-      .http()
-      .post('/api/campaigns')
-      .set(await auth(ADMIN))
-      .send({
-        ...nam2022,
-        key: `nhac-han-2030-${unique}`,
-        documentNumber: `30/KH-PGDĐT-${unique}`,
-        title: 'Kế hoạch giáo dục năm 2030 của các trường tiểu học cụm I',
-        issuedOn: '2030-01-02',
-        period: { from: '2030-01-01', to: '2030-12-31' },
-        phases: [],
-        targetLevels: ['PRIMARY'],
-        targetClusters: ['I'],
-        submissionDeadline: '2030-02-08T17:00:00+07:00',
-      });
-    expect(res.status).toBe(201);
-    campaignId = res.body.id;
-    await eventually(
-      async () =>
-        (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).plansOpenedAt ?? undefined,
-      30_000,
-      'the campaign workflow to open every plan',
-    );
+    documentNumber = `30/KH-PGDĐT-${unique}`;
+    campaignId = await openDistrictCampaign(stack, district, {
+      key: `nhac-han-2030-${unique}`,
+      documentNumber,
+      title: 'Kế hoạch giáo dục năm 2030 của các trường tiểu học cụm I',
+      issuedOn: '2030-01-02',
+      period: { from: '2030-01-01', to: '2030-12-31' },
+      phases: [],
+      targetLevels: ['PRIMARY'],
+      targetClusters: ['I'],
+      submissionDeadline: '2030-02-08T17:00:00+07:00',
+    });
     for (const p of await stack.prisma.plan.findMany({ where: { campaignId }, include: { school: true } })) {
       planId[p.school.code] = p.id;
     }
@@ -121,7 +118,6 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
   it('lets the office correct the calendar, telling library days from district days', async () => {
     const admin = await auth(ADMIN);
     // The worker's calendar, read and cached before the change the API makes, must see that change.
-    const districtId = (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } })).districtId;
     const workerCalendars = stack.worker.get(CalendarService);
     expect((await workerCalendars.forDistrict(districtId)).isWorkingDay('2030-01-31')).toBe(true);
     for (const [date, name] of [
@@ -183,7 +179,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
   it('runs every day of the ladder and sends exactly the messages each day calls for', async () => {
     const results: Record<string, SendRemindersResult> = {};
     for (const day of days('2030-01-14', '2030-02-22')) {
-      const r = await reminders.sendDueReminders({ campaignId, day });
+      const r = await reminders.sendDueReminders({ districtId, day });
       if (r.emails || r.rungs || r.skipped) results[day] = r;
     }
     const sent = await stack.prisma.reminderSent.findMany({ where: { planId: { in: Object.values(planId) } } });
@@ -228,14 +224,15 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(results['2030-02-11']).toEqual({ emails: 3, rungs: 5, skipped: 0 });
     expect(results['2030-02-13']).toEqual({ emails: 1, rungs: 3, skipped: 0 });
 
-    // One message per addressee per day; the principal's first day late copies the reviewer.
+    // One message per addressee per day, in any role: the reviewer copied on a school's first day late hears
+    // of it in their own message of the day, never as a CC on the principal's.
     const messages = await caught();
     const byDay: Record<string, string[]> = {};
     for (const { row, mail } of messages) {
       expect(mail.to.map((t) => t.address)).toEqual([row.to]);
-      expect((mail.cc ?? []).map((c) => c.address)).toEqual(row.cc);
-      const cc = row.cc.length ? ` cc ${row.cc.map(short).join(',')}` : '';
-      (byDay[row.day] ??= []).push(`${row.template} ${short(row.to)}${cc}`);
+      expect(mail.cc ?? []).toEqual([]);
+      expect(row.cc).toEqual([]);
+      (byDay[row.day] ??= []).push(`${row.template} ${short(row.to)}`);
     }
     for (const list of Object.values(byDay)) list.sort();
     expect(byDay).toEqual({
@@ -245,12 +242,12 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       '2030-01-24': [`REMINDER ${X2}`, `REMINDER ${X1}`],
       '2030-01-25': ['REMINDER REVIEWER', `REMINDER ${W}`, `REMINDER ${Y}`],
       '2030-01-28': [`REMINDER ${W}`],
-      '2030-01-29': [`REMINDER ${W} cc REVIEWER`, `REMINDER ${Y}`],
+      '2030-01-29': ['REMINDER REVIEWER', `REMINDER ${W}`, `REMINDER ${Y}`],
       '2030-01-30': [`REMINDER ${X2}`, `REMINDER ${Y}`, `REMINDER ${X1}`],
-      '2030-02-06': ['OVERDUE_DIGEST ADMIN', 'REMINDER REVIEWER', `REMINDER ${Y} cc REVIEWER`],
+      '2030-02-06': ['OVERDUE_DIGEST ADMIN', 'REMINDER REVIEWER', `REMINDER ${Y}`],
       '2030-02-07': [`REMINDER ${X2}`, `REMINDER ${X1}`],
       '2030-02-08': ['OVERDUE_DIGEST ADMIN', 'REMINDER REVIEWER', `REMINDER ${X2}`, `REMINDER ${X1}`],
-      '2030-02-11': ['REMINDER REVIEWER', `REMINDER ${X2} cc REVIEWER`, `REMINDER ${X1} cc REVIEWER`],
+      '2030-02-11': ['REMINDER REVIEWER', `REMINDER ${X2}`, `REMINDER ${X1}`],
       '2030-02-12': ['REMINDER REVIEWER'],
       '2030-02-13': ['OVERDUE_DIGEST ADMIN'],
       '2030-02-14': ['OVERDUE_DIGEST ADMIN'],
@@ -283,8 +280,27 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
 
     const late = find('2030-02-11', P[X1]);
     expect(late.subject).toBe('[Duyệt] Nhắc hạn nộp kế hoạch: Trường Tiểu học Thanh Tân - đã quá hạn 1 ngày làm việc');
-    expect(late.cc?.map((c) => c.address)).toEqual([REVIEWER]);
+    expect(late.cc ?? []).toEqual([]);
     expect(late.text).toContain('Nếu cần thêm thời gian, Anh/Chị gửi đề nghị gia hạn kèm lý do trên hệ thống.');
+
+    // The reviewer's one message of the first day late: their own due date, and "Để biết" the two schools.
+    const reviewerDay = messages.filter((m) => m.row.day === '2030-02-11' && m.row.to === REVIEWER);
+    expect(reviewerDay).toHaveLength(1);
+    const copy = reviewerDay[0].mail;
+    expect(copy.subject).toBe('[Duyệt] Nhắc hạn duyệt kế hoạch: Trường Tiểu học Bình Định - hạn chót là hôm nay');
+    expect(copy.text).toContain(
+      [
+        'Để biết (Anh/Chị theo dõi, đôn đốc):',
+        `- Trường Tiểu học Bình Minh (${documentNumber}): hạn nộp kế hoạch 08/02/2030 17:00, đã quá hạn 1 ngày làm việc`,
+        `  http://duyet.test/api/plans/${planId[X2]}`,
+        `- Trường Tiểu học Thanh Tân (${documentNumber}): hạn nộp kế hoạch 08/02/2030 17:00, đã quá hạn 1 ngày làm việc`,
+        `  http://duyet.test/api/plans/${planId[X1]}`,
+      ].join('\n'),
+    );
+    // A day with nothing of their own: the message is the "Để biết" alone.
+    expect(find('2030-01-29', REVIEWER).subject).toBe(
+      '[Duyệt] Để biết hạn nộp kế hoạch: Trường Tiểu học Bình Thanh - đã quá hạn 1 ngày làm việc',
+    );
 
     const review = find('2030-02-08', REVIEWER);
     expect(review.subject).toBe('[Duyệt] Nhắc hạn duyệt kế hoạch: Trường Tiểu học Bình Định - còn 1 ngày làm việc');
@@ -307,12 +323,12 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
   it('sends nothing more when a day is run again', async () => {
     const before = await stack.prisma.emailLog.count({ where: { campaignId } });
     const rungsBefore = await stack.prisma.reminderSent.count({ where: { planId: { in: Object.values(planId) } } });
-    expect(await reminders.sendDueReminders({ campaignId, day: '2030-02-13' })).toEqual({
+    expect(await reminders.sendDueReminders({ districtId, day: '2030-02-13' })).toEqual({
       emails: 0,
       rungs: 0,
       skipped: 3,
     });
-    expect(await reminders.sendDueReminders({ campaignId, day: '2030-01-30' })).toEqual({
+    expect(await reminders.sendDueReminders({ districtId, day: '2030-01-30' })).toEqual({
       emails: 0,
       rungs: 0,
       skipped: 3,
@@ -360,30 +376,36 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(await stack.prisma.emailLog.count({ where: { to: P[S], campaignId } })).toBe(0);
     expect(await stack.prisma.reminderSent.count({ where: { planId: planId[S], kind: 'SUBMISSION' } })).toBe(0);
     const events = await stack.prisma.auditEvent.findMany({
-      where: { campaignId, type: 'REMINDER_SENT' },
+      where: { districtId, type: 'REMINDER_SENT' },
       orderBy: { createdAt: 'asc' },
     });
     // 19 ladder days that recorded something and 2 manual runs; the runs that found nothing left wrote nothing.
     expect(events).toHaveLength(21);
-    expect(events.find((e) => (e.data as { day: string }).day === '2030-02-13')?.data).toEqual({
+    const daily = events.find((e) => (e.data as { day: string }).day === '2030-02-13')!;
+    // The daily run is the district's; "remind now" is one campaign's.
+    expect(daily.campaignId).toBeNull();
+    expect(daily.data).toEqual({
       day: '2030-02-13',
       manual: false,
       planIds: null,
+      campaignIds: [campaignId],
       emails: 1,
       rungs: 3,
       skipped: 0,
     });
-    expect(events.filter((e) => e.actorId === adminId).map((e) => e.data)).toEqual([
-      { day: '2030-02-11', manual: true, planIds: 3, emails: 1, rungs: 2, skipped: 0 },
-      { day: '2030-02-11', manual: true, planIds: 3, emails: 0, rungs: 0, skipped: 2 },
+    const manual = events.filter((e) => e.actorId === adminId);
+    expect(manual.map((e) => e.campaignId)).toEqual([campaignId, campaignId]);
+    expect(manual.map((e) => e.data)).toEqual([
+      { day: '2030-02-11', manual: true, planIds: 3, campaignIds: [campaignId], emails: 1, rungs: 2, skipped: 0 },
+      { day: '2030-02-11', manual: true, planIds: 3, campaignIds: [campaignId], emails: 0, rungs: 0, skipped: 2 },
     ]);
   });
 
   it('writes one message when two runs of the same day race, and records each rung once', async () => {
     const day = '2030-02-27'; // X1's and X2's second weekly digest, W's third
     const runs = await Promise.all([
-      reminders.sendDueReminders({ campaignId, day }),
-      reminders.sendDueReminders({ campaignId, day }),
+      reminders.sendDueReminders({ districtId, day }),
+      reminders.sendDueReminders({ districtId, day }),
     ]);
     expect(runs.reduce((n, r) => n + r.emails, 0)).toBe(1);
     expect(runs.reduce((n, r) => n + r.rungs, 0)).toBe(3);
@@ -391,6 +413,52 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(messages.map((m) => m.row.to)).toEqual([ADMIN]);
     expect(messages[0].mail.subject).toBe('[Duyệt] Tổng hợp kế hoạch quá hạn ngày 27/02/2030: 3 kế hoạch');
     expect(await stack.prisma.reminderSent.count({ where: { day: new Date(`${day}T00:00:00Z`) } })).toBe(3);
+  });
+
+  it("merges a person's reminders from every campaign of the district into their one message", async () => {
+    // A second campaign for the same schools, due on Fri 8/3; X1's deadline in the first moves to the same day.
+    const unique = Date.now().toString(36);
+    const second = await openDistrictCampaign(stack, district, {
+      key: `hsg-2030-${unique}`,
+      documentNumber: `31/KH-PGDĐT-${unique}`,
+      title: 'Kế hoạch bồi dưỡng học sinh giỏi năm 2030',
+      issuedOn: '2030-01-02',
+      period: { from: '2030-01-01', to: '2030-12-31' },
+      phases: [],
+      targetLevels: ['PRIMARY'],
+      targetClusters: ['I'],
+      submissionDeadline: '2030-03-08T17:00:00+07:00',
+    });
+    await stack.prisma.plan.update({
+      where: { id: planId[X1] },
+      data: { submissionDeadline: new Date('2030-03-08T17:00:00+07:00') },
+    });
+
+    // Thu 7/3: "1 day before" in both campaigns for X1, in the second for the others; S's review digest.
+    expect(await reminders.sendDueReminders({ districtId, day: '2030-03-07' })).toEqual({
+      emails: 6,
+      rungs: 7,
+      skipped: 0,
+    });
+    const before = (await caught()).filter((m) => m.row.day === '2030-03-07');
+    expect(before.map((m) => short(m.row.to)).sort()).toEqual(['ADMIN', S, X2, Y, W, X1].sort());
+    const x1 = before.find((m) => m.row.to === P[X1])!;
+    expect(x1.mail.subject).toBe('[Duyệt] Nhắc việc ngày 07/03/2030: 2 kế hoạch cần xử lý');
+    expect(x1.mail.text).toContain(`- Kế hoạch: ${documentNumber} - Kế hoạch giáo dục năm 2030`);
+    expect(x1.mail.text).toContain(`- Kế hoạch: 31/KH-PGDĐT-${unique} - Kế hoạch bồi dưỡng học sinh giỏi năm 2030`);
+    const rows = await stack.prisma.emailLog.findMany({ where: { id: { in: before.map((m) => m.row.id) } } });
+    // A message about two campaigns belongs to neither; one about a single campaign keeps it.
+    expect(rows.find((r) => r.to === P[X1])?.campaignId).toBeNull();
+    expect(rows.find((r) => r.to === P[X2])?.campaignId).toBe(second);
+
+    // Wed 13/3: the office head's one digest has both campaigns' late plans, each row naming its campaign.
+    expect(await reminders.sendDueReminders({ districtId, day: '2030-03-13' })).toMatchObject({ emails: 1 });
+    const [digest] = (await caught()).filter((m) => m.row.day === '2030-03-13');
+    expect(digest.row.to).toBe(ADMIN);
+    expect(digest.mail.subject).toBe('[Duyệt] Tổng hợp kế hoạch quá hạn ngày 13/03/2030: 8 kế hoạch');
+    expect(digest.mail.text).toContain('STT | Trường | Cụm | Cấp học | Đợt | Việc còn chờ | Hạn | Tình trạng');
+    expect(digest.mail.text).toContain(`| Trường Tiểu học Thanh Tân | Cụm I | Tiểu học | 31/KH-PGDĐT-${unique} |`);
+    expect(digest.mail.text).toContain(`| Trường Tiểu học Thanh Tân | Cụm I | Tiểu học | ${documentNumber} |`);
   });
 
   async function principalId(email: string): Promise<string | undefined> {

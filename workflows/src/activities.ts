@@ -65,6 +65,11 @@ export interface CampaignActivities {
 }
 
 export interface ReminderActivities {
-  /** sends the reminders of one day of the campaign's ladders, at most one message per person per day */
-  sendDueReminders(input: { campaignId: string; day: string }): Promise<{ emails: number }>;
+  /** the district's hour of its daily run, 'HH:mm' local time (an admin may change it at any time) */
+  districtReminderHour(input: { districtId: string }): Promise<string>;
+  /**
+   * sends one day's reminders of every active campaign of the district, at most one message per person per
+   * day; idempotent, so a retry or a second run of the same day sends nothing more
+   */
+  sendDueReminders(input: { districtId: string; day: string }): Promise<{ emails: number }>;
 }

@@ -7,8 +7,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CampaignActivities, ReminderActivities } from './activities';
-import { REAL_TIME, realDelayUntil, virtualAt } from './clock';
+import type { CampaignActivities } from './activities';
 import {
   type CampaignState,
   type CampaignWorkflowInput,
@@ -16,9 +15,8 @@ import {
   closeCampaignUpdate,
   extendCampaignDeadlineUpdate,
 } from './definitions';
-import { nextReminderRun } from './reminder-ticks';
 
-const acts = proxyActivities<CampaignActivities & ReminderActivities>({
+const acts = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
@@ -27,27 +25,23 @@ interface CampaignProgress {
   cursor: string | null;
   plansStarted: number;
   opened: boolean;
-  lastReminderDay: string | null;
 }
 
 /**
- * The campaign's process: opens one plan per targeted school (starting their workflows in batches), runs the
- * reminder ladder once a day at the policy's hour (one batched run for the whole campaign, so thousands of
- * plans never mean thousands of timers firing together), moves the campaign deadline, and closes every plan.
+ * The campaign's process: opens one plan per targeted school (starting their workflows in batches), moves the
+ * campaign deadline, and closes every plan. Reminders are not here: the district's reminders workflow sends
+ * them for every campaign at once (reminders.workflow.ts), so a person hears once a day about all of them.
  */
 export async function campaignWorkflow(
   input: CampaignWorkflowInput,
   progress?: CampaignProgress,
 ): Promise<CampaignState> {
-  const clock = input.clock ?? REAL_TIME;
   const batchSize = input.batchSize ?? 200;
   const state: CampaignState = {
     campaignId: input.campaignId,
     plansStarted: progress?.plansStarted ?? 0,
     done: progress?.opened ?? false,
     closed: false,
-    lastReminderDay: progress?.lastReminderDay ?? null,
-    nextReminderAt: null,
   };
   let busy = false;
   const exclusive = async (fn: () => Promise<void>): Promise<CampaignState> => {
@@ -122,28 +116,11 @@ export async function campaignWorkflow(
     state.done = true;
   }
 
-  while (!state.closed) {
-    if (!input.reminderHour) {
-      await condition(() => state.closed);
-      break;
-    }
-    const next = nextReminderRun(virtualAt(clock, Date.now()), input.reminderHour);
-    state.nextReminderAt = new Date(next.at).toISOString();
-    const closed = await condition(() => state.closed, realDelayUntil(clock, Date.now(), next.at));
-    if (closed) break;
-    if (next.day !== state.lastReminderDay) {
-      await acts.sendDueReminders({ campaignId: input.campaignId, day: next.day });
-      state.lastReminderDay = next.day;
-    }
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(() => !busy);
-      await continueAsNew<typeof campaignWorkflow>(input, { ...snapshot(), cursor: null, opened: true });
-    }
-  }
+  await condition(() => state.closed);
   await condition(() => !busy);
   return state;
 
   function snapshot(): Omit<CampaignProgress, 'cursor' | 'opened'> {
-    return { plansStarted: state.plansStarted, lastReminderDay: state.lastReminderDay };
+    return { plansStarted: state.plansStarted };
   }
 }

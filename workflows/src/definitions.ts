@@ -8,6 +8,8 @@ export const TASK_QUEUE_DEFAULT = 'duyet';
 
 export const planWorkflowId = (campaignId: string, schoolId: string): string => `plan:${campaignId}:${schoolId}`;
 export const campaignWorkflowId = (campaignId: string): string => `campaign:${campaignId}`;
+/** One reminders workflow per district: its daily run covers every campaign of the district. */
+export const remindersWorkflowId = (districtId: string): string => `reminders:${districtId}`;
 
 export interface Actor {
   userId: string;
@@ -34,8 +36,17 @@ export interface CampaignWorkflowInput {
   /** how many plan workflows to start or signal per activity call */
   batchSize?: number;
   clock?: ClockSettings;
-  /** 'HH:mm' local time of the daily reminder run; absent: no reminders */
-  reminderHour?: string;
+}
+
+export interface DistrictRemindersInput {
+  districtId: string;
+  clock?: ClockSettings;
+}
+
+/** Carried over a continue-as-new: the day last run, and the day of the run being waited for. */
+export interface DistrictRemindersProgress {
+  lastRunDay: string | null;
+  plannedDay: string | null;
 }
 
 export interface PlanHistoryEntry {
@@ -75,9 +86,6 @@ export interface CampaignState {
   plansStarted: number;
   done: boolean;
   closed: boolean;
-  /** the local day of the last reminder run */
-  lastReminderDay: string | null;
-  nextReminderAt: string | null;
 }
 
 export interface CloseCampaignInput {

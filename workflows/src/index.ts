@@ -1,2 +1,3 @@
 export { planWorkflow } from './plan.workflow';
 export { campaignWorkflow } from './campaign.workflow';
+export { districtRemindersWorkflow } from './reminders.workflow';

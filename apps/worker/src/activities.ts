@@ -15,6 +15,7 @@ export function createActivities(
     markCampaignClosed: (input) => campaigns.markCampaignClosed(input),
     extendCampaignDeadline: (input) => campaigns.extendCampaignDeadline(input),
     signalPlanWorkflowsBatch: (input) => campaigns.signalPlanWorkflowsBatch(input),
+    districtReminderHour: (input) => reminders.reminderHour(input.districtId),
     sendDueReminders: async (input) => {
       const sent = await reminders.sendDueReminders(input);
       return { emails: sent.emails };

@@ -3,11 +3,15 @@ import type { Prisma } from '@duyet/database';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { type Campaign, PrismaService } from '@duyet/database';
 import { TemporalClientService } from '@duyet/temporal';
-import { type CampaignWorkflowInput, campaignWorkflowId } from '@duyet/workflows';
+import {
+  type CampaignWorkflowInput,
+  type DistrictRemindersInput,
+  campaignWorkflowId,
+  remindersWorkflowId,
+} from '@duyet/workflows';
 import type { AuthUser } from './access';
 import { ClockService } from './clock.service';
 import { DomainError } from './errors';
-import { DEFAULT_REMINDER_HOUR } from './reminders/policy';
 import type { CampaignCopyInput, CampaignInput } from './schemas';
 
 const BATCH_SIZE = 200;
@@ -116,20 +120,26 @@ export class CampaignsService {
     return { campaign, created: true };
   }
 
+  /** Starts the campaign's workflow, and the district's reminders workflow unless it already runs. */
   private async startWorkflow(campaign: Campaign): Promise<void> {
     const client = await this.temporal.getClient();
-    const policy = campaign.reminderPolicy as { hour?: string };
     const input: CampaignWorkflowInput = {
       campaignId: campaign.id,
       districtId: campaign.districtId,
       batchSize: BATCH_SIZE,
       clock: this.clock.settings,
-      reminderHour: policy.hour ?? DEFAULT_REMINDER_HOUR,
     };
     await client.workflow.start('campaignWorkflow', {
       workflowId: campaign.workflowId,
       taskQueue: this.temporal.taskQueue,
       args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    const reminders: DistrictRemindersInput = { districtId: campaign.districtId, clock: this.clock.settings };
+    await client.workflow.start('districtRemindersWorkflow', {
+      workflowId: remindersWorkflowId(campaign.districtId),
+      taskQueue: this.temporal.taskQueue,
+      args: [reminders],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });
   }

@@ -103,4 +103,75 @@ describe('renderMail: reminders', () => {
     expect(mail.html).toContain('<a href="http://duyet.test/api/plans/p1">Trường Tiểu học &lt;Thanh Tân&gt;</a>');
     expect(mail.html).toContain('<td style="padding:4px 8px;border:1px solid #ccc">Tiểu học</td>');
   });
+
+  it('merges the plans a person is copied on into their own message, under "Để biết"', () => {
+    const mail = renderMail(MailTemplate.REMINDER, {
+      recipientName: 'Nguyễn Anh Hà',
+      officeName: office,
+      day: '15/02/2027',
+      items: [item({ action: 'DECIDE', workingDays: -1, schoolName: 'Trường THCS Vũ Lễ' })],
+      fyi: [
+        item({ workingDays: 1, schoolName: 'Trường Tiểu học Bình Minh', planUrl: 'http://duyet.test/b' }),
+        item({ workingDays: 1, schoolName: 'Trường Tiểu học Nam Bình', planUrl: 'http://duyet.test/c' }),
+      ],
+      listUrl: 'http://duyet.test/api/plans',
+    });
+    expect(mail.subject).toBe('[Duyệt] Nhắc hạn duyệt kế hoạch: Trường THCS Vũ Lễ - còn 1 ngày làm việc');
+    expect(mail.text).toContain(
+      [
+        'Để biết (Anh/Chị theo dõi, đôn đốc):',
+        '- Trường Tiểu học Bình Minh (12/KH-PGDĐT): hạn nộp kế hoạch 12/02/2027 17:00, đã quá hạn 1 ngày làm việc',
+        '  http://duyet.test/b',
+        '- Trường Tiểu học Nam Bình (12/KH-PGDĐT): hạn nộp kế hoạch 12/02/2027 17:00, đã quá hạn 1 ngày làm việc',
+        '  http://duyet.test/c',
+      ].join('\n'),
+    );
+    // Others' lateness is news, not the reader's own: no "hurry up" and no offer to ask for more time.
+    expect(mail.text).not.toContain('khẩn trương');
+    expect(mail.html).toContain('<a href="http://duyet.test/c">Trường Tiểu học Nam Bình (12/KH-PGDĐT)');
+  });
+
+  it('writes a message of "Để biết" alone when the person has nothing of their own that day', () => {
+    const render = (fyi: ReminderItem[]) =>
+      renderMail(MailTemplate.REMINDER, {
+        recipientName: 'Nguyễn Anh Hà',
+        officeName: office,
+        day: '15/02/2027',
+        items: [],
+        fyi,
+        listUrl: 'http://duyet.test/api/plans',
+      });
+    const one = render([item({ workingDays: 1 })]);
+    expect(one.subject).toBe(
+      '[Duyệt] Để biết hạn nộp kế hoạch: Trường Tiểu học <Thanh Tân> - đã quá hạn 1 ngày làm việc',
+    );
+    expect(one.text).toContain('theo dõi, đôn đốc');
+    expect(one.text).not.toContain('Việc cần làm');
+    expect(one.text).not.toContain('gia hạn');
+    expect(render([item(), item({ schoolName: 'Trường Tiểu học Vũ Quý' })]).subject).toBe(
+      '[Duyệt] Để biết ngày 15/02/2027: 2 kế hoạch cần theo dõi',
+    );
+  });
+
+  it("names each row's campaign when the digest spans several", () => {
+    const row = (documentNumber: string, schoolName: string) => ({
+      ...item({ workingDays: 3, schoolName }),
+      documentNumber,
+      clusterName: 'Cụm I',
+      level: 'PRIMARY' as const,
+    });
+    const mail = renderMail(MailTemplate.OVERDUE_DIGEST, {
+      recipientName: 'Mai Ngọc Yến',
+      officeName: office,
+      day: '17/02/2027',
+      rows: [row('12/KH-PGDĐT', 'Trường Tiểu học Bình Minh'), row('13/KH-PGDĐT', 'Trường Tiểu học Nam Bình')],
+      total: 2,
+      boardUrl: 'http://duyet.test/api/board?overdue=true',
+    });
+    expect(mail.text).toContain('các đợt kế hoạch đang triển khai có 2 kế hoạch chưa hoàn thành đúng hạn');
+    expect(mail.text).toContain('STT | Trường | Cụm | Cấp học | Đợt | Việc còn chờ | Hạn | Tình trạng');
+    expect(mail.text).toContain(
+      '2 | Trường Tiểu học Nam Bình | Cụm I | Tiểu học | 13/KH-PGDĐT | nộp kế hoạch | 12/02/2027 17:00 | đã quá hạn 3 ngày làm việc',
+    );
+  });
 });

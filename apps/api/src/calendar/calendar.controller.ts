@@ -7,16 +7,18 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, CalendarService, dayOverrideInputSchema } from '@duyet/domain';
+import { type AuthUser, CalendarService, dayOverrideInputSchema, reminderHourInputSchema } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 
 class YearQueryDto extends createZodDto(
   z.object({ year: z.coerce.number('Năm phải là số').int().min(2000, 'Năm từ 2000').max(2100, 'Năm đến 2100') }),
 ) {}
 class DayOverrideDto extends createZodDto(dayOverrideInputSchema) {}
+class ReminderHourDto extends createZodDto(reminderHourInputSchema) {}
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -54,5 +56,24 @@ export class CalendarController {
   @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT được điều chỉnh lịch' })
   async remove(@CurrentUser() user: AuthUser, @Param('date') date: string): Promise<void> {
     await this.calendar.removeDay(user, date);
+  }
+
+  @Get('reminder-hour')
+  @ApiOperation({
+    summary: 'Giờ gửi nhắc hạn hằng ngày của huyện',
+    description: 'Mỗi ngày một lượt nhắc cho mọi đợt đang triển khai của huyện, vào giờ này (giờ Việt Nam).',
+  })
+  @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
+  reminderHour(@CurrentUser() user: AuthUser) {
+    return this.calendar.reminderHour(user);
+  }
+
+  @Put('reminder-hour')
+  @Roles('ADMIN')
+  @ApiOperation({ summary: 'Đổi giờ gửi nhắc hạn hằng ngày (HH:mm); áp dụng từ lượt nhắc kế tiếp' })
+  @ApiBadRequestResponse({ description: 'Giờ không đúng dạng HH:mm' })
+  @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT được đổi giờ gửi nhắc' })
+  setReminderHour(@CurrentUser() user: AuthUser, @Body() dto: ReminderHourDto) {
+    return this.calendar.setReminderHour(user, dto.hour);
   }
 }

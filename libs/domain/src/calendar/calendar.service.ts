@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type DayOverride, PrismaService } from '@duyet/database';
 import type { AuthUser } from '../access';
 import { DomainError } from '../errors';
+import { reminderHourSchema } from '../reminders/policy';
 import {
   type DayOverrideEntry,
   type DayOverrideKind,
@@ -18,6 +19,14 @@ export const dayOverrideInputSchema = z.object({
   name: z.string().trim().min(1, 'Cần ghi tên hoặc lý do của ngày').max(200),
 });
 export type DayOverrideInput = z.infer<typeof dayOverrideInputSchema>;
+
+export const reminderHourInputSchema = z.object({ hour: reminderHourSchema });
+
+/** When the district's reminders go out: once a day, for every campaign, at this local time. */
+export interface ReminderHourSetting {
+  hour: string;
+  timeZone: string;
+}
 
 /** One line of the admin's calendar: a day off, or a working day the district put back. */
 export interface CalendarDay {
@@ -142,6 +151,43 @@ export class CalendarService {
       });
     });
     this.invalidate(admin.districtId);
+  }
+
+  async reminderHour(user: AuthUser): Promise<ReminderHourSetting> {
+    const district = await this.prisma.district.findUniqueOrThrow({
+      where: { id: user.districtId },
+      select: { reminderHour: true, timezone: true },
+    });
+    return { hour: district.reminderHour, timeZone: district.timezone };
+  }
+
+  /**
+   * Moves the district's daily reminder run. The reminders workflow reads the hour before each sleep and again
+   * on waking, so the change applies from the next run (see workflows/src/reminders.workflow.ts).
+   */
+  async setReminderHour(admin: AuthUser, hour: string): Promise<ReminderHourSetting> {
+    if (admin.role !== 'ADMIN') {
+      throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo Phòng GD&ĐT được đổi giờ gửi nhắc hạn.');
+    }
+    const parsed = reminderHourSchema.safeParse(hour);
+    if (!parsed.success) {
+      throw new DomainError('VALIDATION', `Giờ "${hour}" không hợp lệ.`, {
+        errors: [{ field: 'hour', message: 'Giờ gửi nhắc phải có dạng HH:mm' }],
+      });
+    }
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.district.findUniqueOrThrow({ where: { id: admin.districtId } });
+      const after = await tx.district.update({ where: { id: admin.districtId }, data: { reminderHour: parsed.data } });
+      await tx.auditEvent.create({
+        data: {
+          districtId: admin.districtId,
+          actorId: admin.id,
+          type: 'REMINDER_HOUR_CHANGED',
+          data: { before: before.reminderHour, after: after.reminderHour },
+        },
+      });
+      return { hour: after.reminderHour, timeZone: after.timezone };
+    });
   }
 
   private async stamp(districtId: string): Promise<string> {

@@ -4,6 +4,7 @@ import {
   type ReminderLadder,
   deadlineDistance,
   dueRungs,
+  reminderHourSchema,
   reminderPolicySchema,
 } from './policy';
 
@@ -26,10 +27,9 @@ const tet2027 = new WorkingCalendar([
 const libraryOnly = new WorkingCalendar();
 
 describe('reminderPolicySchema', () => {
-  it('reads {} as the default policy: 07:30, the principal 7/3/1 days before and on the day, then escalations', () => {
+  it('reads {} as the default policy: the principal 7/3/1 days before and on the day, then escalations', () => {
     const policy = reminderPolicySchema.parse({});
     expect(policy).toEqual(DEFAULT_REMINDER_POLICY);
-    expect(policy.hour).toBe('07:30');
     expect(policy.SUBMISSION).toEqual({
       rungs: [
         { key: 'before-7', offset: -7, to: ['PRINCIPAL'], cc: [] },
@@ -53,18 +53,17 @@ describe('reminderPolicySchema', () => {
   });
 
   it('replaces only the kinds a campaign gives, filling cc and digest', () => {
-    const policy = reminderPolicySchema.parse({
-      hour: '08:15',
-      REVIEW: { rungs: [{ key: 'due', offset: 0, to: ['REVIEWER'] }] },
-    });
-    expect(policy.hour).toBe('08:15');
+    const policy = reminderPolicySchema.parse({ REVIEW: { rungs: [{ key: 'due', offset: 0, to: ['REVIEWER'] }] } });
     expect(policy.REVIEW).toEqual({ rungs: [{ key: 'due', offset: 0, to: ['REVIEWER'], cc: [] }], digest: null });
     expect(policy.SUBMISSION).toEqual(DEFAULT_REMINDER_POLICY.SUBMISSION);
   });
 
-  it('refuses a bad hour, duplicate keys, reserved keys and an unknown role, naming each path', () => {
+  it('still reads a policy stored with the former per-campaign hour, dropping it: the hour is a district setting', () => {
+    expect(reminderPolicySchema.parse({ hour: '08:15' })).toEqual(DEFAULT_REMINDER_POLICY);
+  });
+
+  it('refuses duplicate keys, reserved keys and an unknown role, naming each path', () => {
     const result = reminderPolicySchema.safeParse({
-      hour: '7:30',
       SUBMISSION: {
         rungs: [
           { key: 'due', offset: 0, to: ['PRINCIPAL'] },
@@ -79,8 +78,16 @@ describe('reminderPolicySchema', () => {
       'REVIEW.rungs.0.to.0',
       'REVISION.rungs.0.key',
       'SUBMISSION.rungs',
-      'hour',
     ]);
+  });
+});
+
+describe('reminderHourSchema', () => {
+  it("takes the district's hour as HH:mm, 00:00 to 23:59", () => {
+    for (const hour of ['07:30', '00:00', '23:59']) expect(reminderHourSchema.safeParse(hour).success).toBe(true);
+    for (const hour of ['7:30', '24:00', '07:60', '07.30', '']) {
+      expect(reminderHourSchema.safeParse(hour).error?.issues[0].message).toBe('Giờ gửi nhắc phải có dạng HH:mm');
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Campaign, District, Prisma, Tx } from '@duyet/database';
+import type { Prisma, Tx } from '@duyet/database';
 import { MailTemplate, type OverdueDigestRow, type ReminderItem, renderMail } from '@duyet/mail';
 import type { LocalDate } from '../calendar/working-calendar';
 import type { ReminderDeadlineKind } from './policy';
@@ -14,28 +14,34 @@ const DIGEST_MAX_ROWS = 200;
 /** One rung of one plan for one addressee, with what their message says about the plan. */
 export interface ReminderUnit {
   planId: string;
+  campaignId: string;
   kind: ReminderDeadlineKind;
   rung: string;
   deadlineAt: Date;
-  cc: Person[];
+  /**
+   * ACT: the addressee is the one the rung writes to; FYI: the rung copies them (its `cc`). A copy is never a
+   * CC on someone else's message: it joins the person's own message of the day, under "Để biết".
+   */
+  role: 'ACT' | 'FYI';
   /** the addressee is here as the office head: their message is the overdue digest */
   asAdmin: boolean;
   item: ReminderItem & OverdueDigestRow;
 }
 
-/** Everything one person gets today. */
+/** Everything one person gets today, from every campaign of the district. */
 export interface Delivery {
   to: Person;
   units: ReminderUnit[];
 }
 
 export interface OutboxContext {
-  campaign: Campaign & { district: District };
+  districtId: string;
+  officeName: string;
   day: LocalDate;
   publicUrl: string;
 }
 
-/** At most one reminder message per person per day, across runs, retries and "remind now". */
+/** At most one reminder message per person per day, across campaigns, runs, retries and "remind now". */
 export const reminderMailKey = (email: string, day: LocalDate): string => `reminder:${email}:${day}`;
 
 export const chunk = <T>(xs: T[], n: number): T[][] =>
@@ -66,13 +72,10 @@ export async function writeDeliveries(
   let emails = 0;
   for (const d of drafts) {
     const mail = byKey.get(d.key)!;
-    const ours = mail.id === d.id;
-    if (ours) emails++;
+    if (mail.id === d.id) emails++;
     if (mail.status === 'QUEUED') queue.push(mail.id);
-    for (const u of d.units) {
-      // A person who already had their message today gets the rung recorded against it; copies were not on it.
-      for (const r of ours ? [d.to, ...u.cc] : [d.to]) rows.push(sentRow(run, u, r.email, mail.id));
-    }
+    // A person who already had their message today gets the rungs recorded against it: still one a day.
+    for (const u of d.units) rows.push(sentRow(run, u, d.to.email, mail.id));
   }
   let rungs = 0;
   for (const slice of chunk(rows, ROWS_PER_INSERT)) {
@@ -88,7 +91,7 @@ function sentRow(
   emailId: string,
 ): Prisma.ReminderSentCreateManyInput {
   return {
-    districtId: run.campaign.districtId,
+    districtId: run.districtId,
     planId: u.planId,
     kind: u.kind,
     rung: u.rung,
@@ -101,44 +104,56 @@ function sentRow(
 
 function outboxRow(run: OutboxContext, d: Delivery & { id: string; key: string }): Prisma.EmailLogCreateManyInput {
   const plans = new Set(d.units.map((u) => u.planId));
-  const cc = [...new Set(d.units.flatMap((u) => u.cc.map((c) => c.email)))];
+  const campaigns = new Set(d.units.map((u) => u.campaignId));
   const { template, rendered } = render(run, d.to, d.units);
   return {
     id: d.id,
-    districtId: run.campaign.districtId,
-    campaignId: run.campaign.id,
+    districtId: run.districtId,
+    campaignId: campaigns.size === 1 ? [...campaigns][0] : null,
     planId: plans.size === 1 ? [...plans][0] : null,
     idempotencyKey: d.key,
     template,
     to: d.to.email,
-    cc,
+    cc: [],
     ...rendered,
   };
 }
 
-/** The office head's units make a digest table; anyone else gets a list of their plans. */
-function render(run: OutboxContext, to: Person, units: ReminderUnit[]) {
-  // A plan with two rungs today (a manual reminder on a ladder day) is still one line.
-  const items = [...new Map(units.map((u) => [`${u.planId}|${u.kind}`, u.item])).values()].sort(
+/** Each plan once (a manual reminder on a ladder day is two rungs of one plan), most overdue first. */
+function itemsOf(units: ReminderUnit[]): (ReminderItem & OverdueDigestRow)[] {
+  return [...new Map(units.map((u) => [`${u.planId}|${u.kind}`, u.item])).values()].sort(
     (a, b) => b.workingDays - a.workingDays || a.schoolName.localeCompare(b.schoolName, 'vi'),
   );
+}
+
+/** The office head's own units make a digest table; anyone else gets a list of their plans; copies close it. */
+function render(run: OutboxContext, to: Person, units: ReminderUnit[]) {
+  const own = units.filter((u) => u.role === 'ACT');
+  const ownPlans = new Set(own.map((u) => u.planId));
+  const items = itemsOf(own);
+  const fyi = itemsOf(units.filter((u) => u.role === 'FYI' && !ownPlans.has(u.planId)));
   const common = {
     recipientName: to.fullName,
-    officeName: run.campaign.district.officeName,
+    officeName: run.officeName,
     day: run.day.split('-').reverse().join('/'),
+    fyi,
   };
   const base = run.publicUrl;
-  if (units.some((u) => u.asAdmin)) {
+  const campaigns = [...new Set(units.map((u) => u.campaignId))];
+  const only = campaigns.length === 1 ? campaigns[0] : null;
+  if (own.some((u) => u.asAdmin)) {
+    const digestCampaigns = new Set(own.map((u) => u.campaignId));
     const data = {
       ...common,
-      campaignTitle: run.campaign.title,
-      documentNumber: run.campaign.documentNumber,
+      ...(digestCampaigns.size === 1
+        ? { campaignTitle: items[0].campaignTitle, documentNumber: items[0].documentNumber }
+        : {}),
       rows: items.slice(0, DIGEST_MAX_ROWS),
       total: items.length,
-      boardUrl: `${base}/api/board?campaignId=${run.campaign.id}&overdue=true`,
+      boardUrl: only ? `${base}/api/board?campaignId=${only}&overdue=true` : `${base}/api/board?overdue=true`,
     };
     return { template: MailTemplate.OVERDUE_DIGEST, rendered: renderMail(MailTemplate.OVERDUE_DIGEST, data) };
   }
-  const data = { ...common, items, listUrl: `${base}/api/plans?campaignId=${run.campaign.id}` };
+  const data = { ...common, items, listUrl: only ? `${base}/api/plans?campaignId=${only}` : `${base}/api/plans` };
   return { template: MailTemplate.REMINDER, rendered: renderMail(MailTemplate.REMINDER, data) };
 }

@@ -8,6 +8,7 @@ import { type LocalDate, type WorkingCalendar, isLocalDate } from '../calendar/w
 import { ClockService } from '../clock.service';
 import { DomainError } from '../errors';
 import {
+  DEFAULT_REMINDER_HOUR,
   type DueRung,
   type ReminderDeadlineKind,
   type ReminderPolicy,
@@ -23,17 +24,26 @@ import {
   reminderMailKey,
   writeDeliveries,
 } from './reminder-outbox';
-import { RecipientDirectory } from './recipients';
+import { type Person, RecipientDirectory } from './recipients';
 
-export interface SendRemindersInput {
-  campaignId: string;
-  /** the local day (Asia/Ho_Chi_Minh) to send for, 'YYYY-MM-DD'; default: today by the ClockService */
-  day?: string;
-  /** only these plans of the campaign */
-  planIds?: string[];
-  /** "remind now": the principals of the plans, whatever the ladder says, still at most once a day each */
-  manual?: { actorId: string };
-}
+/**
+ * The daily run covers the whole district: every active campaign in one pass, so that a person with plans in
+ * several campaigns still gets one message naming them all. "Remind now" is one campaign's, for chosen plans.
+ */
+export type SendRemindersInput =
+  | {
+      districtId: string;
+      /** the local day (Asia/Ho_Chi_Minh) to send for, 'YYYY-MM-DD'; default: today by the ClockService */
+      day?: string;
+    }
+  | {
+      campaignId: string;
+      day?: string;
+      /** only these plans of the campaign */
+      planIds?: string[];
+      /** "remind now": the principals of the plans, whatever the ladder says, still at most once a day each */
+      manual: { actorId: string };
+    };
 
 export interface SendRemindersResult {
   /** messages written (and enqueued) by this run */
@@ -69,20 +79,35 @@ const PLAN_SELECT = {
 } satisfies Prisma.PlanSelect;
 type PlanRow = Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>;
 
-interface Run {
-  campaign: Campaign & { district: District };
+/** What the run covers: the district's active campaigns, or one campaign's plans for "remind now". */
+interface Scope {
+  district: District;
+  campaigns: Campaign[];
+  planIds?: string[];
+  manual?: { actorId: string };
+}
+
+/** One campaign within the run: its ladders, and their rungs due today per deadline (most plans share one). */
+interface CampaignPass {
+  campaign: Campaign;
   policy: ReminderPolicy;
+  memo: Map<string, DueRung[]>;
+}
+
+interface Run {
+  district: District;
   calendar: WorkingCalendar;
   day: LocalDate;
   manual: boolean;
+  planIds?: string[];
   people: RecipientDirectory;
-  /** by addressee e-mail: who gets which units today */
+  /** by addressee e-mail: who gets which units today, across campaigns */
   deliveries: Map<string, Delivery>;
   /** addressees whose units were all recorded by an earlier run: their message may still wait to be queued */
   recorded: Set<string>;
   skipped: number;
-  /** per deadline kind and instant: most plans of a campaign share one deadline */
-  memo: Map<string, DueRung[]>;
+  /** campaigns with something due today, for the audit event */
+  campaignsDue: Set<string>;
   timing: Map<number, Pick<ReminderItem, 'deadline' | 'workingDays' | 'dueToday'>>;
 }
 
@@ -90,9 +115,11 @@ const unitKey = (planId: string, kind: string, rung: string, deadlineAt: Date, r
   `${planId}|${kind}|${rung}|${deadlineAt.toISOString()}|${recipient}`;
 
 /**
- * Sends the day's reminders of one campaign. Each person gets at most one reminder message a day (the outbox
- * row's idempotency key is `reminder:<e-mail>:<day>`), covering every plan and rung due for them; every rung
- * is recorded in ReminderSent against that message, so a retried or repeated run finds nothing left to do.
+ * Sends the day's reminders of a district. Each person gets at most one reminder message a day (the outbox
+ * row's idempotency key is `reminder:<e-mail>:<day>`), covering every plan and rung due for them in any
+ * campaign and any role: the rungs that copy a person (a reviewer on a late school) join that person's own
+ * message under "Để biết" rather than arriving as CCs on other people's. Every rung is recorded in
+ * ReminderSent against that message, so a retried or repeated run finds nothing left to do.
  */
 @Injectable()
 export class RemindersService {
@@ -106,29 +133,65 @@ export class RemindersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The district's hour ('HH:mm', local) for the daily run; read by the reminders workflow before each sleep. */
+  async reminderHour(districtId: string): Promise<string> {
+    const district = await this.prisma.district.findUnique({
+      where: { id: districtId },
+      select: { reminderHour: true },
+    });
+    return district?.reminderHour ?? DEFAULT_REMINDER_HOUR;
+  }
+
   async sendDueReminders(input: SendRemindersInput): Promise<SendRemindersResult> {
+    const scope = await this.scope(input);
+    if (!scope) return { emails: 0, rungs: 0, skipped: 0 };
+    const run = await this.startRun(scope, input.day);
+    for (const campaign of scope.campaigns) {
+      const pass = this.passFor(run, campaign);
+      if (!pass) continue;
+      for await (const plans of this.planBatches(run, campaign.id)) await this.collect(run, pass, plans);
+    }
+    const result = await this.deliver(run);
+    if (result.rungs > 0 || scope.manual) {
+      await this.prisma.auditEvent.create({
+        data: {
+          districtId: scope.district.id,
+          campaignId: 'campaignId' in input ? input.campaignId : null,
+          actorId: scope.manual?.actorId ?? null,
+          type: 'REMINDER_SENT',
+          data: {
+            day: run.day,
+            manual: run.manual,
+            planIds: scope.planIds?.length ?? null,
+            campaignIds: [...run.campaignsDue].sort(),
+            ...result,
+          },
+        },
+      });
+    }
+    return result;
+  }
+
+  /** The campaigns the run covers; null when a "remind now" finds its campaign closed. */
+  private async scope(input: SendRemindersInput): Promise<Scope | null> {
+    if ('districtId' in input) {
+      const district = await this.prisma.district.findUnique({ where: { id: input.districtId } });
+      if (!district) throw new DomainError('NOT_FOUND', 'Không tìm thấy huyện.');
+      const campaigns = await this.prisma.campaign.findMany({
+        where: { districtId: district.id, status: 'ACTIVE' },
+        orderBy: { createdAt: 'asc' },
+      });
+      return { district, campaigns };
+    }
     const campaign = await this.prisma.campaign.findUnique({
       where: { id: input.campaignId },
       include: { district: true },
     });
     if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
-    if (input.manual) await this.assertCanRemind(campaign.districtId, input.manual.actorId);
-    if (campaign.status === 'CLOSED') return { emails: 0, rungs: 0, skipped: 0 };
-    const run = await this.startRun(campaign, input);
-    for await (const plans of this.planBatches(campaign.id, input)) await this.collect(run, plans);
-    const result = await this.deliver(run);
-    if (result.rungs > 0 || input.manual) {
-      await this.prisma.auditEvent.create({
-        data: {
-          districtId: campaign.districtId,
-          campaignId: campaign.id,
-          actorId: input.manual?.actorId ?? null,
-          type: 'REMINDER_SENT',
-          data: { day: run.day, manual: run.manual, planIds: input.planIds?.length ?? null, ...result },
-        },
-      });
-    }
-    return result;
+    await this.assertCanRemind(campaign.districtId, input.manual.actorId);
+    if (campaign.status === 'CLOSED') return null;
+    const { district, ...row } = campaign;
+    return { district, campaigns: [row], planIds: input.planIds, manual: input.manual };
   }
 
   private async assertCanRemind(districtId: string, actorId: string): Promise<void> {
@@ -138,39 +201,46 @@ export class RemindersService {
     }
   }
 
-  private async startRun(campaign: Run['campaign'], input: SendRemindersInput): Promise<Run> {
-    const policy = reminderPolicySchema.safeParse(campaign.reminderPolicy ?? {});
-    if (!policy.success) {
-      throw new DomainError('VALIDATION', `Chính sách nhắc hạn của đợt ${campaign.key} không hợp lệ.`, {
-        errors: policy.error.issues.map((i) => ({ field: `reminderPolicy.${i.path.join('.')}`, message: i.message })),
-      });
-    }
-    const calendar = await this.calendars.forDistrict(campaign.districtId);
-    const day = input.day ?? calendar.localDate(this.clock.now());
-    if (!isLocalDate(day)) {
-      throw new DomainError('VALIDATION', `Ngày "${day}" không hợp lệ.`, {
+  private async startRun(scope: Scope, day: string | undefined): Promise<Run> {
+    const calendar = await this.calendars.forDistrict(scope.district.id);
+    const today = day ?? calendar.localDate(this.clock.now());
+    if (!isLocalDate(today)) {
+      throw new DomainError('VALIDATION', `Ngày "${today}" không hợp lệ.`, {
         errors: [{ field: 'day', message: 'Ngày phải có dạng YYYY-MM-DD' }],
       });
     }
     return {
-      campaign,
-      policy: policy.data,
+      district: scope.district,
       calendar,
-      day,
-      manual: Boolean(input.manual),
-      people: await RecipientDirectory.load(this.prisma, campaign.districtId),
+      day: today,
+      manual: Boolean(scope.manual),
+      planIds: scope.planIds,
+      people: await RecipientDirectory.load(this.prisma, scope.district.id),
       deliveries: new Map(),
       recorded: new Set(),
       skipped: 0,
-      memo: new Map(),
+      campaignsDue: new Set(),
       timing: new Map(),
     };
   }
 
+  /**
+   * A campaign's ladders. One campaign with a policy the run cannot read must not keep the district's other
+   * reminders from going out (nor make the activity retry forever): it is logged and left out of the run.
+   */
+  private passFor(run: Run, campaign: Campaign): CampaignPass | null {
+    const policy = reminderPolicySchema.safeParse(campaign.reminderPolicy ?? {});
+    if (policy.success) return { campaign, policy: policy.data, memo: new Map() };
+    if (run.manual) return { campaign, policy: reminderPolicySchema.parse({}), memo: new Map() };
+    const issues = policy.error.issues.map((i) => `reminderPolicy.${i.path.join('.')}: ${i.message}`).join('; ');
+    this.logger.error(`Campaign ${campaign.key} (${campaign.id}) left out of the reminders of ${run.day}: ${issues}`);
+    return null;
+  }
+
   /** The campaign's plans still waiting on someone, PLAN_BATCH at a time, by id. */
-  private async *planBatches(campaignId: string, input: SendRemindersInput): AsyncGenerator<PlanRow[]> {
+  private async *planBatches(run: Run, campaignId: string): AsyncGenerator<PlanRow[]> {
     const statuses = Object.keys(WAITING_ON).filter(
-      (s) => !input.manual || WAITING_ON[s as PlanStatus] !== 'REVIEW',
+      (s) => !run.manual || WAITING_ON[s as PlanStatus] !== 'REVIEW',
     ) as PlanStatus[];
     let after: string | undefined;
     for (;;) {
@@ -179,7 +249,7 @@ export class RemindersService {
           campaignId,
           removedAt: null,
           status: { in: statuses },
-          id: { ...(input.planIds ? { in: input.planIds } : {}), ...(after ? { gt: after } : {}) },
+          id: { ...(run.planIds ? { in: run.planIds } : {}), ...(after ? { gt: after } : {}) },
         },
         select: PLAN_SELECT,
         orderBy: { id: 'asc' },
@@ -192,19 +262,27 @@ export class RemindersService {
   }
 
   /** Adds the batch's due rungs to the day's deliveries, leaving out what an earlier run recorded. */
-  private async collect(run: Run, plans: PlanRow[]): Promise<void> {
+  private async collect(run: Run, pass: CampaignPass, plans: PlanRow[]): Promise<void> {
     const due = plans.flatMap((plan) => {
       const kind = WAITING_ON[plan.status]!;
-      const deadlineAt = this.deadlineInForce(run.campaign, plan, kind);
-      return deadlineAt ? this.rungsFor(run, kind, deadlineAt).map((rung) => ({ plan, kind, deadlineAt, rung })) : [];
+      const deadlineAt = this.deadlineInForce(pass.campaign, plan, kind);
+      return deadlineAt
+        ? this.rungsFor(run, pass, kind, deadlineAt).map((rung) => ({ plan, kind, deadlineAt, rung }))
+        : [];
     });
     if (!due.length) return;
+    run.campaignsDue.add(pass.campaign.id);
     await run.people.prepare(due.map((d) => d.plan));
     const recorded = await this.recordedKeys(due.map((d) => ({ planId: d.plan.id, rung: d.rung.key })));
     for (const { plan, kind, deadlineAt, rung } of due) {
-      const to = run.people.resolve(rung.to, plan);
-      if (!to.length) this.logger.warn(`No recipient for ${kind} reminder ${rung.key} of plan ${plan.id}`);
-      for (const person of to) {
+      const act = run.people.resolve(rung.to, plan);
+      if (!act.length) this.logger.warn(`No recipient for ${kind} reminder ${rung.key} of plan ${plan.id}`);
+      const copied = run.people.resolve(rung.cc, plan).filter((c) => !act.some((a) => a.email === c.email));
+      const addressees: [Person, ReminderUnit['role']][] = [
+        ...act.map((p) => [p, 'ACT'] as [Person, 'ACT']),
+        ...copied.map((p) => [p, 'FYI'] as [Person, 'FYI']),
+      ];
+      for (const [person, role] of addressees) {
         if (recorded.has(unitKey(plan.id, kind, rung.key, deadlineAt, person.email))) {
           run.skipped++;
           run.recorded.add(person.email);
@@ -213,12 +291,13 @@ export class RemindersService {
         const delivery = run.deliveries.get(person.email) ?? { to: person, units: [] };
         delivery.units.push({
           planId: plan.id,
+          campaignId: pass.campaign.id,
           kind,
           rung: rung.key,
           deadlineAt,
-          cc: run.people.resolve(rung.cc, plan).filter((c) => c.email !== person.email),
-          asAdmin: rung.to.includes('ADMIN') && run.people.isAdmin(person.email),
-          item: this.itemFor(run, plan, kind, deadlineAt),
+          role,
+          asAdmin: role === 'ACT' && rung.to.includes('ADMIN') && run.people.isAdmin(person.email),
+          item: this.itemFor(run, pass.campaign, plan, kind, deadlineAt),
         });
         run.deliveries.set(person.email, delivery);
       }
@@ -231,13 +310,13 @@ export class RemindersService {
   }
 
   /** The ladder's rungs due today (the same for every plan sharing a deadline), or the manual "remind now". */
-  private rungsFor(run: Run, kind: ReminderDeadlineKind, deadlineAt: Date): DueRung[] {
+  private rungsFor(run: Run, pass: CampaignPass, kind: ReminderDeadlineKind, deadlineAt: Date): DueRung[] {
     if (run.manual) return [{ key: `manual-${run.day}`, offset: 0, to: ['PRINCIPAL'], cc: [], digest: false }];
     const key = `${kind}|${deadlineAt.getTime()}`;
-    let rungs = run.memo.get(key);
+    let rungs = pass.memo.get(key);
     if (!rungs) {
-      rungs = dueRungs(deadlineAt, run.policy[kind], run.calendar, run.day);
-      run.memo.set(key, rungs);
+      rungs = dueRungs(deadlineAt, pass.policy[kind], run.calendar, run.day);
+      pass.memo.set(key, rungs);
     }
     return rungs;
   }
@@ -253,7 +332,13 @@ export class RemindersService {
     return new Set(rows.map((r) => unitKey(r.planId, r.kind, r.rung, r.deadlineAt, r.recipient)));
   }
 
-  private itemFor(run: Run, plan: PlanRow, kind: ReminderDeadlineKind, deadlineAt: Date): ReminderUnit['item'] {
+  private itemFor(
+    run: Run,
+    campaign: Campaign,
+    plan: PlanRow,
+    kind: ReminderDeadlineKind,
+    deadlineAt: Date,
+  ): ReminderUnit['item'] {
     let timing = run.timing.get(deadlineAt.getTime());
     if (!timing) {
       timing = {
@@ -266,8 +351,8 @@ export class RemindersService {
       schoolName: plan.school.name,
       clusterName: plan.school.cluster.name,
       level: plan.school.level,
-      campaignTitle: run.campaign.title,
-      documentNumber: run.campaign.documentNumber,
+      campaignTitle: campaign.title,
+      documentNumber: campaign.documentNumber,
       action: ACTION[kind],
       ...timing,
       planUrl: `${this.config.publicUrl}/api/plans/${plan.id}`,
@@ -277,8 +362,14 @@ export class RemindersService {
   /** Writes the messages and their rungs, RECIPIENTS_PER_TX addressees per transaction, queueing after each commit. */
   private async deliver(run: Run): Promise<SendRemindersResult> {
     const result: SendRemindersResult = { emails: 0, rungs: 0, skipped: run.skipped };
+    const outbox: OutboxContext = {
+      districtId: run.district.id,
+      officeName: run.district.officeName,
+      day: run.day,
+      publicUrl: this.config.publicUrl,
+    };
     for (const part of chunk([...run.deliveries.values()], RECIPIENTS_PER_TX)) {
-      const written = await this.prisma.$transaction((tx) => writeDeliveries(tx, this.outbox(run), part), {
+      const written = await this.prisma.$transaction((tx) => writeDeliveries(tx, outbox, part), {
         timeout: 120_000,
       });
       await this.mailQueue.enqueue(written.queue);
@@ -295,9 +386,5 @@ export class RemindersService {
       await this.mailQueue.enqueue(rows.map((r) => r.id));
     }
     return result;
-  }
-
-  private outbox(run: Run): OutboxContext {
-    return { campaign: run.campaign, day: run.day, publicUrl: this.config.publicUrl };
   }
 }
