@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { PlanStatus, Prisma } from '@duyet/database';
 import { BOARD_CSV_COLUMNS } from '@duyet/domain';
+import { remindersWorkflowId } from '@duyet/workflows';
 import { type Stack, eventually, startStack } from '../support/stack';
 
 const ADMIN = 'truongphong@kienxuong.example';
@@ -116,7 +117,7 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
     // plans while the test sets their states by hand.
     const client = await stack.temporal.getClient();
     await Promise.all(
-      [campaign.workflowId, ...plans.map((p) => p.workflowId)].map((id) =>
+      [campaign.workflowId, remindersWorkflowId(campaign.districtId), ...plans.map((p) => p.workflowId)].map((id) =>
         client.workflow
           .getHandle(id)
           .terminate('board e2e: plan states are set directly')
@@ -437,5 +438,31 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
       school: { code: 'th-binh-minh', name: 'Trường Tiểu học Bình Minh' },
     });
     expect(typeof res.body.items[0].createdAt).toBe('string');
+  });
+
+  it("reminds now the schools a filter shows as waiting, once a day per person, within the caller's scope", async () => {
+    const since = new Date();
+    const waiting = (await board({ cluster: 'I', waitingOn: 'SCHOOL' }, SPECIALIST_I)).items;
+    expect(waiting.length).toBeGreaterThan(0);
+    const remind = () => stack.http().post('/api/board/remind').query({ campaignId, cluster: 'I' });
+    const first = await remind().set(await auth(SPECIALIST_I));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ plans: waiting.length, campaigns: 1 });
+    const rows = await stack.prisma.emailLog.findMany({
+      where: { template: 'REMINDER', createdAt: { gte: since }, campaignId },
+    });
+    const principals = await stack.prisma.user.findMany({
+      where: { role: 'PRINCIPAL', school: { code: { in: waiting.map((i) => i.school.code) } } },
+    });
+    expect(rows.map((r) => r.to).sort()).toEqual(principals.map((p) => p.email).sort());
+    expect(first.body.emails).toBe(rows.length);
+
+    const again = await remind().set(await auth(ADMIN));
+    expect(again.status).toBe(200);
+    expect(again.body.emails).toBe(0);
+    expect(
+      await stack.prisma.emailLog.count({ where: { template: 'REMINDER', createdAt: { gte: since }, campaignId } }),
+    ).toBe(rows.length);
+    expect((await remind().set(await auth(PRINCIPAL))).status).toBe(403);
   });
 });

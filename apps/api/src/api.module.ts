@@ -8,6 +8,7 @@ import { MailModule } from '@duyet/mail';
 import { StorageModule } from '@duyet/storage';
 import { TemporalModule } from '@duyet/temporal';
 import { AuthModule } from './auth/auth.module';
+import { BoardRemindService } from './board/board-remind.service';
 import { BoardController } from './board/board.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsQueryService } from './campaigns/campaigns-query.service';
@@ -42,6 +43,7 @@ import { PlansService } from './plans/plans.service';
   providers: [
     CampaignsQueryService,
     PlansService,
+    BoardRemindService,
     PlanMovesService,
     PlanExtensionsService,
     PlanAttachmentsService,

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -22,6 +22,7 @@ import {
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
+import { BoardRemindService } from './board-remind.service';
 
 class BoardQueryDto extends createZodDto(boardQuerySchema) {}
 class BoardFilterDto extends createZodDto(boardFilterSchema) {}
@@ -37,7 +38,19 @@ export class BoardController {
   constructor(
     private readonly board: BoardService,
     private readonly clock: ClockService,
+    private readonly remind: BoardRemindService,
   ) {}
+
+  @Post('remind')
+  @HttpCode(200)
+  @Roles('ADMIN', 'REVIEWER')
+  @ApiOperation({
+    summary: 'Nhắc ngay các trường chưa nộp trong bộ lọc (mỗi người nhận tối đa một thư nhắc mỗi ngày)',
+    description: 'Cùng tham số lọc như bảng theo dõi; chỉ các kế hoạch đang chờ nhà trường, trong phạm vi người dùng.',
+  })
+  remindNow(@CurrentUser() user: AuthUser, @Query() q: BoardFilterDto) {
+    return this.remind.remindNow(user, q);
+  }
 
   @Get()
   @Roles('ADMIN', 'REVIEWER')

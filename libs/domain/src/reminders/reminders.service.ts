@@ -196,8 +196,9 @@ export class RemindersService {
 
   private async assertCanRemind(districtId: string, actorId: string): Promise<void> {
     const actor = await this.prisma.user.findUnique({ where: { id: actorId } });
-    if (!actor || actor.districtId !== districtId || actor.role !== 'ADMIN' || !actor.active) {
-      throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo Phòng GD&ĐT được gửi nhắc hạn ngay.');
+    const office = actor?.role === 'ADMIN' || actor?.role === 'REVIEWER';
+    if (!actor || actor.districtId !== districtId || !office || !actor.active) {
+      throw new DomainError('FORBIDDEN', 'Chỉ cán bộ Phòng GD&ĐT được gửi nhắc hạn ngay.');
     }
   }
 
