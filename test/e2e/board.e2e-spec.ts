@@ -452,7 +452,7 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
       where: { template: 'REMINDER', createdAt: { gte: since }, campaignId },
     });
     const principals = await stack.prisma.user.findMany({
-      where: { role: 'PRINCIPAL', school: { code: { in: waiting.map((i) => i.school.code) } } },
+      where: { role: 'PRINCIPAL', districtId, school: { code: { in: waiting.map((i) => i.school.code) } } },
     });
     expect(rows.map((r) => r.to).sort()).toEqual(principals.map((p) => p.email).sort());
     expect(first.body.emails).toBe(rows.length);
