@@ -16,11 +16,11 @@ export function campaignBody(overrides: Record<string, unknown>): Record<string,
 }
 
 /** Issues a campaign as the head of the office and waits until every plan's workflow has started. */
-export async function openCampaign(stack: Stack, overrides: Record<string, unknown>): Promise<string> {
+export async function openCampaign(stack: Stack, overrides: Record<string, unknown>, admin = ADMIN): Promise<string> {
   const res = await stack
     .http()
     .post('/api/campaigns')
-    .set(await bearer(stack, ADMIN))
+    .set(await bearer(stack, admin))
     .send(campaignBody(overrides));
   if (res.status !== 201) throw new Error(`campaign not created: ${res.status} ${JSON.stringify(res.body)}`);
   const id = res.body.id as string;

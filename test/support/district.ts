@@ -3,8 +3,8 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import type { PrismaService } from '@duyet/database';
 import { type DistrictFile, districtFileSchema, importDistrict } from '@duyet/domain';
-import { bearer, campaignBody } from './campaign';
-import { DEMO_PASSWORD, type Stack, eventually } from './stack';
+import { openCampaign } from './campaign';
+import { DEMO_PASSWORD, type Stack } from './stack';
 
 const SAMPLE_DOMAIN = '@kienxuong.example';
 
@@ -56,17 +56,9 @@ export async function openDistrictCampaign(
   district: TestDistrict,
   overrides: Record<string, unknown>,
 ): Promise<string> {
-  const res = await stack
-    .http()
-    .post('/api/campaigns')
-    .set(await bearer(stack, district.admin))
-    .send(campaignBody({ signer: { email: district.admin, title: 'Trưởng phòng' }, ...overrides }));
-  if (res.status !== 201) throw new Error(`campaign not created: ${res.status} ${JSON.stringify(res.body)}`);
-  const id = res.body.id as string;
-  await eventually(
-    async () => (await stack.prisma.campaign.findUniqueOrThrow({ where: { id } })).plansOpenedAt ?? undefined,
-    30_000,
-    'the campaign workflow to open every plan',
+  return openCampaign(
+    stack,
+    { signer: { email: district.admin, title: 'Trưởng phòng' }, ...overrides },
+    district.admin,
   );
-  return id;
 }

@@ -79,21 +79,29 @@ export class CampaignActivitiesService implements CampaignActivities {
     limit: number;
   }): Promise<StartPlanBatchResult> {
     const campaign = await this.prisma.campaign.findUniqueOrThrow({ where: { id: input.campaignId } });
+    return this.eachPlanOfPage(input, (plan) => this.startPlanWorkflow(campaign, plan));
+  }
+
+  /** One page of the campaign's plans, ordered by school, handed to `each` a few dozen at a time. */
+  private async eachPlanOfPage(
+    page: { campaignId: string; after: string | null; limit: number },
+    each: (plan: { id: string; schoolId: string; workflowId: string }) => Promise<void>,
+  ): Promise<StartPlanBatchResult> {
     const plans = await this.prisma.plan.findMany({
       where: {
-        campaignId: input.campaignId,
+        campaignId: page.campaignId,
         removedAt: null,
-        ...(input.after ? { schoolId: { gt: input.after } } : {}),
+        ...(page.after ? { schoolId: { gt: page.after } } : {}),
       },
       orderBy: { schoolId: 'asc' },
-      take: input.limit,
+      take: page.limit,
       select: { id: true, schoolId: true, workflowId: true },
     });
     for (let i = 0; i < plans.length; i += START_CONCURRENCY) {
-      await Promise.all(plans.slice(i, i + START_CONCURRENCY).map((plan) => this.startPlanWorkflow(campaign, plan)));
+      await Promise.all(plans.slice(i, i + START_CONCURRENCY).map(each));
     }
     const last = plans.at(-1);
-    return { started: plans.length, nextCursor: plans.length === input.limit && last ? last.schoolId : null };
+    return { started: plans.length, nextCursor: plans.length === page.limit && last ? last.schoolId : null };
   }
 
   async markCampaignPlansOpened({
@@ -209,37 +217,21 @@ export class CampaignActivitiesService implements CampaignActivities {
     reason: string;
     until?: string;
   }): Promise<StartPlanBatchResult> {
-    const plans = await this.prisma.plan.findMany({
-      where: {
-        campaignId: input.campaignId,
-        removedAt: null,
-        ...(input.after ? { schoolId: { gt: input.after } } : {}),
-      },
-      orderBy: { schoolId: 'asc' },
-      take: input.limit,
-      select: { schoolId: true, workflowId: true },
-    });
     const client = await this.temporal.getClient();
-    for (let i = 0; i < plans.length; i += START_CONCURRENCY) {
-      await Promise.all(
-        plans.slice(i, i + START_CONCURRENCY).map(async (plan) => {
-          const handle = client.workflow.getHandle(plan.workflowId);
-          try {
-            if (input.signal === 'close') {
-              await handle.signal(closePlanSignal, { actorId: input.actorId, reason: input.reason });
-            } else {
-              await handle.signal(campaignDeadlineChangedSignal, {
-                submissionDeadline: new Date(input.until ?? '').toISOString(),
-              });
-            }
-          } catch (err) {
-            // A plan whose workflow already ended (removed school, finished plan) has nothing to be told.
-            if ((err as { name?: string }).name !== 'WorkflowNotFoundError') throw err;
-          }
-        }),
-      );
-    }
-    const last = plans.at(-1);
-    return { started: plans.length, nextCursor: plans.length === input.limit && last ? last.schoolId : null };
+    return this.eachPlanOfPage(input, async (plan) => {
+      const handle = client.workflow.getHandle(plan.workflowId);
+      try {
+        if (input.signal === 'close') {
+          await handle.signal(closePlanSignal, { actorId: input.actorId, reason: input.reason });
+        } else {
+          await handle.signal(campaignDeadlineChangedSignal, {
+            submissionDeadline: new Date(input.until ?? '').toISOString(),
+          });
+        }
+      } catch (err) {
+        // A plan whose workflow already ended (removed school, finished plan) has nothing to be told.
+        if ((err as { name?: string }).name !== 'WorkflowNotFoundError') throw err;
+      }
+    });
   }
 }

@@ -11,31 +11,23 @@ import { PlanContentService } from './plan-content/plan-content.service';
 import { PlanTransitionsService } from './plan-transitions.service';
 import { RemindersService } from './reminders/reminders.service';
 
+/** Every domain service, provided here and exported to the API and the worker alike. */
+const SERVICES = [
+  ClockService,
+  CalendarService,
+  PlanContentService,
+  CommentsService,
+  BoardService,
+  CampaignsService,
+  CampaignActivitiesService,
+  CampaignOperationsService,
+  PlanTransitionsService,
+  RemindersService,
+];
+
 @Module({
   imports: [MailModule],
-  providers: [
-    PlanContentService,
-    BoardService,
-    ClockService,
-    CommentsService,
-    CampaignsService,
-    CampaignActivitiesService,
-    CampaignOperationsService,
-    PlanTransitionsService,
-    CalendarService,
-    RemindersService,
-  ],
-  exports: [
-    PlanContentService,
-    BoardService,
-    ClockService,
-    CommentsService,
-    CampaignsService,
-    CampaignActivitiesService,
-    CampaignOperationsService,
-    PlanTransitionsService,
-    CalendarService,
-    RemindersService,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class DomainModule {}

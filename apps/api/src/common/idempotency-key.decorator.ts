@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DomainError } from '@duyet/domain';
 
@@ -23,3 +24,11 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   }
   return raw;
 });
+
+/** The header in the OpenAPI document of a write that honours it. */
+export const IdempotencyHeader = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Gửi lại cùng khóa khi thử lại yêu cầu: kết quả lần đầu được trả lại, không tạo bản ghi thứ hai',
+  });

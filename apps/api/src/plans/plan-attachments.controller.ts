@@ -17,7 +17,6 @@ import {
   ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -28,16 +27,10 @@ import type { Response } from 'express';
 import { ATTACHMENT_KINDS, type AuthUser } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
-import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload.interceptor';
 import { type IncomingFile, PlanAttachmentsService } from './plan-attachments.service';
-
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Gửi lại cùng khóa khi thử lại yêu cầu: kết quả lần đầu được trả lại, không tạo bản ghi thứ hai',
-});
 
 const ALLOWED_MIME_TYPES = Object.values(ATTACHMENT_KINDS).map((k) => k.mimeType);
 
@@ -58,7 +51,7 @@ export class PlanAttachmentsController {
   @Post()
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
   @UseInterceptors(AttachmentUploadInterceptor)
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Đính kèm một tệp (PDF, DOCX, XLSX, PNG, JPEG) khi kế hoạch chưa nộp hoặc bị trả lại',
     description: 'Loại tệp được xác định theo nội dung, phải khớp với phần mở rộng của tên tệp.',
@@ -108,7 +101,7 @@ export class PlanAttachmentsController {
   @Delete(':attachmentId')
   @HttpCode(200)
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Gỡ tệp khỏi bản nháp; tệp vẫn còn cho các lần nộp đã chốt' })
   @ApiConflictResponse({ description: 'Kế hoạch đã nộp hoặc đang xét duyệt' })
   remove(

@@ -5,7 +5,6 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -20,18 +19,12 @@ import {
   startCommentSchema,
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 
 class StartCommentDto extends createZodDto(startCommentSchema) {}
 class ReplyCommentDto extends createZodDto(replyCommentSchema) {}
 class CommentListQueryDto extends createZodDto(commentListQuerySchema) {}
-
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Gửi lại cùng khóa khi thử lại yêu cầu: ý kiến đã ghi lần đầu được trả lại, không tạo ý kiến thứ hai',
-});
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -43,7 +36,7 @@ export class PlanCommentsController {
 
   @Post(':id/comments')
   @Roles('REVIEWER', 'ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Người duyệt (trong phạm vi) hoặc lãnh đạo phòng ghi ý kiến về một mục, một chỉ tiêu hoặc chung',
   })
@@ -60,7 +53,7 @@ export class PlanCommentsController {
   }
 
   @Post(':id/comments/:commentId/replies')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Hiệu trưởng trả lời ý kiến; người duyệt và lãnh đạo phòng cũng có thể trả lời' })
   @ApiCreatedResponse({ description: 'Câu trả lời, gắn vào ý kiến đầu tiên của luồng' })
   @ApiBadRequestResponse({ description: 'Nội dung trống hoặc quá dài' })

@@ -4,7 +4,6 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
@@ -14,7 +13,7 @@ import { z } from 'zod';
 import { type AuthUser, planDraftSchema } from '@duyet/domain';
 import { RUBRIC_CRITERIA } from '@duyet/workflows';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { PlanMovesService } from './plan-moves.service';
 
@@ -61,12 +60,6 @@ class ExtendDto extends createZodDto(
   z.object({ kind: z.enum(['SUBMISSION', 'REVISION', 'REVIEW']).default('SUBMISSION'), until: instant, reason }),
 ) {}
 
-const idempotencyHeader = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Gửi lại cùng khóa khi thử lại yêu cầu: kết quả lần đầu được trả lại, không tạo bản ghi thứ hai',
-});
-
 /** The moves of a plan's life (DOMAIN.md). Each answers 409 with the reason when the plan's state refuses it. */
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -80,7 +73,7 @@ export class PlanMovesController {
 
   @Put(':id/draft')
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Lưu bản nháp (các mục và chỉ tiêu) khi kế hoạch chưa nộp hoặc bị trả lại' })
   saveDraft(
     @CurrentUser() u: AuthUser,
@@ -94,7 +87,7 @@ export class PlanMovesController {
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('PRINCIPAL')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Nộp (hoặc nộp lại) kế hoạch: kiểm tra nội dung, chốt một phiên bản, gửi biên nhận' })
   submit(@CurrentUser() u: AuthUser, @UuidParam('id') id: string, @IdempotencyKey() k: string) {
     return this.moves.submit(u, id, k);
@@ -103,7 +96,7 @@ export class PlanMovesController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('PRINCIPAL')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Rút kế hoạch đã nộp khi Phòng chưa bắt đầu xét duyệt' })
   withdraw(@CurrentUser() u: AuthUser, @UuidParam('id') id: string, @IdempotencyKey() k: string) {
     return this.moves.withdraw(u, id, k);
@@ -112,7 +105,7 @@ export class PlanMovesController {
   @Post(':id/start-review')
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Bắt đầu xét duyệt (sau đó nhà trường không rút lại được)' })
   startReview(@CurrentUser() u: AuthUser, @UuidParam('id') id: string, @IdempotencyKey() k: string) {
     return this.moves.startReview(u, id, k);
@@ -121,7 +114,7 @@ export class PlanMovesController {
   @Post(':id/recommend')
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Duyệt hai cấp: chuyên viên đề xuất phê duyệt hoặc trả lại, kèm đánh giá theo tiêu chí' })
   recommend(
     @CurrentUser() u: AuthUser,
@@ -135,7 +128,7 @@ export class PlanMovesController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Phê duyệt phiên bản đã nộp; ghi người quyết định, danh nghĩa ký; báo cho hiệu trưởng' })
   approve(
     @CurrentUser() u: AuthUser,
@@ -149,7 +142,7 @@ export class PlanMovesController {
   @Post(':id/return')
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Trả lại để chỉnh sửa, kèm ý kiến và hạn nộp lại (mặc định theo số ngày của đợt)' })
   returnForRevision(
     @CurrentUser() u: AuthUser,
@@ -163,7 +156,7 @@ export class PlanMovesController {
   @Post('bulk-decisions')
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Phê duyệt hoặc trả lại nhiều kế hoạch với một ý kiến chung; mỗi kế hoạch là một quyết định riêng',
   })
@@ -174,7 +167,7 @@ export class PlanMovesController {
   @Post(':id/exempt')
   @HttpCode(200)
   @Roles('ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Miễn nộp kế hoạch cho trường, kèm lý do' })
   exempt(@CurrentUser() u: AuthUser, @UuidParam('id') id: string, @Body() dto: ReasonDto, @IdempotencyKey() k: string) {
     return this.moves.exempt(u, id, dto.reason, k);
@@ -183,7 +176,7 @@ export class PlanMovesController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles('ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Mở lại kế hoạch đã duyệt để điều chỉnh (cuối giai đoạn), kèm lý do và hạn' })
   reopen(@CurrentUser() u: AuthUser, @UuidParam('id') id: string, @Body() dto: ReopenDto, @IdempotencyKey() k: string) {
     return this.moves.reopen(u, id, dto, k);
@@ -192,7 +185,7 @@ export class PlanMovesController {
   @Post(':id/reviewer')
   @HttpCode(200)
   @Roles('ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Phân công lại người duyệt kế hoạch' })
   assign(
     @CurrentUser() u: AuthUser,
@@ -206,7 +199,7 @@ export class PlanMovesController {
   @Post(':id/deadline')
   @HttpCode(200)
   @Roles('ADMIN')
-  @idempotencyHeader
+  @IdempotencyHeader()
   @ApiOperation({ summary: 'Gia hạn cho một trường (hạn nộp, hạn nộp lại hoặc hạn duyệt), kèm lý do' })
   extend(@CurrentUser() u: AuthUser, @UuidParam('id') id: string, @Body() dto: ExtendDto, @IdempotencyKey() k: string) {
     return this.moves.extendDeadline(u, id, dto, k);
