@@ -70,12 +70,18 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
   // Update handlers are async; one move at a time keeps the state consistent when two arrive together.
   let busy = false;
 
-  const verdictFor = (action: PlanAction, actor: Actor) =>
-    decideTransition(state.status, action, actor.role, {
-      rank: actor.rank,
-      approvalLevels: input.approvalLevels ?? 1,
-      recommended: state.recommendedVersionNo !== null && state.recommendedVersionNo === state.versionNo,
-    });
+  const verdictFor = (action: PlanAction, actor: Actor): ReturnType<typeof decideTransition> =>
+    closeRequest && action !== 'CLOSE'
+      ? {
+          allowed: false,
+          code: 'INVALID_TRANSITION',
+          reason: 'Kế hoạch đã đóng: đợt kế hoạch đã kết thúc hoặc trường đã được rút khỏi đợt.',
+        }
+      : decideTransition(state.status, action, actor.role, {
+          rank: actor.rank,
+          approvalLevels: input.approvalLevels ?? 1,
+          recommended: state.recommendedVersionNo !== null && state.recommendedVersionNo === state.versionNo,
+        });
 
   const refuseUnlessAllowed = (action: PlanAction, actor: Actor): void => {
     const verdict = verdictFor(action, actor);
