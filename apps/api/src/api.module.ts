@@ -15,6 +15,15 @@ import { CampaignsQueryService } from './campaigns/campaigns-query.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { HealthController } from './health/health.controller';
+import { MeetingChangesService } from './meetings/meeting-changes.service';
+import { MeetingMinutesService } from './meetings/meeting-minutes.service';
+import { MeetingQueriesService } from './meetings/meeting-queries.service';
+import { MeetingRecordsController } from './meetings/meeting-records.controller';
+import { MeetingRecordsService } from './meetings/meeting-records.service';
+import { MeetingSlotsController } from './meetings/meeting-slots.controller';
+import { MeetingSlotsService } from './meetings/meeting-slots.service';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsService } from './meetings/meetings.service';
 import { PlanAttachmentsController } from './plans/plan-attachments.controller';
 import { PlanAttachmentsService } from './plans/plan-attachments.service';
 import { PlanCommentsController } from './plans/plan-comments.controller';
@@ -39,6 +48,9 @@ import { PlansService } from './plans/plans.service';
     BoardController,
     CalendarController,
     HealthController,
+    MeetingsController,
+    MeetingSlotsController,
+    MeetingRecordsController,
   ],
   providers: [
     CampaignsQueryService,
@@ -47,6 +59,12 @@ import { PlansService } from './plans/plans.service';
     PlanMovesService,
     PlanExtensionsService,
     PlanAttachmentsService,
+    MeetingChangesService,
+    MeetingQueriesService,
+    MeetingsService,
+    MeetingSlotsService,
+    MeetingRecordsService,
+    MeetingMinutesService,
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: HttpErrorsFilter },
   ],

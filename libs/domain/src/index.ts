@@ -14,6 +14,7 @@ export * from './district-import';
 export * from './domain.module';
 export * from './errors';
 export * from './format';
+export * from './meetings';
 export * from './plan-mails';
 export * from './plan-content';
 export * from './plan-transitions.service';

@@ -1,7 +1,7 @@
 // The e-mails a plan move causes, built as outbox entries; they are rendered when written, so the log keeps
 // exactly what was sent.
 import type { Prisma, Tx } from '@duyet/database';
-import { type MailData, MailTemplate, renderMail } from '@duyet/mail';
+import { type MailAttachment, type MailData, MailTemplate, renderMail } from '@duyet/mail';
 import { formatVnDateTime } from './format';
 
 export type PlanWithContext = Prisma.PlanGetPayload<{
@@ -13,6 +13,8 @@ export interface OutboxMail<K extends MailTemplate = MailTemplate> {
   to: string;
   cc?: string[];
   data: MailData[K];
+  /** files sent with the message (a meeting invitation's .ics) */
+  attachments?: MailAttachment[];
 }
 
 export function planMailBase(plan: PlanWithContext, publicUrl: string, recipientName: string, versionNo: number) {
@@ -54,7 +56,8 @@ export function receiptMail(
 /** Writes the outbox rows in the caller's transaction; their ids are enqueued after the commit. */
 export async function writeOutbox(
   tx: Tx,
-  plan: { id: string; districtId: string; campaignId: string },
+  // id null: a message about no single plan (a review meeting's agenda)
+  plan: { id: string | null; districtId: string; campaignId: string },
   key: string,
   mails: OutboxMail[],
 ): Promise<string[]> {
@@ -70,6 +73,7 @@ export async function writeOutbox(
         template: mail.template,
         to: mail.to,
         cc: mail.cc ?? [],
+        attachments: (mail.attachments ?? []) as unknown as Prisma.InputJsonValue,
         ...rendered,
       },
     });

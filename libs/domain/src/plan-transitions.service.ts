@@ -315,7 +315,8 @@ export class PlanTransitionsService implements PlanActivities {
     return {
       plan: { [field[kind]]: until },
       audit: { kind, previous: previous?.toISOString() ?? null, until: until.toISOString(), reason },
-      mails: await this.extensionMails(tx, plan, until, reason),
+      // A deadline brought forward (to a review meeting's start) is no extension: the meeting's invitation says it.
+      mails: previous && until < previous ? [] : await this.extensionMails(tx, plan, until, reason),
     };
   }
 

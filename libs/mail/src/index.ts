@@ -1,4 +1,5 @@
 export * from './mail.constants';
+export * from './mail-attachments';
 export * from './mail.module';
 export * from './mail-queue.service';
 export * from './mail-sender.service';

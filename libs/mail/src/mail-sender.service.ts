@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '@duyet/database';
+import { attachmentOptions } from './mail-attachments';
 import { MailTransportService } from './mail-transport.service';
 
 /**
@@ -29,6 +30,7 @@ export class MailSenderService {
         subject: email.subject,
         text: email.text,
         html: email.html,
+        ...attachmentOptions(email.attachments),
         messageId,
         headers: { 'X-Duyet-Template': email.template },
       });

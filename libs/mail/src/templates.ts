@@ -1,4 +1,12 @@
 // Vietnamese e-mail templates: each template name has its own typed data and renders to HTML and text.
+import {
+  type MeetingAgendaMailData,
+  type MeetingCancelledMailData,
+  type MeetingInvitationMailData,
+  renderMeetingAgenda,
+  renderMeetingCancelled,
+  renderMeetingInvitation,
+} from './meeting-templates';
 
 export enum MailTemplate {
   SUBMISSION_RECEIPT = 'SUBMISSION_RECEIPT',
@@ -14,6 +22,12 @@ export enum MailTemplate {
   REMINDER = 'REMINDER',
   /** the office head's table of overdue plans */
   OVERDUE_DIGEST = 'OVERDUE_DIGEST',
+  /** a school invited to present its plan at a review meeting, or told the meeting changed */
+  MEETING_INVITATION = 'MEETING_INVITATION',
+  /** a review meeting's agenda for the office's reviewers, and its updates */
+  MEETING_AGENDA = 'MEETING_AGENDA',
+  /** a review meeting called off, or an invitee taken off it */
+  MEETING_CANCELLED = 'MEETING_CANCELLED',
 }
 
 interface PlanMailBase {
@@ -49,6 +63,9 @@ export interface MailData {
   [MailTemplate.PLAN_STATUS_NOTICE]: StatusNoticeMailData;
   [MailTemplate.REMINDER]: ReminderMailData;
   [MailTemplate.OVERDUE_DIGEST]: OverdueDigestMailData;
+  [MailTemplate.MEETING_INVITATION]: MeetingInvitationMailData;
+  [MailTemplate.MEETING_AGENDA]: MeetingAgendaMailData;
+  [MailTemplate.MEETING_CANCELLED]: MeetingCancelledMailData;
 }
 
 /** What the plan waits for: the school to submit or resubmit, or the reviewer to decide. */
@@ -139,7 +156,7 @@ const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** A message is a greeting, paragraphs, labelled facts and a link; both bodies are built from the same parts. */
-interface MailParts {
+export interface MailParts {
   subject: string;
   greeting: string;
   paragraphs: string[];
@@ -154,7 +171,7 @@ interface MailParts {
   notes?: { title: string; lines: { text: string; url: string }[] };
 }
 
-function compose(p: MailParts): RenderedMail {
+export function compose(p: MailParts): RenderedMail {
   const text = [
     p.greeting,
     '',
@@ -238,6 +255,10 @@ const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
   [MailTemplate.EXTENSION_REQUESTED]: renderExtensionRequested,
   [MailTemplate.EXTENSION_DECIDED]: renderExtensionDecided,
   [MailTemplate.PLAN_STATUS_NOTICE]: renderStatusNotice,
+  // Arrow wrappers: meeting-templates imports compose from here, so its functions may not be defined yet.
+  [MailTemplate.MEETING_INVITATION]: (d) => renderMeetingInvitation(d),
+  [MailTemplate.MEETING_AGENDA]: (d) => renderMeetingAgenda(d),
+  [MailTemplate.MEETING_CANCELLED]: (d) => renderMeetingCancelled(d),
   [MailTemplate.SUBMISSION_RECEIPT]: (d) =>
     compose({
       subject: `[Duyệt] Đã nhận kế hoạch của ${d.schoolName}`,

@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@duyet/config';
+import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/database';
+import {
+  type AuthUser,
+  ClockService,
+  DomainError,
+  formatVnDateTime,
+  loadMeeting,
+  meetingTitle,
+  schoolDeadline,
+  syncInvitations,
+} from '@duyet/domain';
+import { MailQueueService } from '@duyet/mail';
+import { PlanMovesService } from '../plans/plan-moves.service';
+
+/** What one change did, as its apply step reports it. */
+export interface MeetingChange {
+  /** the meetings whose invitees must hear about it */
+  meetingIds: string[];
+  /** a meeting this change created: its first invitations keep SEQUENCE 0 */
+  createdId?: string;
+  planId?: string;
+  audit: Record<string, unknown>;
+  /** what changed, in a sentence, for the updates */
+  note?: string;
+  /** why someone no longer invited is taken off, for the cancellations */
+  withdrawReason?: string;
+}
+
+interface Done {
+  meetingIds: string[];
+  emailIds: string[];
+}
+
+const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'P2002';
+
+/**
+ * Runs an admin's change to a campaign's meetings the way plan moves run: the change, its audit event and the
+ * invitees' e-mails (updates and cancellations with their .ics) in one transaction, keyed by the request's
+ * Idempotency-Key so a retry finds what the first attempt did; the e-mails are enqueued after the commit.
+ * Then every slotted plan whose deadline in force falls after its meeting's start is brought forward to it,
+ * through the plan's workflow, so a plan missing at the meeting is overdue on the board.
+ */
+@Injectable()
+export class MeetingChangesService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly mailQueue: MailQueueService,
+    private readonly clock: ClockService,
+    private readonly moves: PlanMovesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(
+    user: AuthUser,
+    campaignId: string,
+    type: AuditType,
+    key: string,
+    apply: (tx: Tx) => Promise<MeetingChange>,
+  ): Promise<string[]> {
+    const idempotencyKey = `meeting:${type}:${key}`;
+    let done = await this.findDone(idempotencyKey);
+    if (!done) {
+      try {
+        done = await this.prisma.$transaction(
+          (tx) => this.apply(tx, user, { campaignId, type, idempotencyKey }, apply),
+          { timeout: 30_000 },
+        );
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        done = await this.findDone(idempotencyKey);
+        if (!done) throw err;
+      }
+    }
+    await this.mailQueue.enqueue(done.emailIds);
+    await this.alignDeadlines(user, done.meetingIds, idempotencyKey);
+    return done.meetingIds;
+  }
+
+  private async findDone(idempotencyKey: string): Promise<Done | null> {
+    const event = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey } });
+    return event ? (event.data as unknown as Done) : null;
+  }
+
+  private async apply(
+    tx: Tx,
+    user: AuthUser,
+    c: { campaignId: string; type: AuditType; idempotencyKey: string },
+    apply: (tx: Tx) => Promise<MeetingChange>,
+  ): Promise<Done> {
+    // One change at a time per campaign: a school sits on one meeting at most and positions stay 1, 2, 3 …
+    await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${c.campaignId}::uuid FOR UPDATE`;
+    const change = await apply(tx);
+    const meetingIds = [...new Set(change.meetingIds)];
+    const ctx = {
+      now: this.clock.now(),
+      publicUrl: this.config.publicUrl,
+      organizerEmail: /<([^>]+)>/.exec(this.config.smtp.from)?.[1] ?? this.config.smtp.from.trim(),
+      note: change.note,
+      withdrawReason: change.withdrawReason ?? 'Lịch hội nghị đã thay đổi.',
+    };
+    const emailIds: string[] = [];
+    for (const id of meetingIds) {
+      const created = id === change.createdId;
+      emailIds.push(...(await syncInvitations(tx, user.districtId, id, c.idempotencyKey, { ...ctx, created })));
+    }
+    const done: Done = { meetingIds, emailIds };
+    await tx.auditEvent.create({
+      data: {
+        districtId: user.districtId,
+        campaignId: c.campaignId,
+        planId: change.planId ?? null,
+        actorId: user.id,
+        type: c.type,
+        data: { ...change.audit, ...done } as unknown as Prisma.InputJsonValue,
+        idempotencyKey: c.idempotencyKey,
+      },
+    });
+    return done;
+  }
+
+  /** "Plans must be submitted before their meeting": a later deadline in force becomes the meeting's start. */
+  private async alignDeadlines(user: AuthUser, meetingIds: string[], key: string): Promise<void> {
+    for (const id of meetingIds) {
+      const m = await loadMeeting(this.prisma, user.districtId, id);
+      if (m.status !== 'SCHEDULED') continue;
+      const reason = `Kế hoạch phải nộp trước ${meetingTitle(m.cluster.name)}, bắt đầu lúc ${formatVnDateTime(m.startsAt)}.`;
+      for (const slot of m.slots) {
+        const deadline = schoolDeadline(slot.plan, m.campaign.submissionDeadline);
+        if (!deadline || deadline <= m.startsAt) continue;
+        const kind = slot.plan.status === 'RETURNED' ? 'REVISION' : 'SUBMISSION';
+        const body = { kind, until: m.startsAt.toISOString(), reason } as const;
+        try {
+          await this.moves.extendDeadline(user, slot.planId, body, `${key}:deadline:${slot.planId}`);
+        } catch (err) {
+          // The school submitted in the meantime: nothing left to bring forward.
+          if (!(err instanceof DomainError && err.code === 'INVALID_TRANSITION')) throw err;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@duyet/database';
+import {
+  type AuthUser,
+  ClockService,
+  DomainError,
+  type MeetingRow,
+  type MeetingView,
+  assertCanSeeMeeting,
+  canSeeMeeting,
+  loadMeeting,
+  meetingInclude,
+} from '@duyet/domain';
+import { meetingAgenda, meetingDetail, meetingSummary } from './meeting-views';
+
+/** Reading meetings: the office sees everything of the meetings in its scope, a school its meetings' agenda. */
+@Injectable()
+export class MeetingQueriesService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async list(user: AuthUser, campaignId: string) {
+    const campaign = await this.prisma.campaign.findFirst({ where: { id: campaignId, districtId: user.districtId } });
+    if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
+    const meetings = await this.prisma.meeting.findMany({
+      where: { campaignId, districtId: user.districtId },
+      include: meetingInclude,
+      orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }],
+    });
+    return meetings.filter((m) => canSeeMeeting(user, m, 'AGENDA')).map(meetingSummary);
+  }
+
+  async get(user: AuthUser, id: string) {
+    return meetingDetail(await this.load(user, id, 'FULL'));
+  }
+
+  async agenda(user: AuthUser, id: string) {
+    return meetingAgenda(await this.load(user, id, 'AGENDA'), this.clock.now());
+  }
+
+  /** A meeting of the user's district that the user may see in that view. */
+  async load(user: AuthUser, id: string, view: MeetingView): Promise<MeetingRow> {
+    const meeting = await loadMeeting(this.prisma, user.districtId, id);
+    assertCanSeeMeeting(user, meeting, view);
+    return meeting;
+  }
+}
