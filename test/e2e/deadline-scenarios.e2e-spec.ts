@@ -73,6 +73,7 @@ const ENV_KEYS = [
   'SMTP_PORT',
   'MAILBOX_URL',
   'MAIL_ATTEMPTS',
+  'REMINDER_RUNS',
 ] as const;
 
 const remind = (school: string, timing: string) => `[Duyệt] Nhắc hạn nộp kế hoạch: ${NAME[school]} - ${timing}`;
@@ -163,6 +164,8 @@ describe('deadline scenarios on the accelerated clock', () => {
       MAILBOX_URL: maildev.url,
       // 200 ms doubling: the ninth attempt comes 51 s after the first, well past the outage.
       MAIL_ATTEMPTS: '12',
+      // The one suite that runs the daily reminder workflow; the others set states by hand.
+      REMINDER_RUNS: 'true',
     });
     stack = await startStack();
     district = await importSampleDistrict(stack.prisma, {
@@ -409,7 +412,7 @@ describe('deadline scenarios on the accelerated clock', () => {
       expect(listOf(principal(school))).toContain(`2027-02-03 ${remind(school, 'còn 1 ngày làm việc')}`);
     // Due Mon 8/2, a day off: the whole ladder counts back from Wed 3/2, and "+1" is the first day back.
     expect(listOf(principal(F))).toEqual([
-      `2027-01-24 [Duyệt] ${NAME[F]} được gia hạn đến 17:00 08/02/2027`,
+      `2027-01-24 [Duyệt] Hạn nộp kế hoạch của ${NAME[F]} được điều chỉnh sớm hơn: 17:00 08/02/2027`,
       `2027-01-25 ${remind(F, 'còn 7 ngày làm việc')}`,
       `2027-01-29 ${remind(F, 'còn 3 ngày làm việc')}`,
       `2027-02-02 ${remind(F, 'còn 1 ngày làm việc')}`,

@@ -132,6 +132,9 @@ export default async function globalSetup(): Promise<void> {
     TEST_DATABASE_NAME: dbName,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `duyet-test-${runId}`,
+    // No district reminder run on real time: suites that set plan states by hand would get stray e-mails at
+    // 07:30. The deadline scenarios switch it on for their own district.
+    REMINDER_RUNS: 'false',
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_TASK_QUEUE: `duyet-test-${runId}`,
     WORKFLOW_BUNDLE_PATH: bundlePath,

@@ -21,6 +21,7 @@ export interface ApplyTransitionInput {
   reviewerId?: string;
   deadlineKind?: DeadlineKind;
   requestId?: string;
+  quiet?: boolean;
 }
 
 export interface StartPlanBatchResult {

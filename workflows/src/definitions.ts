@@ -137,6 +137,8 @@ export interface ExtendDeadlineInput {
   reason: string;
   /** the principal's request this extension answers, if any */
   requestId?: string;
+  /** no e-mail: another message (a meeting invitation) already tells the school */
+  quiet?: boolean;
 }
 
 export interface TransitionOutcome {

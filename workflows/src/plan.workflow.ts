@@ -194,6 +194,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
         deadline: e.until,
         reason: e.reason,
         requestId: e.requestId,
+        quiet: e.quiet,
       }),
     {
       validator: (e) => {

@@ -29,6 +29,8 @@ const envSchema = z.object({
   MAIL_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters'),
   JWT_TTL: z.string().default('8h'),
+  /** false: campaigns do not start their district's daily reminder run (test suites that set states by hand) */
+  REMINDER_RUNS: bool,
   /** virtual seconds per real second: > 1 only for demos and tests (see workflows/src/clock.ts) */
   CLOCK_SPEED: z.coerce.number().positive().default(1),
   /** with CLOCK_SPEED: the real instant … */
@@ -62,6 +64,7 @@ export interface AppConfig {
   jwt: { secret: string; ttl: string };
   clock: { anchorRealMs: number; anchorVirtualMs: number; speed: number };
   storage: { dir: string; maxUploadBytes: number };
+  reminders: { runs: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mail: { attempts: e.MAIL_ATTEMPTS, backoffMs: e.MAIL_BACKOFF_MS },
     jwt: { secret: e.JWT_SECRET, ttl: e.JWT_TTL },
+    reminders: { runs: e.REMINDER_RUNS ?? true },
     clock: {
       anchorRealMs: e.CLOCK_ANCHOR_REAL ? Date.parse(e.CLOCK_ANCHOR_REAL) : 0,
       anchorVirtualMs: e.CLOCK_ANCHOR_VIRTUAL ? Date.parse(e.CLOCK_ANCHOR_VIRTUAL) : 0,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import type { Prisma } from '@duyet/database';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { type Campaign, PrismaService } from '@duyet/database';
@@ -22,6 +23,7 @@ export class CampaignsService {
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
     private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Last year's campaign with new dates: sections, indicators, targets, policy and signer carried over. */
@@ -135,6 +137,7 @@ export class CampaignsService {
       args: [input],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });
+    if (!this.config.reminders.runs) return;
     const reminders: DistrictRemindersInput = { districtId: campaign.districtId, clock: this.clock.settings };
     await client.workflow.start('districtRemindersWorkflow', {
       workflowId: remindersWorkflowId(campaign.districtId),

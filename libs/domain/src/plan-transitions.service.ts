@@ -315,12 +315,17 @@ export class PlanTransitionsService implements PlanActivities {
     return {
       plan: { [field[kind]]: until },
       audit: { kind, previous: previous?.toISOString() ?? null, until: until.toISOString(), reason },
-      // A deadline brought forward (to a review meeting's start) is no extension: the meeting's invitation says it.
-      mails: previous && until < previous ? [] : await this.extensionMails(tx, plan, until, reason),
+      mails: input.quiet ? [] : await this.extensionMails(tx, plan, until, reason, !!previous && until < previous),
     };
   }
 
-  private async extensionMails(tx: Tx, plan: PlanWithContext, until: Date, reason: string): Promise<OutboxMail[]> {
+  private async extensionMails(
+    tx: Tx,
+    plan: PlanWithContext,
+    until: Date,
+    reason: string,
+    earlier: boolean,
+  ): Promise<OutboxMail[]> {
     const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
     return principals.map((p) => ({
       template: MailTemplate.EXTENSION_DECIDED,
@@ -328,6 +333,7 @@ export class PlanTransitionsService implements PlanActivities {
       data: {
         ...planMailBase(plan, this.config.publicUrl, p.fullName, plan.currentVersionNo),
         granted: true,
+        earlier,
         until: formatVnDateTime(until),
         note: reason,
       },

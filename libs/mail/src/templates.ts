@@ -126,6 +126,8 @@ export interface OverdueDigestMailData {
 
 export interface ExtensionMailData extends PlanMailBase {
   granted: boolean;
+  /** the office brought the deadline forward rather than extending it */
+  earlier?: boolean;
   /** the new deadline, dd/mm/yyyy HH:mm, when granted */
   until?: string;
   note: string;
@@ -212,13 +214,20 @@ const planFacts = (d: PlanMailBase): [string, string][] => [
 
 const renderExtensionDecided = (d: ExtensionMailData): RenderedMail =>
   compose({
-    subject: d.granted
-      ? `[Duyệt] ${d.schoolName} được gia hạn đến ${d.until}`
-      : `[Duyệt] Đề nghị gia hạn của ${d.schoolName} không được chấp thuận`,
+    subject: !d.granted
+      ? `[Duyệt] Đề nghị gia hạn của ${d.schoolName} không được chấp thuận`
+      : d.earlier
+        ? `[Duyệt] Hạn nộp kế hoạch của ${d.schoolName} được điều chỉnh sớm hơn: ${d.until}`
+        : `[Duyệt] ${d.schoolName} được gia hạn đến ${d.until}`,
     greeting: `Kính gửi ${d.recipientName},`,
-    paragraphs: d.granted
-      ? [`Phòng GD&ĐT gia hạn cho ${d.schoolName} đến ${d.until}.`, `Lý do: ${d.note}`]
-      : [`Phòng GD&ĐT không chấp thuận đề nghị gia hạn của ${d.schoolName}.`, `Ý kiến: ${d.note}`],
+    paragraphs: !d.granted
+      ? [`Phòng GD&ĐT không chấp thuận đề nghị gia hạn của ${d.schoolName}.`, `Ý kiến: ${d.note}`]
+      : [
+          d.earlier
+            ? `Phòng GD&ĐT điều chỉnh hạn của ${d.schoolName} sớm hơn, đến ${d.until}.`
+            : `Phòng GD&ĐT gia hạn cho ${d.schoolName} đến ${d.until}.`,
+          `Lý do: ${d.note}`,
+        ],
     facts: [...planFacts(d), ...(d.until ? ([['Hạn mới', d.until]] as [string, string][]) : [])],
     link: { label: 'Xem kế hoạch', url: d.planUrl },
     signature: d.officeName,

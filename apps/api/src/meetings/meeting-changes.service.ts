@@ -130,7 +130,8 @@ export class MeetingChangesService {
         const deadline = schoolDeadline(slot.plan, m.campaign.submissionDeadline);
         if (!deadline || deadline <= m.startsAt) continue;
         const kind = slot.plan.status === 'RETURNED' ? 'REVISION' : 'SUBMISSION';
-        const body = { kind, until: m.startsAt.toISOString(), reason } as const;
+        // The meeting's invitation tells the school; no separate deadline e-mail.
+        const body = { kind, until: m.startsAt.toISOString(), reason, quiet: true } as const;
         try {
           await this.moves.extendDeadline(user, slot.planId, body, `${key}:deadline:${slot.planId}`);
         } catch (err) {

@@ -165,7 +165,7 @@ export class PlanMovesService {
   async extendDeadline(
     user: AuthUser,
     id: string,
-    body: { kind: DeadlineKind; until: string; reason: string; requestId?: string },
+    body: { kind: DeadlineKind; until: string; reason: string; requestId?: string; quiet?: boolean },
     key: string,
   ) {
     const plan = await this.plans.load(user, id);
