@@ -318,6 +318,14 @@ describe('review meetings by cluster', () => {
     // Submitted plans keep the campaign's deadline.
     const other = meeting.IV.slots[0].school.code;
     expect((await stack.prisma.plan.findUniqueOrThrow({ where: { id: planId[other] } })).submissionDeadline).toBeNull();
+    // Nor can an extension push the missing school's deadline past its meeting.
+    const refused = await api.post(ADMIN, `/api/plans/${planId[MISSING]}/deadline`, {
+      kind: 'SUBMISSION',
+      until: new Date(Date.parse(startsAt) + 86_400_000).toISOString(),
+      reason: 'Trường xin thêm thời gian',
+    });
+    expectStatus(refused, 400);
+    expect(refused.body.message).toContain('hạn nộp không thể sau giờ họp');
 
     await new Promise((r) => setTimeout(r, Math.max(0, (Date.parse(startsAt) + 60_000 - virtualNow()) / SPEED)));
     const agenda = await api.get(principal(meeting.IV.slots[1].school.code), `/api/meetings/${meeting.IV.id}/agenda`);

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
-import { type AuthUser, ClockService, DomainError, type PlanDraft, PlanContentService } from '@duyet/domain';
+import {
+  type AuthUser,
+  ClockService,
+  DomainError,
+  type PlanDraft,
+  PlanContentService,
+  formatVnDateTime,
+} from '@duyet/domain';
 import { TemporalClientService } from '@duyet/temporal';
 import {
   type Actor,
@@ -170,7 +177,23 @@ export class PlanMovesService {
   ) {
     const plan = await this.plans.load(user, id);
     this.assertFuture(body.until, 'Hạn mới');
+    if (body.kind !== 'REVIEW') await this.assertBeforeMeeting(id, body.until);
     return this.update(plan, extendDeadlineUpdate, { actor: actorOf(user), ...body }, key);
+  }
+
+  /** A school on a scheduled review meeting must have submitted by its start: no deadline may pass it. */
+  private async assertBeforeMeeting(planId: string, until: string): Promise<void> {
+    const slot = await this.prisma.meetingSlot.findFirst({
+      where: { planId, meeting: { status: 'SCHEDULED' } },
+      include: { meeting: { select: { startsAt: true } } },
+    });
+    if (slot && new Date(until) > slot.meeting.startsAt) {
+      throw new DomainError(
+        'VALIDATION',
+        `Trường có lịch trình bày tại hội nghị duyệt kế hoạch lúc ${formatVnDateTime(slot.meeting.startsAt)}: ` +
+          'hạn nộp không thể sau giờ họp. Hãy dời lịch họp hoặc chuyển trường sang duyệt hồ sơ trước.',
+      );
+    }
   }
 
   private decision(user: AuthUser, body: DecisionBody & { recommendation?: 'APPROVE' | 'RETURN' }) {
