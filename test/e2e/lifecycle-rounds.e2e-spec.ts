@@ -634,4 +634,49 @@ describe('deadline timers in the plan workflow', () => {
       .send({ note: 'Muộn rồi' });
     expect(twice.status).toBe(409);
   });
+
+  it('keeps a returned plan on its revision deadline while the school revises its draft', async () => {
+    const school = 'mn-binh-thanh';
+    const planId = await planIdOf(stack, campaignId, school);
+    const head = principal(school);
+    const as = async (email: string) => bearer(stack, email);
+    await stack
+      .http()
+      .put(`/api/plans/${planId}/draft`)
+      .set(await as(head))
+      .send(draftFor(2))
+      .expect(200);
+    await stack
+      .http()
+      .post(`/api/plans/${planId}/submit`)
+      .set(await as(head))
+      .expect(200);
+    await stack
+      .http()
+      .post(`/api/plans/${planId}/return`)
+      .set(await as(DEPUTY))
+      .send({ comment: 'Bổ sung giải pháp.', revisionDeadline: LATER })
+      .expect(200);
+    const revising = await stack
+      .http()
+      .put(`/api/plans/${planId}/draft`)
+      .set(await as(head))
+      .send(draftFor(3));
+    expect(revising.body.status).toBe('DRAFTING');
+
+    const later = new Date(LATER).toISOString();
+    const state = await eventually(async () => {
+      const s = await stateOf(school);
+      return s.status === 'DRAFTING' ? s : undefined;
+    });
+    expect(state.deadlineInForce).toEqual({ kind: 'REVISION', at: later, overdue: false });
+    const board = await stack
+      .http()
+      .get('/api/board')
+      .query({ campaignId, schoolCode: school })
+      .set(await as(ADMIN));
+    expect(board.body.items).toEqual([
+      expect.objectContaining({ status: 'DRAFTING', deadline: later, overdue: false }),
+    ]);
+  });
 });

@@ -47,11 +47,12 @@ export function accentInsensitivePattern(text: string): string {
 
 const instant = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-// The deadline in force (DOMAIN.md): the school's extension or the campaign's date before submission, the
-// revision deadline once returned, the reviewer's due date while the office holds it, none once decided.
+// The deadline in force (DOMAIN.md), as the plan's workflow arms it: while the school holds the plan, the revision
+// deadline if a revision is due (returned, and still while its draft is being revised, or reopened), else the
+// school's extension or the campaign's date; the reviewer's due date while the office holds it; none once decided.
 const DEADLINE_IN_FORCE = Prisma.sql`CASE
-  WHEN p.status IN ('NOT_STARTED', 'DRAFTING') THEN COALESCE(p."submissionDeadline", c."submissionDeadline")
-  WHEN p.status = 'RETURNED' THEN p."revisionDeadline"
+  WHEN p.status IN ('NOT_STARTED', 'DRAFTING', 'RETURNED')
+    THEN COALESCE(p."revisionDeadline", p."submissionDeadline", c."submissionDeadline")
   WHEN p.status IN ('SUBMITTED', 'UNDER_REVIEW') THEN p."reviewDueAt"
 END`;
 

@@ -265,7 +265,9 @@ export class RemindersService {
   /** Adds the batch's due rungs to the day's deliveries, leaving out what an earlier run recorded. */
   private async collect(run: Run, pass: CampaignPass, plans: PlanRow[]): Promise<void> {
     const due = plans.flatMap((plan) => {
-      const kind = WAITING_ON[plan.status]!;
+      // A revision in progress (returned, then saved as a draft) still runs against its revision deadline.
+      const kind =
+        WAITING_ON[plan.status] === 'SUBMISSION' && plan.revisionDeadline ? 'REVISION' : WAITING_ON[plan.status]!;
       const deadlineAt = this.deadlineInForce(pass.campaign, plan, kind);
       return deadlineAt
         ? this.rungsFor(run, pass, kind, deadlineAt).map((rung) => ({ plan, kind, deadlineAt, rung }))
