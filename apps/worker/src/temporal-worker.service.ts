@@ -32,8 +32,14 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: WORKFLOWS_PATH }),
       activities: createActivities(this.plans, this.campaigns, this.reminders),
-      // About 1 MB per cached workflow: bounded so a national campaign does not grow the worker without end.
-      maxCachedWorkflows: 500,
+      // About 0.6 MB per cached plan workflow (measured with npm run bench): 500 cost the worker 300 MB and took it
+      // past 1 GiB during a 10,000-school launch. A plan waits days between moves, so a cache this size only saves
+      // replaying a short history when its moves follow quickly (save draft, submit): more is not worth the memory.
+      maxCachedWorkflows: 200,
+      // No more activities at once than PrismaService has connections (20): beyond, a move's transaction waits for a
+      // connection, gives up after 2 s (P2028) and retries, and 200 principals submitting at once took minutes. The
+      // rest wait in Temporal's task queue, which is what it is for.
+      maxConcurrentActivityTaskExecutions: 20,
       reuseV8Context: true,
       shutdownGraceTime: '10 seconds',
     });

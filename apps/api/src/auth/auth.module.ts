@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,7 +12,9 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
+        // A key object, not the string: jsonwebtoken first tries to read a string as a public key and builds an
+        // exception for every token it verifies, a tenth of the API's CPU on authenticated requests (npm run bench).
+        secret: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')),
         signOptions: { expiresIn: config.jwt.ttl as `${number}h` },
       }),
     }),
