@@ -6,6 +6,7 @@ import IORedis from 'ioredis';
 import nodemailer from 'nodemailer';
 import type { Catcher } from './catcher';
 import { sleep } from './proc';
+import { deliveryTally } from './stats';
 
 /** Starts `count` workflows with `concurrency` requests in flight; resolves with the time to the last start. */
 export async function startMany(
@@ -119,6 +120,7 @@ export async function rawMailPipeline(opts: {
   poolConnections: number;
 }): Promise<RawMailResult> {
   const prefix = `bench-raw-${opts.runId}`;
+  const messageIdOf = (n: number) => `raw-${n}@${prefix}`;
   const producerConnection = new IORedis(opts.redisUrl, { maxRetriesPerRequest: null });
   const workerConnection = new IORedis(opts.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('mail', { connection: producerConnection, prefix });
@@ -145,7 +147,7 @@ export async function rawMailPipeline(opts: {
         Array.from({ length: Math.min(1000, opts.count - i) }, (_, k) => {
           const n = i + k;
           const sample = opts.samples[n % opts.samples.length];
-          const messageId = `raw-${n}@${prefix}`;
+          const messageId = messageIdOf(n);
           return {
             name: 'send',
             data: { ...sample, to: `raw-${n}@bench.example`, messageId },
@@ -166,15 +168,11 @@ export async function rawMailPipeline(opts: {
       if (accepted < opts.count) await sleep(250);
     }
     const ms = performance.now() - t0;
-    const ids = opts.catcher.messages().map((m) => m.messageId ?? '');
-    const distinct = new Set(ids);
-    return {
-      messages: opts.count,
-      ms,
-      accepted,
-      lost: opts.count - [...distinct].filter((id) => id.startsWith('raw-')).length,
-      duplicated: ids.length - distinct.size,
-    };
+    const { lost, duplicated } = deliveryTally(
+      Array.from({ length: opts.count }, (_, n) => messageIdOf(n)),
+      opts.catcher.messages().map((m) => m.messageId ?? ''),
+    );
+    return { messages: opts.count, ms, accepted, lost, duplicated };
   } finally {
     await worker.close();
     transport.close();

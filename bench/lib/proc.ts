@@ -101,17 +101,25 @@ function machineBusySeconds(): number {
   return (user + nice + system + irq + softirq + steal) / 100;
 }
 
-/** CPU time of every PostgreSQL process (the server is shared: other databases' work counts too). */
-function postgresSeconds(): number {
-  let total = 0;
+/** CPU time so far of each PostgreSQL process, by pid (the server is shared: other databases' work counts too). */
+function postgresSeconds(): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(Number(entry)) ?? 0;
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      out.set(Number(entry), cpuSecondsOf(Number(entry)) ?? 0);
     } catch {
       // gone meanwhile
     }
   }
+  return out;
+}
+
+/** What PostgreSQL processes used between two readings; a backend that exited meanwhile is not counted. */
+function postgresDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -125,7 +133,7 @@ export function cpuMeter(pids: Record<string, number | undefined>): () => Record
     const share = (used: number) => Math.round((used / wall) * 100) / 100;
     const out: Record<string, number> = {
       machine: share(machineBusySeconds() - machine0),
-      postgres: share(postgresSeconds() - postgres0),
+      postgres: share(postgresDelta(postgres0, postgresSeconds())),
     };
     for (const [k, pid] of Object.entries(pids)) {
       const end = pid ? cpuSecondsOf(pid) : null;
@@ -158,6 +166,8 @@ export class MemoryWatch {
   }
 
   readonly timeline: Record<string, Record<string, number>> = {};
+  /** when each mark was taken: to cut a CPU profile (--profile) into the bench's phases */
+  readonly at: Record<string, string> = {};
 
   /** Resident memory (MiB) of each process now, under a label: where in the run memory grows. */
   mark(label: string): void {
@@ -168,6 +178,7 @@ export class MemoryWatch {
       if (m) now[name] = Math.round(m.rss / 1048576);
     }
     this.timeline[label] = now;
+    this.at[label] = new Date().toISOString();
   }
 
   peak(name: string): number | null {

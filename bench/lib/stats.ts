@@ -22,3 +22,17 @@ export const perSecond = (count: number, ms: number): number => Math.round((coun
 export const ratio = (value: number, baseline: number): number => Math.round((value / baseline) * 1000) / 1000;
 
 export const mib = (bytes: number | null): number | null => (bytes === null ? null : Math.round(bytes / 1048576));
+
+/**
+ * What a mail catcher shows of the messages that should have reached it: `lost` are expected ids it never
+ * accepted, `duplicated` the extra copies of ids it accepted more than once, `unexpected` ids nobody sent.
+ */
+export function deliveryTally(expectedIds: Iterable<string>, caughtIds: string[]) {
+  const expected = new Set(expectedIds);
+  const caught = new Set(caughtIds);
+  let lost = 0;
+  for (const id of expected) if (!caught.has(id)) lost++;
+  let unexpected = 0;
+  for (const id of caught) if (!expected.has(id)) unexpected++;
+  return { expected: expected.size, lost, duplicated: caughtIds.length - caught.size, unexpected };
+}

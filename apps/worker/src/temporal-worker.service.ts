@@ -36,10 +36,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
       // past 1 GiB during a 10,000-school launch. A plan waits days between moves, so a cache this size only saves
       // replaying a short history when its moves follow quickly (save draft, submit): more is not worth the memory.
       maxCachedWorkflows: 200,
-      // No more activities at once than PrismaService has connections (20): beyond, a move's transaction waits for a
-      // connection, gives up after 2 s (P2028) and retries, and 200 principals submitting at once took minutes. The
-      // rest wait in Temporal's task queue, which is what it is for.
-      maxConcurrentActivityTaskExecutions: 20,
+      // Half as many activities at once as PrismaService has connections (20). A move holds one for its transaction
+      // and may read the district's calendar on another (CalendarService is not in the transaction), and the mail
+      // sender needs some: with 100 activities, or even 20, the transactions took every connection, waited for a
+      // second one, expired after 5 s (P2028) and retried, and 200 principals submitting at once took minutes
+      // (npm run bench). The rest wait in Temporal's task queue, which is what it is for.
+      maxConcurrentActivityTaskExecutions: 10,
       reuseV8Context: true,
       shutdownGraceTime: '10 seconds',
     });

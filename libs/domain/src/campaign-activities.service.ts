@@ -57,24 +57,21 @@ export class CampaignActivitiesService implements CampaignActivities {
 
   async openCampaignPlans({ campaignId }: { campaignId: string }): Promise<{ plans: number }> {
     const campaign = await this.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
-    const schools = await this.prisma.school.findMany({
-      where: {
-        districtId: campaign.districtId,
-        level: { in: campaign.targetLevels },
-        ...(campaign.targetClusters.length ? { cluster: { code: { in: campaign.targetClusters } } } : {}),
-      },
-      select: { id: true },
-    });
-    const result = await this.prisma.plan.createMany({
-      data: schools.map((s) => ({
-        districtId: campaign.districtId,
-        campaignId,
-        schoolId: s.id,
-        workflowId: planWorkflowId(campaignId, s.id),
-      })),
-      skipDuplicates: true,
-    });
-    return { plans: result.count };
+    // One INSERT … SELECT: the database writes a plan per targeted school itself. Reading the schools into the
+    // worker and sending them back as one createMany took 2.5 s of a 10,000-school launch (npm run bench).
+    // ON CONFLICT DO NOTHING is createMany's skipDuplicates: a retried activity adds only what is missing.
+    const clusters = campaign.targetClusters;
+    const plans = await this.prisma.$executeRaw`
+      INSERT INTO "Plan" (id, "districtId", "campaignId", "schoolId", "workflowId", "updatedAt")
+      SELECT gen_random_uuid(), s."districtId", ${campaignId}::uuid, s.id,
+        ${planWorkflowId(campaignId, '')} || s.id::text, CURRENT_TIMESTAMP
+      FROM "School" s
+      WHERE s."districtId" = ${campaign.districtId}::uuid
+        AND s.level = ANY(${campaign.targetLevels}::"SchoolLevel"[])
+        AND (cardinality(${clusters}::text[]) = 0 OR s."clusterId" IN (SELECT c.id FROM "Cluster" c
+          WHERE c."districtId" = ${campaign.districtId}::uuid AND c.code = ANY(${clusters}::text[])))
+      ON CONFLICT DO NOTHING`;
+    return { plans };
   }
 
   async startPlanWorkflowsBatch(input: {
