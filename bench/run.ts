@@ -11,7 +11,7 @@ import { DefaultLogger, Runtime, bundleWorkflowCode } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { type SampleMessage, rawMailPipeline, rawTemporalStarts, waitForCount } from './lib/baselines';
 import { type Catcher, startMaildev } from './lib/catcher';
-import { ADMIN_EMAIL, BENCH_PASSWORD, writeSyntheticDistrict } from './lib/district';
+import { ADMIN_EMAIL, BENCH_PASSWORD, officeEmails, writeSyntheticDistrict } from './lib/district';
 import { HttpClient, closedLoop } from './lib/http';
 import {
   MemoryWatch,
@@ -626,31 +626,43 @@ async function main(): Promise<void> {
     memory.sample();
 
     // --- 4. The overdue board under load ------------------------------------------------------------------------
-    log(`Board: ${opts.boardClients} clients for ${opts.boardSeconds} s on GET /api/board?campaignId=…`);
+    // The target: the office at its boards, each client one of the district's office users (head, clerk, deputy
+    // heads, specialists: each sees their own scope) on one of the first pages of the campaign's default view, the
+    // most overdue first. Next to it, for comparison, every client on the very same view.
     const boardPath = `/board?campaignId=${campaignId}`;
+    const office = await Promise.all(officeEmails().map(async (email) => ({ email, token: await login(email) })));
+    const firstPages = 10;
+    const boardOf = (client: number) => ({
+      user: office[client % office.length],
+      path: `${boardPath}&page=${(Math.floor(client / office.length) % firstPages) + 1}`,
+    });
+    log(
+      `Board: ${opts.boardClients} clients (${office.length} office users × pages 1-${firstPages}) for ` +
+        `${opts.boardSeconds} s on GET /api/board?campaignId=…&page=…`,
+    );
     const first = await http.request<{ total: number }>('GET', boardPath, { token: adminToken });
     if (first.status !== 200) throw new Error(`board: ${first.status} ${JSON.stringify(first.body)}`);
-    await closedLoop(opts.boardClients, 2, () =>
-      http.request('GET', boardPath, { token: adminToken, discardBody: true }),
-    );
+    const ownBoard = (client: number) => {
+      const { user, path: p } = boardOf(client);
+      return http.request('GET', p, { token: user.token, discardBody: true });
+    };
+    await closedLoop(opts.boardClients, 2, ownBoard);
     load.beforeBoard = machineLoad();
     cpu = cpuMeter(pids());
-    const board = await closedLoop(opts.boardClients, opts.boardSeconds, () =>
-      http.request('GET', boardPath, { token: adminToken, discardBody: true }),
-    );
+    const board = await closedLoop(opts.boardClients, opts.boardSeconds, ownBoard);
     const boardCpu = cpu();
     const boardLatency = latencySummary(board.latencies);
     log(`  p50 ${boardLatency.p50} ms, p95 ${boardLatency.p95} ms, p99 ${boardLatency.p99} ms`);
-    // For comparison, not the target: each client on its own page, so no two requests share a statement.
-    const pages = Math.max(1, Math.ceil(first.body.total / 50));
-    let client = 0;
-    const distinct = await closedLoop(opts.boardClients, Math.min(opts.boardSeconds, 10), () =>
-      http.request('GET', `${boardPath}&page=${(client++ % pages) + 1}`, { token: adminToken, discardBody: true }),
+    // For comparison: every client the office head on page 1, where identical reads share one statement.
+    const same = await closedLoop(opts.boardClients, Math.min(opts.boardSeconds, 10), () =>
+      http.request('GET', boardPath, { token: adminToken, discardBody: true }),
     );
     results.board = {
       server: `${serverName} (not involved: the board reads PostgreSQL)`,
       plans: first.body.total,
       clients: opts.boardClients,
+      views: `${office.length} office users (${office.map((o) => o.email.split('@')[0]).join(', ')}) × pages 1-${firstPages}, default sort`,
+      distinctViews: new Set(Array.from({ length: opts.boardClients }, (_, c) => JSON.stringify(boardOf(c)))).size,
       seconds: secs(board.elapsedMs),
       requests: board.latencies.length,
       requestsPerSecond: perSecond(board.latencies.length, board.elapsedMs),
@@ -658,14 +670,14 @@ async function main(): Promise<void> {
       statuses: board.statuses,
       latencyMs: boardLatency,
       cpuCores: boardCpu,
-      eachClientOwnPage: {
-        seconds: secs(distinct.elapsedMs),
-        requestsPerSecond: perSecond(distinct.latencies.length, distinct.elapsedMs),
-        errors: distinct.errors,
-        latencyMs: latencySummary(distinct.latencies),
+      sameView: {
+        seconds: secs(same.elapsedMs),
+        requestsPerSecond: perSecond(same.latencies.length, same.elapsedMs),
+        errors: same.errors,
+        latencyMs: latencySummary(same.latencies),
       },
       target: 'p95 < 100 ms',
-      met: boardLatency.p95 !== null && boardLatency.p95 < 100,
+      met: boardLatency.p95 !== null && boardLatency.p95 < 100 && board.errors === 0,
     };
 
     memory.mark('board');
@@ -741,7 +753,7 @@ export function renderTable(r: Record<string, unknown>): string {
       'Redis (BullMQ), maildev (SMTP, 5 pooled connections)',
     ],
     [
-      `overdue board (${o.boardClients} clients, ${o.boardSeconds} s, same view)`,
+      `overdue board (${o.boardClients} clients: office users, each their own scope and page, ${o.boardSeconds} s)`,
       `p50 ${g('board.latencyMs.p50')} / p95 ${g('board.latencyMs.p95')} / p99 ${g('board.latencyMs.p99')} ms; ${g('board.requestsPerSecond')} req/s`,
       '',
       '',
@@ -749,8 +761,8 @@ export function renderTable(r: Record<string, unknown>): string {
       'API on PostgreSQL (no Temporal)',
     ],
     [
-      `overdue board, each client its own page (for comparison)`,
-      `p50 ${g('board.eachClientOwnPage.latencyMs.p50')} / p95 ${g('board.eachClientOwnPage.latencyMs.p95')} / p99 ${g('board.eachClientOwnPage.latencyMs.p99')} ms; ${g('board.eachClientOwnPage.requestsPerSecond')} req/s`,
+      `overdue board, all ${o.boardClients} clients on the same view (for comparison)`,
+      `p50 ${g('board.sameView.latencyMs.p50')} / p95 ${g('board.sameView.latencyMs.p95')} / p99 ${g('board.sameView.latencyMs.p99')} ms; ${g('board.sameView.requestsPerSecond')} req/s`,
       '',
       '',
       '',

@@ -13,10 +13,18 @@ import { districtFileSchema } from '../../libs/domain/src/schemas';
 export const BENCH_DOMAIN = 'bench.example';
 export const BENCH_PASSWORD = 'Duyet@2026';
 export const ADMIN_EMAIL = `truongphong@${BENCH_DOMAIN}`;
+const SAMPLE = path.join(__dirname, '../../prisma/district-kien-xuong.json');
+const benchEmail = (email: string) => email.replace(/@.*$/, `@${BENCH_DOMAIN}`);
+
+/** The sample district's office (its head, clerk, deputy heads and specialists) under the bench's domain. */
+export const officeEmails = (): string[] =>
+  districtFileSchema
+    .parse(JSON.parse(readFileSync(SAMPLE, 'utf8')))
+    .users.filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER')
+    .map((u) => benchEmail(u.email));
 export const principalEmail = (code: string) => `hieutruong.${code}@${BENCH_DOMAIN}`;
 export const schoolCode = (i: number) => `sch-${String(i).padStart(6, '0')}`;
 
-const SAMPLE = path.join(__dirname, '../../prisma/district-kien-xuong.json');
 /** About as many schools per cluster (cụm trường) as a real district has. */
 const SCHOOLS_PER_CLUSTER = 25;
 
@@ -39,7 +47,7 @@ export async function writeSyntheticDistrict(databaseUrl: string, schools: numbe
         schools: [],
         users: sample.users
           .filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER')
-          .map((u) => ({ ...u, email: u.email.replace('@kienxuong.example', `@${BENCH_DOMAIN}`) })),
+          .map((u) => ({ ...u, email: benchEmail(u.email) })),
       },
       passwordHash,
     );

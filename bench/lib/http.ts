@@ -69,11 +69,14 @@ export class HttpClient {
   }
 }
 
-/** Runs `task` on `concurrency` loops until `seconds` have passed; returns every round trip's latency and status. */
+/**
+ * Runs `task` on `concurrency` loops until `seconds` have passed; returns every round trip's latency and status.
+ * Each loop passes its own number to `task`: a client that stays the same user on the same page.
+ */
 export async function closedLoop(
   concurrency: number,
   seconds: number,
-  task: () => Promise<HttpResult>,
+  task: (client: number) => Promise<HttpResult>,
 ): Promise<{ latencies: number[]; errors: number; statuses: Record<string, number>; elapsedMs: number }> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -81,10 +84,10 @@ export async function closedLoop(
   const started = Date.now();
   const until = started + seconds * 1000;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, client) => {
       while (Date.now() < until) {
         try {
-          const r = await task();
+          const r = await task(client);
           statuses[r.status] = (statuses[r.status] ?? 0) + 1;
           if (r.status >= 200 && r.status < 300) latencies.push(r.ms);
           else errors++;

@@ -465,4 +465,51 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
     ).toBe(rows.length);
     expect((await remind().set(await auth(PRINCIPAL))).status).toBe(403);
   });
+  // The deadline in force and the school's code live on the plan row, kept by the database (migration
+  // 20261201090000_board_deadline_column): whatever writes the plan, the campaign or the school, the board follows.
+  it("follows the campaign's deadline moved for everyone, and a school's new code, in its counts and order", async () => {
+    const original = fivePmDaysAgo(10);
+    const later = new Date(Date.now() + 4 * DAY);
+    await stack.prisma.campaign.update({ where: { id: campaignId }, data: { submissionDeadline: later } });
+    try {
+      const b = await board({});
+      // The 54 not started follow it; the returned plan (its own revision deadline) and the submitted one (the
+      // reviewer's due date) stay overdue.
+      expect(b.summary.overdue).toBe(2);
+      expect(item(b, 'mn-thanh-tan')).toMatchObject({ deadline: later.toISOString(), overdue: false });
+      expect(item(b, 'thcs-thanh-tan')).toMatchObject({ deadline: fivePmDaysAgo(20).toISOString(), overdue: true });
+      // The extension of th-thanh-tan is its own: it does not follow the campaign.
+      expect(new Date(item(b, 'th-thanh-tan')!.deadline!).getTime()).toBeGreaterThan(later.getTime());
+      expect(b.items.slice(0, 2).map((i) => i.school.code)).toEqual(['thcs-thanh-tan', 'th-binh-minh']);
+    } finally {
+      await stack.prisma.campaign.update({ where: { id: campaignId }, data: { submissionDeadline: original } });
+    }
+    expect((await board({})).summary.overdue).toBe(56);
+
+    // A plan moved back to the school's side takes the campaign's date again; a decided one has none.
+    await setPlan('thcs-binh-minh', { status: 'DRAFTING' });
+    expect(item(await board({}), 'thcs-binh-minh')).toMatchObject({ deadline: original.toISOString(), overdue: true });
+    await setPlan('thcs-binh-minh', { status: 'APPROVED' });
+    expect(item(await board({}), 'thcs-binh-minh')).toMatchObject({ deadline: null, overdue: false });
+
+    // Within one deadline the board goes by school code; a school given a new code moves with it.
+    const school = await stack.prisma.school.findUniqueOrThrow({
+      where: { districtId_code: { districtId, code: COMMA_SCHOOL.code } },
+    });
+    const notStarted = async () => (await board({ status: 'NOT_STARTED' })).items.map((i) => i.school.code);
+    await stack.prisma.school.update({ where: { id: school.id }, data: { code: '0-dau-danh-sach' } });
+    try {
+      expect((await notStarted())[0]).toBe('0-dau-danh-sach');
+      expect((await board({ schoolCode: '0-dau-danh-sach' })).total).toBe(1);
+    } finally {
+      await stack.prisma.school.update({ where: { id: school.id }, data: { code: COMMA_SCHOOL.code } });
+    }
+    // The database's own order of the codes (its collation, not JavaScript's).
+    const byCode = await stack.prisma.plan.findMany({
+      where: { campaignId, status: 'NOT_STARTED', removedAt: null },
+      orderBy: { school: { code: 'asc' } },
+      select: { school: { select: { code: true } } },
+    });
+    expect(await notStarted()).toEqual(byCode.map((p) => p.school.code));
+  });
 });

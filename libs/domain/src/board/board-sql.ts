@@ -47,17 +47,14 @@ export function accentInsensitivePattern(text: string): string {
 
 const instant = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-// The deadline in force (DOMAIN.md), as the plan's workflow arms it: while the school holds the plan, the revision
-// deadline if a revision is due (returned, and still while its draft is being revised, or reopened), else the
-// school's extension or the campaign's date; the reviewer's due date while the office holds it; none once decided.
-const DEADLINE_IN_FORCE = Prisma.sql`CASE
-  WHEN p.status IN ('NOT_STARTED', 'DRAFTING', 'RETURNED')
-    THEN COALESCE(p."revisionDeadline", p."submissionDeadline", c."submissionDeadline")
-  WHEN p.status IN ('SUBMITTED', 'UNDER_REVIEW') THEN p."reviewDueAt"
-END`;
+// The deadline in force (DOMAIN.md) is p."deadlineInForce", which the database keeps on the plan row as the plan's
+// workflow arms it (trigger plan_board_columns, migration 20261201090000_board_deadline_column): while the school
+// holds the plan, the revision deadline if one is due, else the school's extension or the campaign's date; the
+// reviewer's due date while the office holds it; none once decided. p."schoolCode" is the school's code, copied
+// there too, so the default order (overdue first, oldest deadline first, then by school code) is an index range.
 
-// Conditions on the school (scope, level, cluster, code, name) go into one semi-join, so the summary, which
-// needs no school column, never joins the school table for every plan; an admin's unfiltered board skips it.
+// Conditions on the school (scope, level, cluster, name) go into one semi-join, so the summary and the page,
+// which need no school column, never join the school table for every plan; an admin's unfiltered board skips it.
 function schoolConditions(scope: BoardScope, f: BoardFilter): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   if (scope.role === 'REVIEWER') {
@@ -72,7 +69,6 @@ function schoolConditions(scope: BoardScope, f: BoardFilter): Prisma.Sql[] {
     parts.push(Prisma.sql`s."clusterId" IN (SELECT id FROM "Cluster"
       WHERE "districtId" = ${scope.districtId}::uuid AND code = ANY(${f.cluster}::text[]))`);
   }
-  if (f.schoolCode) parts.push(Prisma.sql`s.code = ${f.schoolCode}`);
   if (f.q) {
     const pattern = accentInsensitivePattern(f.q);
     parts.push(Prisma.sql`(s.name ~ ${pattern} OR s.code ~ ${pattern})`);
@@ -80,13 +76,14 @@ function schoolConditions(scope: BoardScope, f: BoardFilter): Prisma.Sql[] {
   return parts;
 }
 
-/** FROM and WHERE over Plan p, Campaign c and the deadline in force dl: everything but the school's columns. */
+/** FROM and WHERE over Plan p (and School sc when asked: sorting by name): the plans the filter matches. */
 function plansSql(scope: BoardScope, f: BoardFilter, now: Date, joinSchool: boolean, extra = Prisma.empty) {
   const parts: Prisma.Sql[] = [
     Prisma.sql`p."districtId" = ${scope.districtId}::uuid`,
     Prisma.sql`p."removedAt" IS NULL`,
   ];
   const school = schoolConditions(scope, f);
+  if (f.schoolCode) parts.push(Prisma.sql`p."schoolCode" = ${f.schoolCode}`);
   if (school.length) {
     parts.push(Prisma.sql`p."schoolId" IN (SELECT s.id FROM "School" s
       WHERE s."districtId" = ${scope.districtId}::uuid AND ${Prisma.join(school, ' AND ')})`);
@@ -94,28 +91,37 @@ function plansSql(scope: BoardScope, f: BoardFilter, now: Date, joinSchool: bool
   if (f.campaignId) parts.push(Prisma.sql`p."campaignId" = ${f.campaignId}::uuid`);
   if (f.status) parts.push(Prisma.sql`p.status = ANY(${f.status}::"PlanStatus"[])`);
   if (f.waitingOn) parts.push(Prisma.sql`p.status = ANY(${WAITING_ON_STATUSES[f.waitingOn]}::"PlanStatus"[])`);
-  if (f.overdue === true) parts.push(Prisma.sql`dl.deadline < ${instant(now)}`);
-  if (f.overdue === false) parts.push(Prisma.sql`(dl.deadline IS NULL OR dl.deadline >= ${instant(now)})`);
+  if (f.overdue === true) parts.push(Prisma.sql`p."deadlineInForce" < ${instant(now)}`);
+  if (f.overdue === false) {
+    parts.push(Prisma.sql`(p."deadlineInForce" IS NULL OR p."deadlineInForce" >= ${instant(now)})`);
+  }
   return Prisma.sql`FROM "Plan" p
-    JOIN "Campaign" c ON c.id = p."campaignId"
     ${joinSchool ? Prisma.sql`JOIN "School" sc ON sc.id = p."schoolId"` : Prisma.empty}
-    CROSS JOIN LATERAL (SELECT ${DEADLINE_IN_FORCE} AS deadline) dl
     WHERE ${Prisma.join(parts, ' AND ')} ${extra}`;
 }
 
-/** The plans the board shows, one row each, before sorting. */
-function matchedSql(scope: BoardScope, f: BoardFilter, now: Date, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+const SORTS_BY_NAME: readonly BoardSort[] = ['school', '-school'];
+
+/** The plans the board shows, one row each, before sorting; the school's name only when the sort needs it. */
+function matchedSql(
+  scope: BoardScope,
+  f: BoardFilter,
+  now: Date,
+  extra: Prisma.Sql = Prisma.empty,
+  withName = SORTS_BY_NAME.includes(f.sort),
+): Prisma.Sql {
   return Prisma.sql`SELECT p.id AS plan_id, p.status AS plan_status, p."statusChangedAt" AS status_changed_at,
-      p."reviewerId" AS reviewer_id, p."campaignId" AS campaign_id, sc.code AS school_code, sc.name AS school_name,
-      sc.level AS school_level, sc."clusterId" AS cluster_id, dl.deadline,
-      CASE WHEN dl.deadline < ${instant(now)} THEN dl.deadline END AS overdue_since
-    ${plansSql(scope, f, now, true, extra)}`;
+      p."reviewerId" AS reviewer_id, p."campaignId" AS campaign_id, p."schoolId" AS school_id,
+      p."schoolCode" AS school_code, p."deadlineInForce" AS deadline,
+      CASE WHEN p."deadlineInForce" < ${instant(now)} THEN p."deadlineInForce" END AS overdue_since
+      ${withName ? Prisma.sql`, sc.name AS school_name` : Prisma.empty}
+    ${plansSql(scope, f, now, withName, extra)}`;
 }
 
 /** Counts by status, and how many of each are overdue, for the same filter. */
 function byStatusSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
   return Prisma.sql`SELECT p.status AS plan_status, count(*)::int AS n,
-      count(*) FILTER (WHERE dl.deadline < ${instant(now)})::int AS late
+      count(*) FILTER (WHERE p."deadlineInForce" < ${instant(now)})::int AS late
     ${plansSql(scope, f, now, false)}
     GROUP BY p.status`;
 }
@@ -124,9 +130,10 @@ function byStatusSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
 export function orderSql(sort: BoardSort, table = ''): Prisma.Sql {
   const t = Prisma.raw(table ? `${table}.` : '');
   const keys: Record<BoardSort, Prisma.Sql> = {
-    // Overdue first, the oldest deadline first; then the rest, the nearest deadline first.
-    '-daysOverdue': Prisma.sql`${t}overdue_since ASC NULLS LAST, ${t}deadline ASC NULLS LAST`,
-    daysOverdue: Prisma.sql`${t}overdue_since DESC NULLS FIRST, ${t}deadline DESC NULLS FIRST`,
+    // Overdue first, the oldest deadline first; then the rest, the nearest deadline first; then those with none.
+    // Every overdue deadline is before every other one, so this is the deadline's own order: the index's.
+    '-daysOverdue': Prisma.sql`${t}deadline ASC NULLS LAST`,
+    daysOverdue: Prisma.sql`${t}deadline DESC NULLS FIRST`,
     // Vietnamese alphabetical order (Đ after D, not after Z); ICU ships with Debian's and Docker's Postgres.
     school: Prisma.sql`${t}school_name COLLATE "vi-x-icu" ASC`,
     '-school': Prisma.sql`${t}school_name COLLATE "vi-x-icu" DESC`,
@@ -140,12 +147,14 @@ export function orderSql(sort: BoardSort, table = ''): Prisma.Sql {
   return Prisma.sql`ORDER BY ${keys[sort]}, ${t}school_code ASC, ${t}plan_id ASC`;
 }
 
-// Joined for the rows of one page only, so a district of 50,000 plans counts reminders for 50 of them.
+// Joined for the rows of one page only, so a district of 50,000 plans reads schools and reminders for 50 of them.
 const ITEM_COLUMNS = Prisma.sql`page.plan_id, page.plan_status::text AS plan_status, page.status_changed_at,
-  page.deadline, page.school_code, page.school_name, page.school_level::text AS school_level, cl.code AS cluster_code,
+  page.deadline, page.school_code, sc.name AS school_name, sc.level::text AS school_level, sc.cluster_code,
   page.campaign_id, camp.key AS campaign_key, camp.title AS campaign_title, page.reviewer_id,
   u."fullName" AS reviewer_name, COALESCE(r.n, 0) AS reminders_sent, r.last AS last_reminder_at`;
-const ITEM_JOINS = Prisma.sql`LEFT JOIN "Cluster" cl ON cl.id = page.cluster_id
+// Lateral lookups by primary key: joined as tables, the planner hashes the whole school table for 50 rows.
+const ITEM_JOINS = Prisma.sql`LEFT JOIN LATERAL (SELECT s.name, s.level, cl.code AS cluster_code FROM "School" s
+    JOIN "Cluster" cl ON cl.id = s."clusterId" WHERE s.id = page.school_id) sc ON true
   LEFT JOIN "Campaign" camp ON camp.id = page.campaign_id
   LEFT JOIN "User" u ON u.id = page.reviewer_id
   LEFT JOIN LATERAL (SELECT count(*)::int AS n, max(rs."createdAt") AS last

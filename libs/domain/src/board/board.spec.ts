@@ -156,7 +156,7 @@ describe('board SQL', () => {
       expect(orderSql(sort).sql).toMatch(/, school_code ASC, plan_id ASC$/);
     }
     expect(orderSql('-daysOverdue', 'page').sql).toBe(
-      'ORDER BY page.overdue_since ASC NULLS LAST, page.deadline ASC NULLS LAST, page.school_code ASC, page.plan_id ASC',
+      'ORDER BY page.deadline ASC NULLS LAST, page.school_code ASC, page.plan_id ASC',
     );
   });
 });
