@@ -160,34 +160,38 @@ const ITEM_JOINS = Prisma.sql`LEFT JOIN LATERAL (SELECT s.name, s.level, cl.code
   LEFT JOIN LATERAL (SELECT count(*)::int AS n, max(rs."createdAt") AS last
     FROM "ReminderSent" rs WHERE rs."planId" = page.plan_id) r ON true`;
 
+export interface BoardSummarySpec {
+  filter: BoardFilter;
+  now: Date;
+  /** admins see the district's undelivered e-mails counted in the summary */
+  countFailedEmails: boolean;
+}
+
+/** The summary of a filter, one row: total, overdue, counts by status (and failed e-mails for admins). */
+export function boardSummarySql(scope: BoardScope, spec: BoardSummarySpec): Prisma.Sql {
+  const failed = spec.countFailedEmails
+    ? Prisma.sql`(SELECT count(*)::int FROM "EmailLog" e WHERE e."districtId" = ${scope.districtId}::uuid
+        AND e.status = 'FAILED' ${spec.filter.campaignId ? Prisma.sql`AND e."campaignId" = ${spec.filter.campaignId}::uuid` : Prisma.empty})`
+    : Prisma.sql`NULL::int`;
+  return Prisma.sql`WITH by_status AS (${byStatusSql(scope, spec.filter, spec.now)})
+    SELECT COALESCE(sum(n), 0)::int AS total, COALESCE(sum(late), 0)::int AS overdue_total,
+      COALESCE(json_object_agg(plan_status, n), '{}'::json) AS by_status, ${failed} AS failed_emails
+    FROM by_status`;
+}
+
 export interface BoardPageSpec {
   filter: BoardFilter;
   now: Date;
   limit: number;
   offset: number;
-  /** admins see the district's undelivered e-mails counted in the summary */
-  countFailedEmails: boolean;
 }
 
-/**
- * One statement for the whole board response: the page of rows and, on every row, the summary of the same
- * filter (total, overdue, counts by status). An empty page still returns one row, with plan_id null.
- */
+/** One page of the board's rows, in the filter's order. */
 export function boardPageSql(scope: BoardScope, spec: BoardPageSpec): Prisma.Sql {
-  const failed = spec.countFailedEmails
-    ? Prisma.sql`(SELECT count(*)::int FROM "EmailLog" e WHERE e."districtId" = ${scope.districtId}::uuid
-        AND e.status = 'FAILED' ${spec.filter.campaignId ? Prisma.sql`AND e."campaignId" = ${spec.filter.campaignId}::uuid` : Prisma.empty})`
-    : Prisma.sql`NULL::int`;
-  return Prisma.sql`WITH by_status AS (${byStatusSql(scope, spec.filter, spec.now)}),
-    stats AS (
-      SELECT COALESCE(sum(n), 0)::int AS total, COALESCE(sum(late), 0)::int AS overdue_total,
-        COALESCE(json_object_agg(plan_status, n), '{}'::json) AS by_status, ${failed} AS failed_emails
-      FROM by_status),
-    page AS (
+  return Prisma.sql`WITH page AS (
       SELECT * FROM (${matchedSql(scope, spec.filter, spec.now)}) matched
       ${orderSql(spec.filter.sort)} LIMIT ${spec.limit} OFFSET ${spec.offset})
-    SELECT stats.total, stats.overdue_total, stats.by_status, stats.failed_emails, ${ITEM_COLUMNS}
-    FROM stats LEFT JOIN page ON true ${ITEM_JOINS}
+    SELECT ${ITEM_COLUMNS} FROM page ${ITEM_JOINS}
     ${orderSql(spec.filter.sort, 'page')}`;
 }
 

@@ -6,13 +6,12 @@ import { ClockService } from '../clock.service';
 import { DomainError } from '../errors';
 import type { BoardFilter, BoardQuery, FailedEmailsQuery } from './board-query';
 import { type BoardItem, type BoardRow, toBoardItem } from './board-rows';
-import { type BoardScope, boardIdsSql, boardPageSql, boardRowsSql } from './board-sql';
+import { type BoardScope, boardIdsSql, boardPageSql, boardRowsSql, boardSummarySql } from './board-sql';
 
 /** The export reads this many plans per statement, so a district-wide file never sits whole in memory. */
 export const BOARD_EXPORT_BATCH = 1000;
 
-interface PageRow extends Omit<BoardRow, 'plan_id'> {
-  plan_id: string | null;
+interface SummaryRow {
   total: number;
   overdue_total: number;
   by_status: Partial<Record<PlanStatus, number>>;
@@ -42,37 +41,23 @@ export class BoardService {
     private readonly clock: ClockService,
   ) {}
 
-  /** Board pages being read, by scope and query; see list(). */
-  private readonly reading = new Map<string, Promise<BoardPage>>();
+  /** Board reads under way, by what they read; see list(). */
+  private readonly reading = new Map<string, Promise<unknown>>();
 
   /**
-   * One page of the board. Identical requests (same scope, filter, sort and page) that arrive while the statement
-   * for one of them runs share its result: the default view is what every office head opens from the same link in
-   * the morning digest, and 50 of them at once otherwise queue 50 identical statements over the whole district
-   * (npm run bench). A shared result is never older than the statement's own run, tens of milliseconds.
+   * One page of the board: its rows, and the summary of its filter, read as two statements. Identical reads that
+   * arrive while one runs share its result: every page of one filter, in one scope, shares the summary, and the
+   * default view, which every office head opens from the same link in the morning digest, is read once however
+   * many open it at the same moment (npm run bench). A shared result is never older than the statement's own run.
    */
   async list(user: AuthUser, q: BoardQuery): Promise<BoardPage> {
     const scope = this.scopeOf(user);
-    const key = JSON.stringify([scope, q]);
-    const running = this.reading.get(key);
-    if (running) return running;
-    const page = this.readPage(scope, user.role === 'ADMIN', q).finally(() => this.reading.delete(key));
-    this.reading.set(key, page);
-    return page;
-  }
-
-  private async readPage(scope: BoardScope, admin: boolean, q: BoardQuery): Promise<BoardPage> {
-    const now = this.clock.now();
-    const rows = await this.prisma.$queryRaw<PageRow[]>(
-      boardPageSql(scope, {
-        filter: q,
-        now,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-        countFailedEmails: admin,
-      }),
-    );
-    const stats = rows[0];
+    // The summary does not depend on the order or the page (JSON leaves out what is undefined).
+    const summaryOf = { ...q, sort: undefined, page: undefined, pageSize: undefined };
+    const [stats, rows] = await Promise.all([
+      this.shared(['summary', scope, summaryOf], () => this.readSummary(scope, q)),
+      this.shared(['page', scope, q], () => this.readRows(scope, q)),
+    ]);
     const byStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, stats.by_status[s] ?? 0])) as Record<
       PlanStatus,
       number
@@ -86,8 +71,32 @@ export class BoardService {
         overdue: stats.overdue_total,
         ...(stats.failed_emails === null ? {} : { failedEmails: stats.failed_emails }),
       },
-      items: rows.filter((r): r is BoardRow & PageRow => r.plan_id !== null).map((r) => toBoardItem(r, now)),
+      items: rows,
     };
+  }
+
+  private shared<T>(what: unknown[], read: () => Promise<T>): Promise<T> {
+    const key = JSON.stringify(what);
+    const running = this.reading.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const result = read().finally(() => this.reading.delete(key));
+    this.reading.set(key, result);
+    return result;
+  }
+
+  private async readSummary(scope: BoardScope, q: BoardQuery): Promise<SummaryRow> {
+    const [row] = await this.prisma.$queryRaw<SummaryRow[]>(
+      boardSummarySql(scope, { filter: q, now: this.clock.now(), countFailedEmails: scope.role === 'ADMIN' }),
+    );
+    return row;
+  }
+
+  private async readRows(scope: BoardScope, q: BoardQuery): Promise<BoardItem[]> {
+    const now = this.clock.now();
+    const rows = await this.prisma.$queryRaw<BoardRow[]>(
+      boardPageSql(scope, { filter: q, now, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    );
+    return rows.map((r) => toBoardItem(r, now));
   }
 
   /**

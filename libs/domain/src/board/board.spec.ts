@@ -11,7 +11,7 @@ import {
   toBoardItem,
   waitingOnOf,
 } from './board-rows';
-import { accentInsensitivePattern, boardPageSql, foldVietnamese, orderSql } from './board-sql';
+import { accentInsensitivePattern, boardPageSql, boardSummarySql, foldVietnamese, orderSql } from './board-sql';
 
 const BOARD_CSV_HEADERS = BOARD_CSV_COLUMNS.map((c) => c.header);
 
@@ -144,11 +144,15 @@ describe('board SQL', () => {
   it('passes every value from the request as a parameter, never as SQL text', () => {
     const hostile = `x'); DROP TABLE "Plan"; --`;
     const filter = boardFilterSchema.parse({ q: hostile, schoolCode: hostile, cluster: `I');--` });
-    const sql = boardPageSql(scope, { filter, now, limit: 50, offset: 0, countFailedEmails: false });
-    expect(sql.sql).not.toContain('DROP TABLE');
-    expect(sql.sql).not.toContain(`I')`);
-    expect(sql.values).toEqual(expect.arrayContaining([hostile, [`I');--`], accentInsensitivePattern(hostile)]));
-    expect(sql.values).toEqual(expect.arrayContaining([['PRESCHOOL'], []]));
+    for (const sql of [
+      boardPageSql(scope, { filter, now, limit: 50, offset: 0 }),
+      boardSummarySql(scope, { filter, now, countFailedEmails: true }),
+    ]) {
+      expect(sql.sql).not.toContain('DROP TABLE');
+      expect(sql.sql).not.toContain(`I')`);
+      expect(sql.values).toEqual(expect.arrayContaining([hostile, [`I');--`], accentInsensitivePattern(hostile)]));
+      expect(sql.values).toEqual(expect.arrayContaining([['PRESCHOOL'], []]));
+    }
   });
 
   it('ends every sort with the school code and the plan id, so pages never overlap', () => {
