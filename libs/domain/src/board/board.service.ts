@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PlanStatus, PrismaService } from '@duyet/database';
+import { type PlanStatus, PreparedReads, PrismaService } from '@duyet/database';
 import { PLAN_STATUSES } from '@duyet/workflows';
 import type { AuthUser } from '../access';
 import { ClockService } from '../clock.service';
@@ -38,6 +38,7 @@ export interface BoardPage {
 export class BoardService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly reads: PreparedReads,
     private readonly clock: ClockService,
   ) {}
 
@@ -85,7 +86,7 @@ export class BoardService {
   }
 
   private async readSummary(scope: BoardScope, q: BoardQuery): Promise<SummaryRow> {
-    const [row] = await this.prisma.$queryRaw<SummaryRow[]>(
+    const [row] = await this.reads.query<SummaryRow>(
       boardSummarySql(scope, { filter: q, now: this.clock.now(), countFailedEmails: scope.role === 'ADMIN' }),
     );
     return row;
@@ -93,7 +94,7 @@ export class BoardService {
 
   private async readRows(scope: BoardScope, q: BoardQuery): Promise<BoardItem[]> {
     const now = this.clock.now();
-    const rows = await this.prisma.$queryRaw<BoardRow[]>(
+    const rows = await this.reads.query<BoardRow>(
       boardPageSql(scope, { filter: q, now, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
     );
     return rows.map((r) => toBoardItem(r, now));
