@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CalendarService, DomainError, RemindersService, type SendRemindersResult } from '@duyet/domain';
 import { bearer } from '../support/campaign';
 import { type TestDistrict, importSampleDistrict, openDistrictCampaign } from '../support/district';
@@ -344,8 +345,10 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     const manual = { actorId: adminId };
     const planIds = [planId[X1], planId[Y], planId[S]];
     // X1's principal already had today's message: the manual rung is recorded against it. Y's gets one now.
-    // S is submitted: a manual reminder is for schools that still owe a plan.
-    expect(await reminders.sendDueReminders({ campaignId, day, planIds, manual })).toEqual({
+    // S is submitted: a manual reminder is for schools that still owe a plan. The list is padded to the size a
+    // national campaign's board names (more ids than one statement may bind): the three are found among them.
+    const national = [...Array.from({ length: 40_000 }, () => randomUUID()), ...planIds];
+    expect(await reminders.sendDueReminders({ campaignId, day, planIds: national, manual })).toEqual({
       emails: 1,
       rungs: 2,
       skipped: 0,
@@ -396,7 +399,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     const manual = events.filter((e) => e.actorId === adminId);
     expect(manual.map((e) => e.campaignId)).toEqual([campaignId, campaignId]);
     expect(manual.map((e) => e.data)).toEqual([
-      { day: '2030-02-11', manual: true, planIds: 3, campaignIds: [campaignId], emails: 1, rungs: 2, skipped: 0 },
+      { day: '2030-02-11', manual: true, planIds: 40_003, campaignIds: [campaignId], emails: 1, rungs: 2, skipped: 0 },
       { day: '2030-02-11', manual: true, planIds: 3, campaignIds: [campaignId], emails: 0, rungs: 0, skipped: 2 },
     ]);
   });

@@ -243,15 +243,25 @@ export class RemindersService {
     const statuses = Object.keys(WAITING_ON).filter(
       (s) => !run.manual || WAITING_ON[s as PlanStatus] !== 'REVIEW',
     ) as PlanStatus[];
+    const where = { campaignId, removedAt: null, status: { in: statuses } };
+    if (run.planIds) {
+      // A "remind now" names its plans: a slice at a time, so a national campaign's list stays within the bind
+      // parameters one statement may have (npm run bench -- --schools 50000 named 49,800 plans in one).
+      const ids = [...run.planIds].sort();
+      for (let i = 0; i < ids.length; i += PLAN_BATCH) {
+        const plans = await this.prisma.plan.findMany({
+          where: { ...where, id: { in: ids.slice(i, i + PLAN_BATCH) } },
+          select: PLAN_SELECT,
+          orderBy: { id: 'asc' },
+        });
+        if (plans.length) yield plans;
+      }
+      return;
+    }
     let after: string | undefined;
     for (;;) {
       const plans = await this.prisma.plan.findMany({
-        where: {
-          campaignId,
-          removedAt: null,
-          status: { in: statuses },
-          id: { ...(run.planIds ? { in: run.planIds } : {}), ...(after ? { gt: after } : {}) },
-        },
+        where: { ...where, ...(after ? { id: { gt: after } } : {}) },
         select: PLAN_SELECT,
         orderBy: { id: 'asc' },
         take: PLAN_BATCH,
