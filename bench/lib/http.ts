@@ -7,6 +7,14 @@ export interface HttpResult<T = unknown> {
   ms: number;
 }
 
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** read the body but neither keep nor parse it */
+  discardBody?: boolean;
+}
+
 export class HttpClient {
   private readonly agent: http.Agent;
 
@@ -23,11 +31,7 @@ export class HttpClient {
    * tried once more on a fresh one; every request of the bench may be sent twice (reads, logins, and moves with
    * an Idempotency-Key).
    */
-  async request<T = unknown>(
-    method: string,
-    path: string,
-    opts: { token?: string; body?: unknown; headers?: Record<string, string>; discardBody?: boolean } = {},
-  ): Promise<HttpResult<T>> {
+  async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResult<T>> {
     const started = performance.now();
     try {
       return await this.send<T>(method, path, opts);
@@ -39,11 +43,7 @@ export class HttpClient {
     }
   }
 
-  private send<T>(
-    method: string,
-    path: string,
-    opts: { token?: string; body?: unknown; headers?: Record<string, string>; discardBody?: boolean },
-  ): Promise<HttpResult<T>> {
+  private send<T>(method: string, path: string, opts: RequestOptions): Promise<HttpResult<T>> {
     const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
     const started = process.hrtime.bigint();
     return new Promise((resolve, reject) => {

@@ -60,6 +60,7 @@ export class CampaignActivitiesService implements CampaignActivities {
     // One INSERT … SELECT: the database writes a plan per targeted school itself. Reading the schools into the
     // worker and sending them back as one createMany took 2.5 s of a 10,000-school launch (npm run bench).
     // ON CONFLICT DO NOTHING is createMany's skipDuplicates: a retried activity adds only what is missing.
+    // The workflow id is planWorkflowId(campaignId, schoolId): its campaign prefix, then the school's id.
     const clusters = campaign.targetClusters;
     const plans = await this.prisma.$executeRaw`
       INSERT INTO "Plan" (id, "districtId", "campaignId", "schoolId", "workflowId", "updatedAt")
