@@ -14,14 +14,17 @@ export const BENCH_DOMAIN = 'bench.example';
 export const BENCH_PASSWORD = 'Duyet@2026';
 export const ADMIN_EMAIL = `truongphong@${BENCH_DOMAIN}`;
 const SAMPLE = path.join(__dirname, '../../prisma/district-kien-xuong.json');
-const benchEmail = (email: string) => email.replace(/@.*$/, `@${BENCH_DOMAIN}`);
+
+const readSample = () => districtFileSchema.parse(JSON.parse(readFileSync(SAMPLE, 'utf8')));
+type SampleUser = ReturnType<typeof readSample>['users'][number];
 
 /** The sample district's office (its head, clerk, deputy heads and specialists) under the bench's domain. */
-export const officeEmails = (): string[] =>
-  districtFileSchema
-    .parse(JSON.parse(readFileSync(SAMPLE, 'utf8')))
-    .users.filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER')
-    .map((u) => benchEmail(u.email));
+const officeOf = (users: SampleUser[]): SampleUser[] =>
+  users
+    .filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER')
+    .map((u) => ({ ...u, email: u.email.replace(/@.*$/, `@${BENCH_DOMAIN}`) }));
+
+export const officeEmails = (): string[] => officeOf(readSample().users).map((u) => u.email);
 export const principalEmail = (code: string) => `hieutruong.${code}@${BENCH_DOMAIN}`;
 export const schoolCode = (i: number) => `sch-${String(i).padStart(6, '0')}`;
 
@@ -29,7 +32,7 @@ export const schoolCode = (i: number) => `sch-${String(i).padStart(6, '0')}`;
 const SCHOOLS_PER_CLUSTER = 25;
 
 export async function writeSyntheticDistrict(databaseUrl: string, schools: number): Promise<{ districtId: string }> {
-  const sample = districtFileSchema.parse(JSON.parse(readFileSync(SAMPLE, 'utf8')));
+  const sample = readSample();
   const clusters = Math.max(4, Math.ceil(schools / SCHOOLS_PER_CLUSTER));
   // The sample's cluster codes I–IV come first, so its specialists keep their clusters; the rest are numbered.
   const clusterCode = (i: number) => (['I', 'II', 'III', 'IV'][i] ?? `C${i + 1}`) as string;
@@ -45,9 +48,7 @@ export async function writeSyntheticDistrict(databaseUrl: string, schools: numbe
         district: { ...sample.district, code: 'bench', name: 'Tỉnh Thử Tải', office: 'Sở Giáo dục và Đào tạo Thử Tải' },
         clusters: Array.from({ length: clusters }, (_, i) => ({ code: clusterCode(i), name: `Cụm ${clusterCode(i)}` })),
         schools: [],
-        users: sample.users
-          .filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER')
-          .map((u) => ({ ...u, email: benchEmail(u.email) })),
+        users: officeOf(sample.users),
       },
       passwordHash,
     );
