@@ -1,7 +1,7 @@
 // Invitations as the mail catcher received them: maildev's REST API lists each message's attachments and serves
 // them; the .ics is read back with ical.js (Thunderbird's parser), as a calendar program would.
 import ICAL from 'ical.js';
-import { type CaughtMail, allMail } from './mailbox';
+import { type CaughtMail, allMail, mailboxRequest } from './mailbox';
 
 export interface CaughtAttachment {
   fileName: string;
@@ -39,9 +39,7 @@ export async function mailOf(template: string, to: string): Promise<CalendarMail
 export async function icsOf(mail: CalendarMail): Promise<ParsedIcs> {
   const file = (mail.attachments ?? []).find((a) => a.fileName?.endsWith('.ics'));
   if (!file) throw new Error(`no .ics attached to "${mail.subject}": ${JSON.stringify(mail.attachments)}`);
-  const res = await fetch(`${process.env.MAILBOX_URL}/email/${mail.id}/attachment/${file.generatedFileName}`);
-  if (!res.ok) throw new Error(`attachment ${file.generatedFileName}: ${res.status}`);
-  return parseIcs(await res.text());
+  return parseIcs(await mailboxRequest(`/email/${mail.id}/attachment/${file.generatedFileName}`));
 }
 
 export function parseIcs(raw: string): ParsedIcs {

@@ -32,7 +32,14 @@ export class LocalDiskStorage implements FileStorage {
           await file.close();
         }
       } else {
-        await pipeline(content, createWriteStream(scratch, { flags: 'wx', flush: true }));
+        const out = createWriteStream(scratch, { flags: 'wx', flush: true });
+        try {
+          await pipeline(content, out);
+        } finally {
+          // A failed pipeline settles as soon as the source fails, while the file may still be opening: wait until
+          // the stream has let go of it, or the cleanup below runs first and the file appears after it.
+          if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+        }
       }
       await rename(scratch, target);
     } catch (err) {
