@@ -38,7 +38,7 @@ export class LocalDiskStorage implements FileStorage {
         } finally {
           // A failed pipeline settles as soon as the source fails, while the file may still be opening: wait until
           // the stream has let go of it, or the cleanup below runs first and the file appears after it.
-          if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+          if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         }
       }
       await rename(scratch, target);
