@@ -8,8 +8,8 @@
 // office head), then the office head's digest every 2 days ("weekly, scaled down"); a reviewer is reminded on
 // the day a decision is due.
 //
-// The daily run is at 07:30 and every move at 16:00, so that a timer of the test server firing a few hundred
-// milliseconds late (several virtual hours) cannot put a move before or after the wrong run.
+// The daily run is at 07:30 and every move at 16:00 (D's extension at 12:00), so that a timer of the test server
+// firing a few hundred milliseconds late (several virtual hours) cannot put a move before or after the wrong run.
 //
 //   A th-thanh-tan    submits on time (2/2)
 //   B th-binh-minh    submits late (18/2), after the office head's first digest
@@ -30,8 +30,12 @@ import { type Stack, eventually, startStack } from '../support/stack';
 
 const DOMAIN = 'kich-ban.example';
 const SPEED = 86_400 / 2;
-/** the virtual instant when the suite starts: setup has about three virtual days (6 s) before the first move */
-const START = '2027-01-21T12:00:00+07:00';
+/**
+ * the virtual instant when the suite starts: setup (starting the worker and the API, the district, the campaign,
+ * five drafts) has until 24/1 07:00, about seven virtual days (13 s), before the first move; with three (6 s) it
+ * ran out on a loaded machine. The daily runs of those days find no campaign and write nothing.
+ */
+const START = '2027-01-17T12:00:00+07:00';
 const DEADLINE = '2027-02-10T17:00:00+07:00';
 const LAST_DAY = '2027-02-23';
 
@@ -235,9 +239,9 @@ describe('deadline scenarios on the accelerated clock', () => {
     );
     doneBy('2027-01-28T07:00:00+07:00', "E's return");
 
-    await at('2027-02-02T16:00:00+07:00', 'E resubmits late, A submits, D asks for more time and is granted it');
-    await submit(E);
-    await submit(A);
+    // D's two moves come at noon, apart from E's and A's at 16:00: four requests and their notices in the 8 virtual
+    // hours (333 ms) before midnight ran past it on a loaded machine, and the grant's notice was dated 3/2.
+    await at('2027-02-02T12:00:00+07:00', 'D asks for more time and is granted it');
     const asked = await post(principal(D), `/api/plans/${planId[D]}/extension-requests`, {
       reason: 'Trường đang sửa chữa phòng học, chưa họp được hội đồng trước Tết',
       requestedUntil: '2027-02-19T17:00:00+07:00',
@@ -251,6 +255,11 @@ describe('deadline scenarios on the accelerated clock', () => {
       200,
       'grant D',
     );
+    doneBy('2027-02-03T00:00:00+07:00', "D's extension");
+
+    await at('2027-02-02T16:00:00+07:00', 'E resubmits late, A submits');
+    await submit(E);
+    await submit(A);
     doneBy('2027-02-03T07:00:00+07:00', 'the moves of 2/2');
 
     await at('2027-02-09T16:00:00+07:00', 'the SMTP server goes down');

@@ -23,7 +23,7 @@ const base = (): string => {
  * maildev just as the next suite writes on it ("other side closed", seen in CI); a fresh connection cannot be stale.
  */
 export function mailboxRequest(path: string, method: 'GET' | 'DELETE' = 'GET'): Promise<string> {
-  const url = new URL(path, base());
+  const url = new URL(`${base()}${path}`);
   return new Promise((resolve, reject) => {
     const req = request(url, { method, agent: false }, (res) => {
       const chunks: Buffer[] = [];
