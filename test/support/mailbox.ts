@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { HttpClient } from '../../bench/lib/http';
 
 /** The mail catcher's inbox (maildev's REST API), as the tests read it. */
 export interface CaughtMail {
@@ -18,32 +18,25 @@ const base = (): string => {
 };
 
 /**
- * One request to the catcher on a connection of its own (`agent: false`). The global fetch keeps connections
+ * One request to the catcher, on a client (and so a connection) of its own. The global fetch keeps connections
  * alive in a pool shared by every suite of a Jest worker, and one left idle by an earlier suite can be closed by
  * maildev just as the next suite writes on it ("other side closed", seen in CI); a fresh connection cannot be stale.
  */
-export function mailboxRequest(path: string, method: 'GET' | 'DELETE' = 'GET'): Promise<string> {
-  const url = new URL(`${base()}${path}`);
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300)
-          reject(new Error(`mailbox answered ${status} to ${method} ${path}: ${body}`));
-        else resolve(body);
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+export async function mailboxRequest<T = string>(path: string, method: 'GET' | 'DELETE' = 'GET'): Promise<T> {
+  const client = new HttpClient(new URL(base()), 1);
+  try {
+    const res = await client.request<T>(method, path);
+    if (res.status < 200 || res.status >= 300) {
+      throw new Error(`mailbox answered ${res.status} to ${method} ${path}: ${JSON.stringify(res.body)}`);
+    }
+    return res.body;
+  } finally {
+    client.close();
+  }
 }
 
 export async function allMail(): Promise<CaughtMail[]> {
-  return JSON.parse(await mailboxRequest('/email')) as CaughtMail[];
+  return mailboxRequest<CaughtMail[]>('/email');
 }
 
 export async function mailTo(address: string): Promise<CaughtMail[]> {
