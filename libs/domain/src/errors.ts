@@ -1,6 +1,14 @@
 /** Domain refusals. One exception filter maps each code to an HTTP status (apps/api). */
 export type DomainErrorCode =
-  'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_TRANSITION' | 'UNAVAILABLE';
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  /** a write based on a version of the data that has changed since (If-Match): 412 */
+  | 'PRECONDITION_FAILED'
+  | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
