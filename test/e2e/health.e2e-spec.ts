@@ -1,13 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { setupApp } from '../../apps/api/src/setup-app';
+import { API_APP_OPTIONS, setupApp } from '../../apps/api/src/setup-app';
 import { freePort } from '../setup/global-setup';
 
 async function health(envOverride: Record<string, string>) {
   const saved = { ...process.env };
   Object.assign(process.env, envOverride);
-  const app = await NestFactory.create(ApiModule, { logger: false });
+  const app = await NestFactory.create(ApiModule, { ...API_APP_OPTIONS, logger: false });
   try {
     setupApp(app);
     await app.init();

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { setupApp } from '../../apps/api/src/setup-app';
+import { API_APP_OPTIONS, setupApp } from '../../apps/api/src/setup-app';
 
 interface Operation {
   summary?: string;
@@ -16,7 +16,7 @@ describe('the OpenAPI document', () => {
   let paths: Record<string, Record<string, Operation>>;
 
   beforeAll(async () => {
-    app = await NestFactory.create(ApiModule, { logger: false });
+    app = await NestFactory.create(ApiModule, { ...API_APP_OPTIONS, logger: false });
     setupApp(app);
     await app.init();
     const res = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);

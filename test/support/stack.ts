@@ -4,7 +4,7 @@ import request from 'supertest';
 import { PrismaService } from '@duyet/database';
 import { TemporalClientService } from '@duyet/temporal';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { setupApp } from '../../apps/api/src/setup-app';
+import { API_APP_OPTIONS, setupApp } from '../../apps/api/src/setup-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export const DEMO_PASSWORD = 'Duyet@2026';
@@ -23,7 +23,7 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   await worker.init();
-  const api = await NestFactory.create(ApiModule, { logger: ['error', 'warn'] });
+  const api = await NestFactory.create(ApiModule, { ...API_APP_OPTIONS, logger: ['error', 'warn'] });
   setupApp(api);
   await api.init();
   const server = api.getHttpServer();

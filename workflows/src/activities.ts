@@ -52,6 +52,15 @@ export interface CampaignActivities {
     reason: string;
     idempotencyKey: string;
   }): Promise<void>;
+  /**
+   * keeps on the campaign, for its admins, why a campaign-level step failed for good (after its bounded
+   * attempts or at once for a permanent error); audited
+   */
+  recordCampaignProblem(input: {
+    campaignId: string;
+    stage: 'LAUNCH' | 'CLOSE' | 'DEADLINE';
+    message: string;
+  }): Promise<void>;
   /** signals a batch of the campaign's plan workflows (close, or the campaign deadline moved) */
   signalPlanWorkflowsBatch(input: {
     campaignId: string;

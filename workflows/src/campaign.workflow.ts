@@ -1,6 +1,9 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   condition,
+  isCancellation,
+  sleep,
   continueAsNew,
   currentUpdateInfo,
   proxyActivities,
@@ -15,11 +18,19 @@ import {
   closeCampaignUpdate,
   extendCampaignDeadlineUpdate,
 } from './definitions';
+import { CAMPAIGN_ACTIVITY, SHORT_ACTIVITY } from './retry-policies';
 
-const acts = proxyActivities<CampaignActivities>({
-  startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const acts = proxyActivities<CampaignActivities>(CAMPAIGN_ACTIVITY);
+const { recordCampaignProblem } = proxyActivities<CampaignActivities>(SHORT_ACTIVITY);
+
+/** After a launch failed for good, how long before it is tried again (the admin sees the reason meanwhile). */
+const LAUNCH_RETRY_MS = 15 * 60_000;
+
+/** The reason an activity failed, as its caller should read it. */
+const reasonOf = (err: unknown): string =>
+  err instanceof ActivityFailure && err.cause instanceof ApplicationFailure
+    ? err.cause.message
+    : 'Hệ thống chưa hoàn tất được thao tác sau nhiều lần thử.';
 
 interface CampaignProgress {
   cursor: string | null;
@@ -44,12 +55,19 @@ export async function campaignWorkflow(
     closed: false,
   };
   let busy = false;
-  const exclusive = async (fn: () => Promise<void>): Promise<CampaignState> => {
+  const exclusive = async (stage: 'CLOSE' | 'DEADLINE', fn: () => Promise<void>): Promise<CampaignState> => {
     await condition(() => !busy && state.done);
     busy = true;
     try {
       await fn();
       return state;
+    } catch (err) {
+      // The admin who asked sees the reason in the answer; the campaign keeps it too, and the same request
+      // may be sent again (every step is idempotent).
+      if (isCancellation(err)) throw err;
+      const message = reasonOf(err);
+      await recordCampaignProblem({ campaignId: input.campaignId, stage, message });
+      throw ApplicationFailure.nonRetryable(message, 'CAMPAIGN_PROBLEM');
     } finally {
       busy = false;
     }
@@ -77,7 +95,7 @@ export async function campaignWorkflow(
   setHandler(
     closeCampaignUpdate,
     (req) =>
-      exclusive(async () => {
+      exclusive('CLOSE', async () => {
         if (state.closed) return;
         await acts.markCampaignClosed({ campaignId: input.campaignId, actorId: req.actorId, reason: req.reason });
         await signalAll('close', req.actorId, req.reason);
@@ -88,7 +106,7 @@ export async function campaignWorkflow(
   setHandler(
     extendCampaignDeadlineUpdate,
     (req) =>
-      exclusive(async () => {
+      exclusive('DEADLINE', async () => {
         const key = `${workflowInfo().workflowId}:${currentUpdateInfo()?.id ?? req.until}`;
         await acts.extendCampaignDeadline({ campaignId: input.campaignId, ...req, idempotencyKey: key });
         await signalAll('deadline', req.actorId, req.reason, req.until);
@@ -96,20 +114,19 @@ export async function campaignWorkflow(
     { validator: refuseWhenClosed },
   );
 
+  // The last batch the launch finished, so a launch tried again starts after it.
+  let launchCursor = progress?.cursor ?? null;
   if (!progress?.opened) {
-    await acts.openCampaignPlans({ campaignId: input.campaignId });
-    let cursor = progress?.cursor ?? null;
     for (;;) {
-      const batch = await acts.startPlanWorkflowsBatch({
-        campaignId: input.campaignId,
-        after: cursor,
-        limit: batchSize,
-      });
-      state.plansStarted += batch.started;
-      cursor = batch.nextCursor;
-      if (cursor === null) break;
-      if (workflowInfo().continueAsNewSuggested) {
-        await continueAsNew<typeof campaignWorkflow>(input, { ...snapshot(), cursor, opened: false });
+      try {
+        await launch();
+        break;
+      } catch (err) {
+        // Attempts are bounded; a launch that failed for good is shown to the admin with its reason and tried
+        // again later from where it stopped, rather than retried silently for ever.
+        if (isCancellation(err)) throw err;
+        await recordCampaignProblem({ campaignId: input.campaignId, stage: 'LAUNCH', message: reasonOf(err) });
+        await sleep(LAUNCH_RETRY_MS);
       }
     }
     await acts.markCampaignPlansOpened({ campaignId: input.campaignId, plansStarted: state.plansStarted });
@@ -119,6 +136,24 @@ export async function campaignWorkflow(
   await condition(() => state.closed);
   await condition(() => !busy);
   return state;
+
+  /** Opens the plans (idempotent) and starts their workflows batch by batch, after the last batch finished. */
+  async function launch(): Promise<void> {
+    await acts.openCampaignPlans({ campaignId: input.campaignId });
+    for (;;) {
+      const batch = await acts.startPlanWorkflowsBatch({
+        campaignId: input.campaignId,
+        after: launchCursor,
+        limit: batchSize,
+      });
+      state.plansStarted += batch.started;
+      launchCursor = batch.nextCursor;
+      if (launchCursor === null) return;
+      if (workflowInfo().continueAsNewSuggested) {
+        await continueAsNew<typeof campaignWorkflow>(input, { ...snapshot(), cursor: launchCursor, opened: false });
+      }
+    }
+  }
 
   function snapshot(): Omit<CampaignProgress, 'cursor' | 'opened'> {
     return { plansStarted: state.plansStarted };

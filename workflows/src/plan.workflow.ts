@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   currentUpdateInfo,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -33,16 +34,17 @@ import {
   withdrawPlanUpdate,
 } from './definitions';
 import { type PlanAction, type PlanStatus, decideTransition } from './plan-transitions';
+import { MOVE_ACTIVITY } from './retry-policies';
 
-const { applyPlanTransition } = proxyActivities<PlanActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
+const { applyPlanTransition } = proxyActivities<PlanActivities>(MOVE_ACTIVITY);
 
 const SCHOOL_SIDE: readonly PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 const OFFICE_SIDE: readonly PlanStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];
 
 type MoveExtras = Omit<ApplyTransitionInput, 'planId' | 'action' | 'actor' | 'from' | 'to' | 'idempotencyKey'>;
+
+/** Histories recorded before moves took strict turns replay the old wait (patched in December 2026). */
+const SERIAL_MOVES = 'serial-moves';
 
 const invalidInput = (message: string) => ApplicationFailure.nonRetryable(message, 'INVALID_INPUT');
 
@@ -88,9 +90,23 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
     if (!verdict.allowed) throw ApplicationFailure.nonRetryable(verdict.reason, verdict.code);
   };
 
-  const move = async (action: PlanAction, actor: Actor, extras: MoveExtras = {}): Promise<TransitionOutcome> => {
-    await condition(() => !busy);
+  /**
+   * Waits until no other move is under way, then holds the plan. Every move waiting behind one wakes when it
+   * ends (and moves that arrive in one workflow task all find it free), so the turn is re-checked after each
+   * wake-up; before SERIAL_MOVES they all went on together, each with the state the others were about to
+   * change, and the losers' writes failed in the activity (STATE_MISMATCH) instead of being refused here.
+   */
+  const takeTurn = async (): Promise<void> => {
+    if (patched(SERIAL_MOVES)) {
+      while (busy) await condition(() => !busy);
+    } else {
+      await condition(() => !busy);
+    }
     busy = true;
+  };
+
+  const move = async (action: PlanAction, actor: Actor, extras: MoveExtras = {}): Promise<TransitionOutcome> => {
+    await takeTurn();
     try {
       const verdict = verdictFor(action, actor);
       if (!verdict.allowed) throw ApplicationFailure.nonRetryable(verdict.reason, verdict.code);

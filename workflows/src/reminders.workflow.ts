@@ -11,12 +11,10 @@ import type { ReminderActivities } from './activities';
 import { REAL_TIME, realDelayUntil, virtualAt } from './clock';
 import type { DistrictRemindersInput, DistrictRemindersProgress } from './definitions';
 import { planReminderRun } from './reminder-ticks';
+import { SHORT_ACTIVITY } from './retry-policies';
 
 // A quick read of one row: a local activity keeps the frequent re-reads out of the history's activity events.
-const { districtReminderHour } = proxyLocalActivities<ReminderActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const { districtReminderHour } = proxyLocalActivities<ReminderActivities>(SHORT_ACTIVITY);
 
 // The run is idempotent (one message per person and day, every rung recorded), so retries are safe; it gives
 // up after some hours rather than hold back the next day's run.
@@ -45,7 +43,16 @@ export async function districtRemindersWorkflow(
   let plannedDay = progress?.plannedDay ?? null;
 
   for (;;) {
-    const hour = await districtReminderHour({ districtId: input.districtId });
+    let hour: string;
+    try {
+      hour = await districtReminderHour({ districtId: input.districtId });
+    } catch (err) {
+      // Its attempts are bounded: rather than end the district's reminders, read it again a little later.
+      if (isCancellation(err)) throw err;
+      log.error('Reminder hour unreadable', { districtId: input.districtId, error: String(err) });
+      await sleep(RECHECK_MS);
+      continue;
+    }
     const next = planReminderRun(virtualAt(clock, Date.now()), hour, { plannedDay, lastRunDay });
     plannedDay = next.day;
     const delay = realDelayUntil(clock, Date.now(), next.at);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { ConfigModule } from '@duyet/config';
 import { DatabaseModule } from '@duyet/database';
 import { DomainModule } from '@duyet/domain';
@@ -14,6 +13,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsQueryService } from './campaigns/campaigns-query.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
+import { InputValidationPipe } from './common/input-validation.pipe';
 import { HealthController } from './health/health.controller';
 import { MeetingChangesService } from './meetings/meeting-changes.service';
 import { MeetingMinutesService } from './meetings/meeting-minutes.service';
@@ -65,7 +65,7 @@ import { PlansService } from './plans/plans.service';
     MeetingSlotsService,
     MeetingRecordsService,
     MeetingMinutesService,
-    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: HttpErrorsFilter },
   ],
 })

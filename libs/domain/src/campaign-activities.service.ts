@@ -118,7 +118,10 @@ export class CampaignActivitiesService implements CampaignActivities {
     plansStarted: number;
   }): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const campaign = await tx.campaign.update({ where: { id: campaignId }, data: { plansOpenedAt: new Date() } });
+      const campaign = await tx.campaign.update({
+        where: { id: campaignId },
+        data: { plansOpenedAt: new Date(), problem: null, problemAt: null },
+      });
       await tx.auditEvent.upsert({
         where: { idempotencyKey: `${campaign.workflowId}:plans-opened` },
         create: {
@@ -129,6 +132,25 @@ export class CampaignActivitiesService implements CampaignActivities {
           idempotencyKey: `${campaign.workflowId}:plans-opened`,
         },
         update: {},
+      });
+    });
+  }
+
+  /** Keeps why a campaign-level step failed for good on the campaign (its admins see it), and audits it. */
+  async recordCampaignProblem(input: { campaignId: string; stage: 'LAUNCH' | 'CLOSE' | 'DEADLINE'; message: string }) {
+    const now = new Date();
+    await this.prisma.$transaction(async (tx) => {
+      const campaign = await tx.campaign.update({
+        where: { id: input.campaignId },
+        data: { problem: input.message, problemAt: now },
+      });
+      await tx.auditEvent.create({
+        data: {
+          districtId: campaign.districtId,
+          campaignId: campaign.id,
+          type: 'CAMPAIGN_PROBLEM',
+          data: { stage: input.stage, message: input.message },
+        },
       });
     });
   }

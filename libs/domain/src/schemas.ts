@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { reminderPolicySchema } from './reminders/policy';
 import { type IndicatorValue, type ParsedTarget, parseTargetText } from './plan-content/target-text';
 
-// Vietnamese messages for every zod error, for users and for the API's 400 responses.
-z.config(z.locales.vi());
+// Vietnamese messages for every zod error that a schema gives no message of its own.
+import './input/validation-messages';
 
 export const schoolLevelSchema = z.enum(['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']);
 const isoDate = z.iso.date({ error: 'Ngày phải có dạng YYYY-MM-DD' });
@@ -163,8 +163,33 @@ export const indicatorValueSchema = z
     message: 'Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu',
   });
 
+/** A draft's bounds, from which the body limit of every request follows (JSON_BODY_LIMIT_BYTES). */
+export const DRAFT_LIMITS = { sectionChars: 100_000, totalChars: 400_000, sections: 40, indicators: 300 } as const;
+
+/**
+ * The largest valid request is a draft at its limits written with every character escaped as \uXXXX (6 bytes),
+ * plus its indicators; a body past this is refused with 413 before it is parsed.
+ */
+export const JSON_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+
+const vi = (n: number) => n.toLocaleString('vi-VN');
 export const planDraftSchema = z.object({
-  sections: z.record(z.string().min(1).max(64), z.string().max(100_000, 'Nội dung mục quá dài (tối đa 100.000 ký tự)')),
-  indicators: z.record(z.string().min(1).max(64), indicatorValueSchema).default({}),
+  sections: z
+    .record(
+      z.string().min(1).max(64),
+      z.string().max(DRAFT_LIMITS.sectionChars, `Nội dung mục quá dài (tối đa ${vi(DRAFT_LIMITS.sectionChars)} ký tự)`),
+    )
+    .refine((s) => Object.keys(s).length <= DRAFT_LIMITS.sections, {
+      message: `Kế hoạch có tối đa ${DRAFT_LIMITS.sections} mục`,
+    })
+    .refine((s) => Object.values(s).reduce((n, text) => n + text.length, 0) <= DRAFT_LIMITS.totalChars, {
+      message: `Tổng nội dung các mục quá dài (tối đa ${vi(DRAFT_LIMITS.totalChars)} ký tự)`,
+    }),
+  indicators: z
+    .record(z.string().min(1).max(64), indicatorValueSchema)
+    .refine((i) => Object.keys(i).length <= DRAFT_LIMITS.indicators, {
+      message: `Kế hoạch có tối đa ${DRAFT_LIMITS.indicators} chỉ tiêu`,
+    })
+    .default({}),
 });
 export type PlanDraft = z.infer<typeof planDraftSchema>;

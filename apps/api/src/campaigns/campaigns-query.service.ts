@@ -27,6 +27,8 @@ export interface CampaignDto {
   status: string;
   workflowId: string;
   plansOpenedAt: string | null;
+  /** why the last campaign-level step (launch, close, deadline) failed for good, for its admins; null when none */
+  problem: { message: string; at: string } | null;
   createdAt: string;
   planCounts: Record<string, number>;
 }
@@ -96,6 +98,7 @@ export class CampaignsQueryService {
       status: c.status,
       workflowId: c.workflowId,
       plansOpenedAt: c.plansOpenedAt?.toISOString() ?? null,
+      problem: c.problem && c.problemAt ? { message: c.problem, at: c.problemAt.toISOString() } : null,
       createdAt: c.createdAt.toISOString(),
       planCounts: Object.fromEntries(groups.map((g) => [g.status, g._count._all])),
     };

@@ -10,16 +10,13 @@ import {
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, PlanContentService } from '@duyet/domain';
+import { type AuthUser, PlanContentService, PlanDraftsService, versionNumberSchema } from '@duyet/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
+import { DraftEtag } from './draft-etag';
 import { PlansService } from './plans.service';
 
-const versionNo = (name: string) =>
-  z.coerce
-    .number({ error: `${name} phải là số thứ tự lần nộp (1, 2, …)` })
-    .int(`${name} phải là số thứ tự lần nộp (1, 2, …)`)
-    .min(1, `${name} phải là số thứ tự lần nộp (1, 2, …)`);
+const versionNo = (name: string) => versionNumberSchema(name);
 
 class DiffQueryDto extends createZodDto(
   z.object({
@@ -39,7 +36,19 @@ export class PlanContentController {
   constructor(
     private readonly plans: PlansService,
     private readonly content: PlanContentService,
+    private readonly drafts: PlanDraftsService,
   ) {}
+
+  @Get(':id/draft')
+  @DraftEtag()
+  @ApiOperation({
+    summary: 'Bản nháp hiện tại, lần lưu của nó (ETag, gửi lại trong If-Match khi lưu) và người lưu gần nhất',
+  })
+  @ApiOkResponse({ description: '{ sections, indicators, revision, savedAt, savedBy: { id, fullName } | null }' })
+  async draft(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    await this.plans.load(user, id);
+    return this.drafts.read(id);
+  }
 
   @Get(':id/validation')
   @ApiOperation({

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { AuthUser } from '@duyet/domain';
+import { type AuthUser, pageNumberSchema, pageSizeSchema, versionNumberSchema } from '@duyet/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { PlansService } from './plans.service';
@@ -12,9 +12,13 @@ class PlanListQueryDto extends createZodDto(
   z.object({
     campaignId: z.uuid('campaignId phải là UUID').optional(),
     status: z.enum(PLAN_STATUSES).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    page: pageNumberSchema,
+    pageSize: pageSizeSchema,
   }),
+) {}
+
+class VersionParamsDto extends createZodDto(
+  z.object({ id: z.uuid('Mã "id" không hợp lệ'), number: versionNumberSchema('number') }),
 ) {}
 
 @ApiTags('plans')
@@ -45,8 +49,8 @@ export class PlansController {
 
   @Get(':id/versions/:number')
   @ApiOperation({ summary: 'Nội dung đã chốt của một lần nộp' })
-  version(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Param('number', ParseIntPipe) number: number) {
-    return this.plans.getVersion(user, id, number);
+  version(@CurrentUser() user: AuthUser, @Param() p: VersionParamsDto) {
+    return this.plans.getVersion(user, p.id, p.number);
   }
 
   @Get(':id/audit')

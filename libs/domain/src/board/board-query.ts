@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlanStatus, SchoolLevel } from '@duyet/database';
+import { pageNumberSchema, pageSizeSchema } from '../input/numbers';
 
 /** Who the plan waits on: the school (to submit or resubmit) or the office (to decide). */
 export const WAITING_ON = ['SCHOOL', 'OFFICE'] as const;
@@ -54,13 +55,8 @@ export const boardFilterSchema = z.object({
 export type BoardFilter = z.output<typeof boardFilterSchema>;
 
 export const boardQuerySchema = boardFilterSchema.extend({
-  page: z.coerce.number('Số trang phải là số').int('Số trang phải là số nguyên').min(1, 'Số trang từ 1').default(1),
-  pageSize: z.coerce
-    .number('Cỡ trang phải là số')
-    .int('Cỡ trang phải là số nguyên')
-    .min(1, 'Cỡ trang từ 1')
-    .max(200, 'Cỡ trang tối đa 200')
-    .default(50),
+  page: pageNumberSchema,
+  pageSize: pageSizeSchema,
 });
 export type BoardQuery = z.output<typeof boardQuerySchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-// Side effect: zod's Vietnamese locale, so messages these schemas do not spell out are Vietnamese too.
-import '../schemas';
+import { versionNumberSchema } from '../input/numbers';
+// Side effect: Vietnamese messages for what these schemas do not spell out.
+import '../input/validation-messages';
 
 export const commentBodySchema = z
   .string({ error: 'Cần nhập nội dung ý kiến' })
@@ -42,11 +43,7 @@ export const replyCommentSchema = z.object({ body: commentBodySchema });
 export type ReplyCommentInput = z.infer<typeof replyCommentSchema>;
 
 export const commentListQuerySchema = z.object({
-  version: z.coerce
-    .number({ error: 'version phải là số lần nộp' })
-    .int('version phải là số nguyên')
-    .min(0, 'version không được âm')
-    .optional(),
+  version: versionNumberSchema('version', 0).optional(),
   open: z.enum(['true', 'false'], { error: 'open phải là true hoặc false' }).optional(),
 });
 export type CommentListQuery = z.infer<typeof commentListQuerySchema>;

@@ -1,0 +1,87 @@
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { JSON_BODY_LIMIT_BYTES } from '@duyet/domain';
+import { EdgeError, errorBodyFor, fromParserError } from './http-errors.filter';
+
+/** The routes that take a multipart/form-data body (a file); every other body is JSON. */
+const MULTIPART_ROUTES = [/^\/api\/plans\/[^/]+\/attachments\/?$/];
+
+const hasBody = (req: Request): boolean =>
+  req.headers['transfer-encoding'] !== undefined ||
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+
+/**
+ * Refuses with 415 a body the route cannot read before anything parses it: compressed bodies (no route takes
+ * one, and inflating them would let a small request grow past the limits), form-encoded or text bodies on JSON
+ * routes, and multipart outside the upload route.
+ */
+function refuseUnreadableBodies(req: Request, _res: Response, next: NextFunction): void {
+  if (!hasBody(req)) return next();
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity') {
+    return next(
+      new EdgeError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Không nhận dữ liệu nén (Content-Encoding: ${encoding.slice(0, 40)}): hãy gửi dữ liệu không nén.`,
+      ),
+    );
+  }
+  const multipartRoute = MULTIPART_ROUTES.some((route) => route.test(req.path));
+  if (multipartRoute && req.is('multipart/form-data')) return next();
+  if (req.is(['application/json', 'application/*+json'])) return next();
+  const sent = (req.headers['content-type'] ?? '').split(';')[0]!.trim().slice(0, 80) || 'không ghi';
+  return next(
+    new EdgeError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      multipartRoute
+        ? `Tệp đính kèm gửi dạng multipart/form-data (định dạng đã gửi: ${sent}).`
+        : `Chỉ nhận dữ liệu JSON (Content-Type: application/json); định dạng đã gửi: ${sent}.`,
+    ),
+  );
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Express sees the request (headers too large, a malformed
+ * request line) with the same JSON error every other answer has, instead of an empty 400/431.
+ */
+function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify(errorBodyFor(status));
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  });
+}
+
+/**
+ * What every request meets before a route: the body rules above, then JSON parsing with the limit the schemas
+ * imply (the largest valid draft fits; anything larger is a 413). `strict: false` lets a JSON string or number
+ * through to the route's schema, which names what was expected instead of calling it invalid JSON.
+ * Call before app.init(); the app must be created with `bodyParser: false`.
+ */
+export function setupHttpEdge(app: INestApplication): void {
+  app.use(refuseUnreadableBodies);
+  app.use(
+    express.json({
+      limit: JSON_BODY_LIMIT_BYTES,
+      strict: false,
+      inflate: false,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(fromParserError(err)));
+  answerClientErrors(app.getHttpServer() as Server);
+}

@@ -1,0 +1,3 @@
+export * from './unsafe-text';
+export * from './validation-messages';
+export * from './numbers';
