@@ -5,6 +5,7 @@ import {
   type Actor,
   approvePlanUpdate,
   assignReviewerUpdate,
+  closeCampaignUpdate,
   exemptPlanUpdate,
   extendDeadlineUpdate,
   reopenPlanUpdate,
@@ -282,7 +283,7 @@ describe('bad input at the edge of the API', () => {
       expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
       const failure = (err as WorkflowUpdateFailedError).cause as { type?: string; message: string };
       expect(failure.type).toBe('DATA_ERROR');
-      expect(failure.message).toContain('kế hoạch giữ nguyên');
+      expect(failure.message).toContain('không có gì thay đổi');
       expect(Date.now() - started).toBeLessThan(5000);
     };
     const handleOf = async (planId: string) => {
@@ -341,6 +342,42 @@ describe('bad input at the edge of the API', () => {
         expect.arrayContaining(['PLAN_SUBMITTED', 'PLAN_APPROVED', 'PLAN_REOPENED']),
       );
       expect(JSON.stringify(events.map((e) => e.data))).not.toContain('\\u0000');
+    });
+
+    it('fails a poisoned campaign step at once, shows the admin why, and the campaign still closes', async () => {
+      const campaign = await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+      const admin = await actorOf(ADMIN, 'ADMIN', 'HEAD');
+      const handle = (await stack.temporal.getClient()).workflow.getHandle(campaign.workflowId);
+      const err = await handle
+        .executeUpdate(closeCampaignUpdate, { args: [{ actorId: admin.userId, reason: NUL }] })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(((err as WorkflowUpdateFailedError).cause as { type?: string }).type).toBe('CAMPAIGN_PROBLEM');
+
+      const shown = await stack
+        .http()
+        .get(`/api/campaigns/${campaignId}`)
+        .set(await asAdmin());
+      expect(shown.body.status).toBe('ACTIVE');
+      expect(shown.body.problem).toEqual({
+        message: expect.stringContaining('không có gì thay đổi'),
+        at: expect.any(String),
+      });
+      const audit = await stack.prisma.auditEvent.findFirst({ where: { campaignId, type: 'CAMPAIGN_PROBLEM' } });
+      expect(audit?.data).toMatchObject({ stage: 'CLOSE' });
+
+      const closed = await stack
+        .http()
+        .post(`/api/campaigns/${campaignId}/close`)
+        .set(await asAdmin())
+        .send({ reason: 'Kết thúc đợt kế hoạch' });
+      expect(closed.status).toBeLessThan(300);
+      const after = await stack.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+      expect(after.status).toBe('CLOSED');
+      expect(after.problem).toBeNull();
     });
   });
 });

@@ -159,7 +159,10 @@ export class CampaignActivitiesService implements CampaignActivities {
     await this.prisma.$transaction(async (tx) => {
       const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: input.campaignId } });
       if (campaign.status === 'CLOSED') return;
-      await tx.campaign.update({ where: { id: campaign.id }, data: { status: 'CLOSED', closedAt: this.clock.now() } });
+      await tx.campaign.update({
+        where: { id: campaign.id },
+        data: { status: 'CLOSED', closedAt: this.clock.now(), problem: null, problemAt: null },
+      });
       await tx.auditEvent.create({
         data: {
           districtId: campaign.districtId,
@@ -190,7 +193,10 @@ export class CampaignActivitiesService implements CampaignActivities {
             include: { receiver: true, district: true },
           });
           const until = new Date(input.until);
-          await tx.campaign.update({ where: { id: campaign.id }, data: { submissionDeadline: until } });
+          await tx.campaign.update({
+            where: { id: campaign.id },
+            data: { submissionDeadline: until, problem: null, problemAt: null },
+          });
           const plans = await tx.plan.findMany({
             where: {
               campaignId: campaign.id,

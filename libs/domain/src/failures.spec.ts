@@ -60,7 +60,7 @@ describe('describePermanentFailure', () => {
     const { type, message } = describePermanentFailure(adapterError('22021'));
     expect(type).toBe('DATA_ERROR');
     expect(message).toContain('mã 22021');
-    expect(message).toContain('kế hoạch giữ nguyên');
+    expect(message).toContain('không có gì thay đổi');
     expect(message).not.toMatch(/invalid|byte|UTF8/);
   });
 

@@ -110,7 +110,7 @@ export function describePermanentFailure(err: unknown): PermanentFailure {
     type: 'DATA_ERROR',
     message:
       `Không lưu được thay đổi vì dữ liệu gửi lên có giá trị hệ thống không lưu được${ref}. ` +
-      'Thao tác đã bị hủy, kế hoạch giữ nguyên; hãy kiểm tra lại nội dung rồi thử lại.',
+      'Thao tác đã bị hủy, không có gì thay đổi; hãy kiểm tra lại nội dung rồi thử lại.',
   };
 }
 

@@ -18,7 +18,7 @@ export const ATTACHMENT_FIELD = 'file';
 /**
  * Parses the multipart body with multer, keeping the one file in memory. The size limit comes from the config, so
  * it cannot be a decorator argument; multer stops reading at the limit, so an oversize body is never held whole.
- * Multer's English refusals become Vietnamese 400s.
+ * Multer's English refusals become Vietnamese 400s (its own words are left out: they are English).
  */
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
@@ -44,9 +44,7 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
         throw invalid(`Tệp vượt quá dung lượng cho phép (tối đa ${formatMegabytes(this.maxBytes)} MB).`);
       }
       if (err instanceof BadRequestException) {
-        throw invalid(
-          `Cần gửi đúng một tệp trong trường “${ATTACHMENT_FIELD}” của biểu mẫu multipart/form-data (${err.message}).`,
-        );
+        throw invalid(`Cần gửi đúng một tệp trong trường “${ATTACHMENT_FIELD}” của biểu mẫu multipart/form-data.`);
       }
       throw err;
     }
