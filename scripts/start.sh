@@ -55,10 +55,29 @@ node -r @swc-node/register prisma/seed.ts
 log "Building the API and the worker"
 npm run --silent build >/dev/null
 
-node dist/apps/worker/apps/worker/src/main.js >"$DATA/logs/worker.log" 2>&1 &
-STARTED+=($!)
-node dist/apps/api/apps/api/src/main.js >"$DATA/logs/api.log" 2>&1 &
-STARTED+=($!)
+# The API and the worker run under a supervisor each: one that dies (a crash, kill -9) is started again a
+# second later, its output appended to the same log, and the rest of the demo keeps running.
+supervise() { # name logfile command...
+  local name=$1 logfile=$2
+  shift 2
+  (
+    child=
+    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; wait 2>/dev/null; exit 0' TERM INT
+    while :; do
+      "$@" >>"$logfile" 2>&1 &
+      child=$!
+      wait "$child"
+      code=$?
+      printf '\033[1;33m[duyet]\033[0m %s stopped (exit %s); starting it again (%s)\n' "$name" "$code" "$logfile" >&2
+      sleep 1
+    done
+  ) &
+  STARTED+=($!)
+}
+: >"$DATA/logs/worker.log"
+: >"$DATA/logs/api.log"
+supervise worker "$DATA/logs/worker.log" node dist/apps/worker/apps/worker/src/main.js
+supervise api "$DATA/logs/api.log" node dist/apps/api/apps/api/src/main.js
 wait_port 127.0.0.1 "$PORT" 60 "The API"
 
 node scripts/demo-campaigns.js "http://127.0.0.1:$PORT/api"
@@ -78,8 +97,8 @@ cat <<INFO
     reviewer     pho.mamnon@kienxuong.example                (Phó trưởng phòng, mầm non)
     admin        truongphong@kienxuong.example               (Trưởng phòng)
 
-  Logs in .data/logs/. Press Ctrl-C to stop.
+  Logs in .data/logs/. The API and the worker are restarted if they stop. Press Ctrl-C to stop.
 INFO
 
-wait -n "${STARTED[@]}"
-die "A process stopped unexpectedly; see .data/logs/"
+# Runs until Ctrl-C; a supervisor only ends when this script stops it.
+wait

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { PlanStatus, Prisma } from '@duyet/database';
-import { BOARD_CSV_COLUMNS } from '@duyet/domain';
+import { BOARD_CSV_COLUMNS, CalendarService, type WorkingCalendar } from '@duyet/domain';
 import { remindersWorkflowId } from '@duyet/workflows';
 import { type Stack, eventually, startStack } from '../support/stack';
 
@@ -52,6 +52,10 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
   let stack: Stack;
   let campaignId: string;
   let districtId: string;
+  let calendar: WorkingCalendar;
+  /** days overdue as the board (and the reminders) count them: working days after the deadline's day, to today */
+  const workingDaysSince = (deadline: Date) =>
+    calendar.workingDaysBetween(calendar.localDate(deadline), calendar.localDate(new Date()));
   const planIds = new Map<string, string>();
   const lastReminderAt = daysAgo(8);
   const auth = async (email: string) => ({ authorization: `Bearer ${await stack.login(email)}` });
@@ -110,6 +114,7 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
       'the campaign workflow to open every plan',
     );
     districtId = campaign.districtId;
+    calendar = await stack.api.get(CalendarService).forDistrict(districtId);
     const plans = await stack.prisma.plan.findMany({ where: { campaignId }, include: { school: true } });
     for (const p of plans) planIds.set(p.school.code, p.id);
 
@@ -237,13 +242,15 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
 
   it('computes the deadline in force, days overdue, days in state, reminders and who the plan waits on', async () => {
     const b = await board({});
+    // Ten calendar days always span a weekend: the board counts working days, as the reminders do.
+    expect(workingDaysSince(fivePmDaysAgo(10))).toBeLessThanOrEqual(8);
     expect(item(b, 'mn-thanh-tan')).toMatchObject({
       status: 'NOT_STARTED',
       statusLabel: 'Chưa bắt đầu',
       waitingOn: 'SCHOOL',
       deadline: fivePmDaysAgo(10).toISOString(),
       overdue: true,
-      daysOverdue: 10,
+      daysOverdue: workingDaysSince(fivePmDaysAgo(10)),
       daysInState: 12,
       remindersSent: 3,
       lastReminderAt: lastReminderAt.toISOString(),
@@ -252,14 +259,14 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
       status: 'RETURNED',
       statusLabel: 'Trả lại để chỉnh sửa',
       deadline: fivePmDaysAgo(20).toISOString(),
-      daysOverdue: 20,
+      daysOverdue: workingDaysSince(fivePmDaysAgo(20)),
       daysInState: 6,
       remindersSent: 1,
     });
     expect(item(b, 'th-binh-minh')).toMatchObject({
       waitingOn: 'OFFICE',
       overdue: true,
-      daysOverdue: 2,
+      daysOverdue: workingDaysSince(fivePmDaysAgo(2)),
       reviewer: { fullName: 'Nguyễn Anh Hà' },
     });
     expect(item(b, 'thcs-binh-minh')).toMatchObject({
@@ -311,7 +318,9 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
     expect(b.items[0].school.code).toBe('thcs-thanh-tan');
     const days = b.items.map((i) => i.daysOverdue);
     expect(days).toEqual([...days].sort((x, y) => y - x));
-    expect(days.slice(0, 56).every((d) => d > 0)).toBe(true);
+    expect(
+      b.items.slice(0, 56).every((i) => i.overdue && i.daysOverdue === workingDaysSince(new Date(i.deadline!))),
+    ).toBe(true);
     expect((await board({ sort: '-daysInState', pageSize: 1 })).items[0].school.code).toBe('mn-thanh-tan');
 
     const pages = await Promise.all([1, 2, 3].map((page) => board({ page, pageSize: 25 })));
@@ -386,7 +395,7 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
       'Chờ nhà trường',
       new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(fivePmDaysAgo(10)),
       'Có',
-      '10',
+      String(workingDaysSince(fivePmDaysAgo(10))),
     ]);
     expect(records.find((r) => r[0] === 'mn-thanh-tan')![11]).toBe('3');
   });

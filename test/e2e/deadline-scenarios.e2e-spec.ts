@@ -356,7 +356,7 @@ describe('deadline scenarios on the accelerated clock', () => {
     const naming = digests.filter((m) => m.text.includes(NAME[B])).map((m) => m.day);
     expect(naming).toEqual(['2027-02-15', '2027-02-17']);
     expect(digests.find((m) => m.day === '2027-02-17')!.text).toContain(
-      `| ${NAME[B]} | Cụm I | Tiểu học | nộp kế hoạch | 10/02/2027 17:00 | đã quá hạn 5 ngày làm việc`,
+      `| ${NAME[B]} | Cụm I | Tiểu học | nộp kế hoạch | 17:00 10/02/2027 | đã quá hạn 5 ngày làm việc`,
     );
   });
 
@@ -390,7 +390,7 @@ describe('deadline scenarios on the accelerated clock', () => {
       `2027-02-19 ${remind(D, 'hạn chót là hôm nay')}`,
     ]);
     const onNewDate = received(principal(D)).find((m) => m.day === '2027-02-10')!;
-    expect(onNewDate.text).toContain('- Hạn nộp kế hoạch: 19/02/2027 17:00 (còn 7 ngày làm việc)');
+    expect(onNewDate.text).toContain('- Hạn nộp kế hoạch: 17:00 19/02/2027 (còn 7 ngày làm việc)');
     const rungs = await stack.prisma.reminderSent.findMany({ where: { planId: planId[D] }, orderBy: { day: 'asc' } });
     expect(rungs.map((r) => `${r.rung} ${r.deadlineAt.toISOString()}`)).toEqual([
       'before-7 2027-02-10T10:00:00.000Z',
@@ -412,7 +412,7 @@ describe('deadline scenarios on the accelerated clock', () => {
       `2027-02-02 ${remindRevision(E, 'đã quá hạn 1 ngày làm việc')}`,
     ]);
     const late = received(principal(E)).find((m) => m.day === '2027-02-02')!;
-    expect(late.text).toContain('- Hạn nộp lại kế hoạch: 01/02/2027 17:00 (đã quá hạn 1 ngày làm việc)');
+    expect(late.text).toContain('- Hạn nộp lại kế hoạch: 17:00 01/02/2027 (đã quá hạn 1 ngày làm việc)');
   });
 
   it('moves the rungs a holiday would take to the last working day before it', () => {
@@ -441,7 +441,7 @@ describe('deadline scenarios on the accelerated clock', () => {
     const copy = received(reviewer()).find((m) => m.day === '2027-02-11')!;
     for (const school of [B, C]) {
       expect(copy.text).toContain(
-        `- ${NAME[school]} (${documentNumber}): hạn nộp kế hoạch 10/02/2027 17:00, đã quá hạn 1 ngày làm việc`,
+        `- ${NAME[school]} (${documentNumber}): hạn nộp kế hoạch 17:00 10/02/2027, đã quá hạn 1 ngày làm việc`,
       );
     }
     expect(inbox.filter((m) => (m.cc ?? []).length > 0)).toEqual([]);

@@ -399,7 +399,20 @@ describe('review meetings by cluster', () => {
         const state = await workflowState(slot.school.code);
         expect(state.status).toBe(status);
         const actions = ['START_DRAFT', 'SUBMIT', 'START_REVIEW', returned ? 'RETURN' : 'APPROVE'];
-        expect(state.history.map((h) => h.action)).toEqual(actions);
+        const history = state.history.map((h) => h.action);
+        expect(history.filter((a) => a !== 'EXTEND_DEADLINE')).toEqual(actions);
+        // Submitted before its meeting was scheduled, the plan fell due for review on the day it was presented
+        // (17:00, or the end of its slot), moved there through its workflow: never before the meeting.
+        expect(history.indexOf('EXTEND_DEADLINE')).toBeGreaterThan(history.indexOf('SUBMIT'));
+        const endOfDay = DateTime.fromISO(slot.startsAt, { zone: ZONE }).set({ hour: 17, minute: 0, second: 0 });
+        const reviewDue = await stack.prisma.auditEvent.findFirstOrThrow({
+          where: { planId: planId[slot.school.code], type: 'DEADLINE_EXTENDED' },
+          orderBy: { createdAt: 'desc' },
+        });
+        expect(reviewDue.data).toMatchObject({
+          kind: 'REVIEW',
+          until: new Date(Math.max(endOfDay.toMillis(), Date.parse(slot.endsAt))).toISOString(),
+        });
         const decision = await stack.prisma.decision.findUniqueOrThrow({ where: { id: res.body.decisionId } });
         expect(decision).toMatchObject({
           planId: planId[slot.school.code],

@@ -34,6 +34,7 @@ describe('the OpenAPI document', () => {
     const routes = operations().map(({ method, path }) => `${method.toUpperCase()} ${path}`);
     expect(routes).toEqual(
       expect.arrayContaining([
+        'GET /api/plans/{id}/draft',
         'PUT /api/plans/{id}/draft',
         'POST /api/plans/{id}/submit',
         'POST /api/plans/{id}/withdraw',

@@ -69,7 +69,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
 
   beforeAll(async () => {
     stack = await startStack();
-    reminders = stack.worker.get(RemindersService);
+    reminders = stack.worker!.get(RemindersService);
     district = await importSampleDistrict(stack.prisma, {
       code: 'nhac-han',
       domain: DOMAIN,
@@ -119,7 +119,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
   it('lets the office correct the calendar, telling library days from district days', async () => {
     const admin = await auth(ADMIN);
     // The worker's calendar, read and cached before the change the API makes, must see that change.
-    const workerCalendars = stack.worker.get(CalendarService);
+    const workerCalendars = stack.worker!.get(CalendarService);
     expect((await workerCalendars.forDistrict(districtId)).isWorkingDay('2030-01-31')).toBe(true);
     for (const [date, name] of [
       ['2030-01-31', 'Nghỉ Tết Nguyên Đán (29 tháng Chạp)'],
@@ -222,8 +222,8 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       '2030-02-22': [`digest-2@${Y}→ADMIN`],
     });
     expect(Object.keys(results)).toEqual(Object.keys(rungsByDay).sort());
-    expect(results['2030-02-11']).toEqual({ emails: 3, rungs: 5, skipped: 0 });
-    expect(results['2030-02-13']).toEqual({ emails: 1, rungs: 3, skipped: 0 });
+    expect(results['2030-02-11']).toEqual({ emails: 3, rungs: 5, skipped: 0, deferred: 0 });
+    expect(results['2030-02-13']).toEqual({ emails: 1, rungs: 3, skipped: 0, deferred: 0 });
 
     // One message per addressee per day, in any role: the reviewer copied on a school's first day late hears
     // of it in their own message of the day, never as a CC on the principal's.
@@ -270,14 +270,14 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(early.subject).toBe('[Duyệt] Nhắc hạn nộp kế hoạch: Trường Tiểu học Thanh Tân - còn 7 ngày làm việc');
     expect(early.text).toContain('Kính gửi Đinh Anh Nam,');
     expect(early.text).toContain('- Việc cần làm: Hoàn thiện và nộp kế hoạch');
-    expect(early.text).toContain('- Hạn nộp kế hoạch: 08/02/2030 17:00 (còn 7 ngày làm việc)');
+    expect(early.text).toContain('- Hạn nộp kế hoạch: 17:00 08/02/2030 (còn 7 ngày làm việc)');
     expect(early.text).toContain(`Mở kế hoạch: http://duyet.test/api/plans/${planId[X1]}`);
 
     const beforeTet = find('2030-01-30', P[Y]);
     expect(beforeTet.subject).toBe(
       '[Duyệt] Nhắc hạn nộp kế hoạch: Trường Tiểu học Nam Bình - hôm nay là ngày làm việc cuối cùng trước hạn',
     );
-    expect(beforeTet.text).toContain('- Hạn nộp kế hoạch: 02/02/2030 17:00');
+    expect(beforeTet.text).toContain('- Hạn nộp kế hoạch: 17:00 02/02/2030');
 
     const late = find('2030-02-11', P[X1]);
     expect(late.subject).toBe('[Duyệt] Nhắc hạn nộp kế hoạch: Trường Tiểu học Thanh Tân - đã quá hạn 1 ngày làm việc');
@@ -292,9 +292,9 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(copy.text).toContain(
       [
         'Để biết (Anh/Chị theo dõi, đôn đốc):',
-        `- Trường Tiểu học Bình Minh (${documentNumber}): hạn nộp kế hoạch 08/02/2030 17:00, đã quá hạn 1 ngày làm việc`,
+        `- Trường Tiểu học Bình Minh (${documentNumber}): hạn nộp kế hoạch 17:00 08/02/2030, đã quá hạn 1 ngày làm việc`,
         `  http://duyet.test/api/plans/${planId[X2]}`,
-        `- Trường Tiểu học Thanh Tân (${documentNumber}): hạn nộp kế hoạch 08/02/2030 17:00, đã quá hạn 1 ngày làm việc`,
+        `- Trường Tiểu học Thanh Tân (${documentNumber}): hạn nộp kế hoạch 17:00 08/02/2030, đã quá hạn 1 ngày làm việc`,
         `  http://duyet.test/api/plans/${planId[X1]}`,
       ].join('\n'),
     );
@@ -313,9 +313,9 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(digest.text).toContain(
       [
         'STT | Trường | Cụm | Cấp học | Việc còn chờ | Hạn | Tình trạng',
-        '1 | Trường Tiểu học Bình Thanh | Cụm I | Tiểu học | nộp kế hoạch | 28/01/2030 17:00 | đã quá hạn 8 ngày làm việc',
-        '2 | Trường Tiểu học Bình Minh | Cụm I | Tiểu học | nộp kế hoạch | 08/02/2030 17:00 | đã quá hạn 3 ngày làm việc',
-        '3 | Trường Tiểu học Thanh Tân | Cụm I | Tiểu học | nộp kế hoạch | 08/02/2030 17:00 | đã quá hạn 3 ngày làm việc',
+        '1 | Trường Tiểu học Bình Thanh | Cụm I | Tiểu học | nộp kế hoạch | 17:00 28/01/2030 | đã quá hạn 8 ngày làm việc',
+        '2 | Trường Tiểu học Bình Minh | Cụm I | Tiểu học | nộp kế hoạch | 17:00 08/02/2030 | đã quá hạn 3 ngày làm việc',
+        '3 | Trường Tiểu học Thanh Tân | Cụm I | Tiểu học | nộp kế hoạch | 17:00 08/02/2030 | đã quá hạn 3 ngày làm việc',
       ].join('\n'),
     );
     expect(digest.text).toContain(`http://duyet.test/api/board?campaignId=${campaignId}&overdue=true`);
@@ -328,11 +328,13 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       emails: 0,
       rungs: 0,
       skipped: 3,
+      deferred: 0,
     });
     expect(await reminders.sendDueReminders({ districtId, day: '2030-01-30' })).toEqual({
       emails: 0,
       rungs: 0,
       skipped: 3,
+      deferred: 0,
     });
     expect(await stack.prisma.emailLog.count({ where: { campaignId } })).toBe(before);
     expect(await stack.prisma.reminderSent.count({ where: { planId: { in: Object.values(planId) } } })).toBe(
@@ -348,15 +350,18 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     // S is submitted: a manual reminder is for schools that still owe a plan. The list is padded to the size a
     // national campaign's board names (more ids than one statement may bind): the three are found among them.
     const national = [...Array.from({ length: 40_000 }, () => randomUUID()), ...planIds];
-    expect(await reminders.sendDueReminders({ campaignId, day, planIds: national, manual })).toEqual({
+    const plans = (ids: string[]) => [{ campaignId, planIds: ids }];
+    expect(await reminders.sendDueReminders({ plans: plans(national), day, manual })).toEqual({
       emails: 1,
       rungs: 2,
       skipped: 0,
+      deferred: 0,
     });
-    expect(await reminders.sendDueReminders({ campaignId, day, planIds, manual })).toEqual({
+    expect(await reminders.sendDueReminders({ plans: plans(planIds), day, manual })).toEqual({
       emails: 0,
       rungs: 0,
       skipped: 2,
+      deferred: 0,
     });
     const manualRows = await stack.prisma.reminderSent.findMany({ where: { rung: `manual-${day}` } });
     const x1Message = await stack.prisma.emailLog.findUniqueOrThrow({
@@ -371,7 +376,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(now.subject).toBe('[Duyệt] Nhắc hạn nộp kế hoạch: Trường Tiểu học Nam Bình - đã quá hạn 4 ngày làm việc');
 
     await expect(
-      reminders.sendDueReminders({ campaignId, day, planIds, manual: { actorId: (await principalId(P[X1]))! } }),
+      reminders.sendDueReminders({ plans: plans(planIds), day, manual: { actorId: (await principalId(P[X1]))! } }),
     ).rejects.toThrow(DomainError);
   });
 
@@ -395,12 +400,31 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       emails: 1,
       rungs: 3,
       skipped: 0,
+      deferred: 0,
     });
     const manual = events.filter((e) => e.actorId === adminId);
     expect(manual.map((e) => e.campaignId)).toEqual([campaignId, campaignId]);
     expect(manual.map((e) => e.data)).toEqual([
-      { day: '2030-02-11', manual: true, planIds: 40_003, campaignIds: [campaignId], emails: 1, rungs: 2, skipped: 0 },
-      { day: '2030-02-11', manual: true, planIds: 3, campaignIds: [campaignId], emails: 0, rungs: 0, skipped: 2 },
+      {
+        day: '2030-02-11',
+        manual: true,
+        planIds: 40_003,
+        campaignIds: [campaignId],
+        emails: 1,
+        rungs: 2,
+        skipped: 0,
+        deferred: 0,
+      },
+      {
+        day: '2030-02-11',
+        manual: true,
+        planIds: 3,
+        campaignIds: [campaignId],
+        emails: 0,
+        rungs: 0,
+        skipped: 2,
+        deferred: 0,
+      },
     ]);
   });
 
@@ -442,6 +466,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       emails: 6,
       rungs: 7,
       skipped: 0,
+      deferred: 0,
     });
     const before = (await caught()).filter((m) => m.row.day === '2030-03-07');
     expect(before.map((m) => short(m.row.to)).sort()).toEqual(['ADMIN', S, X2, Y, W, X1].sort());

@@ -141,7 +141,9 @@ export default async function globalSetup(): Promise<void> {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
     MAILBOX_URL: `http://127.0.0.1:${webPort}`,
-    MAIL_BACKOFF_MS: '200',
+    // The production retry schedule, with the worker's sweep and relay probe on a test's time scale.
+    MAIL_SWEEP_MS: '1000',
+    MAIL_RELAY_PROBE_MS: '1000',
     JWT_SECRET: `test-secret-${runId}-0123456789`,
     PUBLIC_URL: 'http://duyet.test',
   });

@@ -12,7 +12,8 @@ export const DEMO_PASSWORD = 'Duyet@2026';
 /** The API and the worker, both real, in this process, against the services global-setup started. */
 export interface Stack {
   api: INestApplication;
-  worker: INestApplicationContext;
+  /** null when the test runs the worker itself (as a child process it can kill) */
+  worker: INestApplicationContext | null;
   prisma: PrismaService;
   temporal: TemporalClientService;
   http: () => ReturnType<typeof request>;
@@ -20,9 +21,11 @@ export interface Stack {
   close: () => Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  await worker.init();
+export async function startStack({ worker: withWorker = true } = {}): Promise<Stack> {
+  const worker = withWorker
+    ? await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] })
+    : null;
+  await worker?.init();
   const api = await NestFactory.create(ApiModule, { ...API_APP_OPTIONS, logger: ['error', 'warn'] });
   setupApp(api);
   await api.init();
@@ -43,7 +46,7 @@ export async function startStack(): Promise<Stack> {
     },
     close: async () => {
       await api.close();
-      await worker.close();
+      await worker?.close();
     },
   };
 }

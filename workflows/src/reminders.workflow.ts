@@ -20,6 +20,8 @@ const { districtReminderHour } = proxyLocalActivities<ReminderActivities>(SHORT_
 // up after some hours rather than hold back the next day's run.
 const { sendDueReminders } = proxyActivities<ReminderActivities>({
   startToCloseTimeout: '10 minutes',
+  // It heartbeats every 2 s: a worker that dies mid-run is noticed in seconds, not minutes.
+  heartbeatTimeout: '10 seconds',
   scheduleToCloseTimeout: '6 hours',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
 });

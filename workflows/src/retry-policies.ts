@@ -10,9 +10,14 @@ export const MOVE_ACTIVITY: ActivityOptions = {
   retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '5 seconds', maximumAttempts: 5 },
 };
 
-/** A campaign's batch of work (open its plans, signal them): nobody waits on it, so it tries for ~10 minutes. */
+/**
+ * A campaign's batch of work (open its plans, start or signal them): nobody waits on it, so it tries for about
+ * ten minutes. It heartbeats every 2 s (apps/worker/src/activities.ts): a worker that dies mid-batch is noticed
+ * within the heartbeat timeout, and the retry resumes from the last progress it reported.
+ */
 export const CAMPAIGN_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 15 },
 };
 

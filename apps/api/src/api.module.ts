@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@duyet/config';
 import { DatabaseModule } from '@duyet/database';
 import { DomainModule } from '@duyet/domain';
@@ -14,6 +14,10 @@ import { CampaignsQueryService } from './campaigns/campaigns-query.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
+import { RequireDependencies } from './common/require-dependencies';
+import { EmailsController } from './emails/emails.controller';
+import { EmailsService } from './emails/emails.service';
+import { DependencyMonitor } from './health/dependency-monitor.service';
 import { HealthController } from './health/health.controller';
 import { MeetingChangesService } from './meetings/meeting-changes.service';
 import { MeetingMinutesService } from './meetings/meeting-minutes.service';
@@ -51,6 +55,7 @@ import { PlansService } from './plans/plans.service';
     MeetingsController,
     MeetingSlotsController,
     MeetingRecordsController,
+    EmailsController,
   ],
   providers: [
     CampaignsQueryService,
@@ -65,7 +70,10 @@ import { PlansService } from './plans/plans.service';
     MeetingSlotsService,
     MeetingRecordsService,
     MeetingMinutesService,
+    EmailsService,
+    DependencyMonitor,
     { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: RequireDependencies },
     { provide: APP_FILTER, useClass: HttpErrorsFilter },
   ],
 })

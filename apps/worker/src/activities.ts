@@ -1,5 +1,11 @@
-import { ApplicationFailure, log } from '@temporalio/activity';
-import type { CampaignActivitiesService, PlanTransitionsService, RemindersService } from '@duyet/domain';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
+import type {
+  CampaignActivitiesService,
+  PageProgress,
+  PlanTransitionsService,
+  ProgressHooks,
+  RemindersService,
+} from '@duyet/domain';
 import { describePermanentFailure, failureKind } from '@duyet/domain';
 import type { CampaignActivities, PlanActivities, ReminderActivities } from '@duyet/workflows';
 
@@ -30,6 +36,33 @@ export function classifyFailures<A extends object>(activities: A): A {
   return wrapped as A;
 }
 
+/** How often a long activity tells the server it is alive, well inside its heartbeat timeout. */
+const HEARTBEAT_MS = 2000;
+
+/**
+ * Runs a long activity while heartbeating: the server then notices a worker that died within the heartbeat
+ * timeout (seconds) instead of the start-to-close timeout (minutes), and retries it elsewhere or on the
+ * worker's return. The progress a page reports rides on the heartbeats, and a retry resumes from it.
+ */
+async function withHeartbeats<T>(run: (hooks: ProgressHooks) => Promise<T>): Promise<T> {
+  const ctx = Context.current();
+  let latest = ctx.info.heartbeatDetails as PageProgress | undefined;
+  const hooks: ProgressHooks = {
+    resumeFrom: latest,
+    report: (progress) => {
+      latest = progress;
+      ctx.heartbeat(progress);
+    },
+  };
+  ctx.heartbeat(latest);
+  const timer = setInterval(() => ctx.heartbeat(latest), HEARTBEAT_MS);
+  try {
+    return await run(hooks);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Activities are thin adapters over the domain services; each service method is idempotent. */
 export function createActivities(
   plans: PlanTransitionsService,
@@ -38,17 +71,18 @@ export function createActivities(
 ): Activities {
   return classifyFailures<Activities>({
     applyPlanTransition: (input) => plans.applyPlanTransition(input),
-    openCampaignPlans: (input) => campaigns.openCampaignPlans(input),
-    startPlanWorkflowsBatch: (input) => campaigns.startPlanWorkflowsBatch(input),
-    markCampaignPlansOpened: (input) => campaigns.markCampaignPlansOpened(input),
-    markCampaignClosed: (input) => campaigns.markCampaignClosed(input),
-    extendCampaignDeadline: (input) => campaigns.extendCampaignDeadline(input),
-    signalPlanWorkflowsBatch: (input) => campaigns.signalPlanWorkflowsBatch(input),
+    openCampaignPlans: (input) => withHeartbeats(() => campaigns.openCampaignPlans(input)),
+    startPlanWorkflowsBatch: (input) => withHeartbeats((hooks) => campaigns.startPlanWorkflowsBatch(input, hooks)),
+    markCampaignPlansOpened: (input) => withHeartbeats(() => campaigns.markCampaignPlansOpened(input)),
+    markCampaignClosed: (input) => withHeartbeats(() => campaigns.markCampaignClosed(input)),
+    extendCampaignDeadline: (input) => withHeartbeats(() => campaigns.extendCampaignDeadline(input)),
+    signalPlanWorkflowsBatch: (input) => withHeartbeats((hooks) => campaigns.signalPlanWorkflowsBatch(input, hooks)),
     recordCampaignProblem: (input) => campaigns.recordCampaignProblem(input),
     districtReminderHour: (input) => reminders.reminderHour(input.districtId),
-    sendDueReminders: async (input) => {
-      const sent = await reminders.sendDueReminders(input);
-      return { emails: sent.emails };
-    },
+    sendDueReminders: (input) =>
+      withHeartbeats(async () => {
+        const sent = await reminders.sendDueReminders(input);
+        return { emails: sent.emails };
+      }),
   });
 }

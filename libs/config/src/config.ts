@@ -5,6 +5,24 @@ const bool = z
   .transform((v) => v === 'true' || v === '1')
   .optional();
 
+/**
+ * A mail operator's schedule: quick retries for a blip, then hours apart, 11 attempts over about 32 hours. A relay
+ * that was unreachable is retried as soon as it answers again, whatever the schedule says (the worker probes it).
+ */
+export const DEFAULT_MAIL_RETRY_SCHEDULE = '1m,5m,15m,30m,1h,2h,4h,8h,8h,8h';
+
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "1m,5m,1.5h" → [60000, 300000, 5400000]; undefined when any item is not a positive duration. */
+export function parseDurations(text: string): number[] | undefined {
+  const items = text.split(',').map((item) => item.trim());
+  const waits = items.map((item) => {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(item);
+    return m ? Number(m[1]) * DURATION_UNITS_MS[m[2] as keyof typeof DURATION_UNITS_MS] : NaN;
+  });
+  return waits.length && waits.every((w) => Number.isFinite(w) && w > 0) ? waits : undefined;
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +34,12 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('duyet'),
+  /**
+   * Plans per activity of the campaign workflow (starting, closing or telling every plan). Each batch costs a
+   * round trip through the workflow: at 200 a national campaign spent about a tenth of its launch between
+   * batches (npm run bench); at 1000 a batch is still seconds. Smaller in a fault test, to crash a worker mid-batch.
+   */
+  CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TEMPORAL_UI_URL: z.string().url().optional(),
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -25,8 +49,21 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('"Duyệt - Phòng GD&ĐT" <no-reply@duyet.example>'),
   MAILBOX_URL: z.string().url().optional(),
-  MAIL_ATTEMPTS: z.coerce.number().int().min(1).default(8),
-  MAIL_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+  /** the waits between a message's attempts (after the first, the second…): past the last, it fails for good */
+  MAIL_RETRY_SCHEDULE: z
+    .string()
+    .default(DEFAULT_MAIL_RETRY_SCHEDULE)
+    .transform((text, ctx) => {
+      const waits = parseDurations(text);
+      if (!waits) ctx.addIssue({ code: 'custom', message: 'a comma-separated list of durations: 1m,5m,1h,8h' });
+      return waits ?? [];
+    }),
+  /** how often the worker looks for e-mails that are due, whatever Redis holds */
+  MAIL_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
+  /** an attempt still SENDING this long after it started, with no live worker holding it, was interrupted */
+  MAIL_SEND_LEASE_MS: z.coerce.number().int().min(1000).default(300_000),
+  /** while messages wait for an unreachable relay, how often the worker checks whether it answers again */
+  MAIL_RELAY_PROBE_MS: z.coerce.number().int().min(100).default(30_000),
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters'),
   JWT_TTL: z.string().default('8h'),
   /** false: campaigns do not start their district's daily reminder run (test suites that set states by hand) */
@@ -50,7 +87,14 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   databaseUrl: string;
   redis: { url: string; prefix: string };
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string; workflowBundlePath?: string };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    uiUrl?: string;
+    workflowBundlePath?: string;
+    campaignBatchSize: number;
+  };
   smtp: {
     host: string;
     port: number;
@@ -60,7 +104,13 @@ export interface AppConfig {
     from: string;
     mailboxUrl?: string;
   };
-  mail: { attempts: number; backoffMs: number };
+  mail: {
+    /** ms to wait after each failed attempt; attempts in all: its length + 1 */
+    retryScheduleMs: number[];
+    sweepMs: number;
+    sendLeaseMs: number;
+    relayProbeMs: number;
+  };
   jwt: { secret: string; ttl: string };
   clock: { anchorRealMs: number; anchorVirtualMs: number; speed: number };
   storage: { dir: string; maxUploadBytes: number };
@@ -88,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
+      campaignBatchSize: e.CAMPAIGN_BATCH_SIZE,
       uiUrl: e.TEMPORAL_UI_URL,
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     },
@@ -100,7 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: e.MAIL_FROM,
       mailboxUrl: e.MAILBOX_URL,
     },
-    mail: { attempts: e.MAIL_ATTEMPTS, backoffMs: e.MAIL_BACKOFF_MS },
+    mail: {
+      retryScheduleMs: e.MAIL_RETRY_SCHEDULE,
+      sweepMs: e.MAIL_SWEEP_MS,
+      sendLeaseMs: e.MAIL_SEND_LEASE_MS,
+      relayProbeMs: e.MAIL_RELAY_PROBE_MS,
+    },
     jwt: { secret: e.JWT_SECRET, ttl: e.JWT_TTL },
     reminders: { runs: e.REMINDER_RUNS ?? true },
     clock: {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { type Campaign, PrismaService } from '@duyet/database';
 import { TemporalClientService } from '@duyet/temporal';
 import {
@@ -10,9 +9,12 @@ import {
   planWorkflowId,
 } from '@duyet/workflows';
 import type { AuthUser } from './access';
+import { CalendarService } from './calendar/calendar.service';
 import { CampaignActivitiesService } from './campaign-activities.service';
 import { ClockService } from './clock.service';
+import { dayOffWarning } from './deadline-warnings';
 import { DomainError } from './errors';
+import { toDomainError } from './failures';
 
 /** What an admin does to a running campaign: add or remove a school, move the deadline, close it. */
 @Injectable()
@@ -22,6 +24,7 @@ export class CampaignOperationsService {
     private readonly temporal: TemporalClientService,
     private readonly campaigns: CampaignActivitiesService,
     private readonly clock: ClockService,
+    private readonly calendars: CalendarService,
   ) {}
 
   async addSchool(admin: AuthUser, campaignId: string, schoolCode: string, requestKey: string) {
@@ -98,12 +101,30 @@ export class CampaignOperationsService {
     return this.update(campaign, closeCampaignUpdate, { actorId: admin.id, reason }, requestKey);
   }
 
-  async extendDeadline(admin: AuthUser, campaignId: string, until: string, reason: string, requestKey: string) {
+  /** Moves the whole campaign's deadline; `warnings` says (in Vietnamese) when the new one falls on a day off. */
+  async extendDeadline(
+    admin: AuthUser,
+    campaignId: string,
+    until: string,
+    reason: string,
+    requestKey: string,
+  ): Promise<CampaignState & { warnings: string[] }> {
     const campaign = await this.loadActive(admin, campaignId);
     if (new Date(until) <= this.clock.now()) {
       throw new DomainError('VALIDATION', 'Hạn mới phải sau thời điểm hiện tại.');
     }
-    return this.update(campaign, extendCampaignDeadlineUpdate, { actorId: admin.id, until, reason }, requestKey);
+    const state = await this.update(
+      campaign,
+      extendCampaignDeadlineUpdate,
+      { actorId: admin.id, until, reason },
+      requestKey,
+    );
+    const warning = dayOffWarning(
+      'Hạn nộp mới',
+      new Date(until),
+      await this.calendars.forDistrict(campaign.districtId),
+    );
+    return { ...state, warnings: warning ? [warning] : [] };
   }
 
   private async update<Arg>(
@@ -118,10 +139,7 @@ export class CampaignOperationsService {
         .getHandle(campaign.workflowId)
         .executeUpdate(def as never, { args: [arg] as never, updateId });
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) {
-        throw new DomainError('INVALID_TRANSITION', err.cause?.message ?? 'Đợt này đã kết thúc.');
-      }
-      throw err;
+      throw toDomainError(err, 'Đợt này đã kết thúc.');
     }
   }
 

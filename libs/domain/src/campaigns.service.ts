@@ -11,16 +11,19 @@ import {
   remindersWorkflowId,
 } from '@duyet/workflows';
 import type { AuthUser } from './access';
+import { CalendarService } from './calendar/calendar.service';
 import { ClockService } from './clock.service';
+import { dayOffWarning } from './deadline-warnings';
 import { DomainError } from './errors';
 import type { CampaignCopyInput, CampaignInput } from './schemas';
 
-/**
- * Plans per activity of the campaign workflow (starting, closing or telling every plan). Each batch costs a round
- * trip through the workflow (a task, an activity scheduled and picked up): at 200 a national campaign spent about
- * a tenth of its launch between batches (npm run bench); at 1000 a batch is still seconds, well inside its timeout.
- */
-const BATCH_SIZE = 1000;
+export interface CampaignCreated {
+  campaign: Campaign;
+  /** false: a retry found the campaign the first request issued */
+  created: boolean;
+  /** in Vietnamese; empty when there is nothing to point out */
+  warnings: string[];
+}
 
 @Injectable()
 export class CampaignsService {
@@ -28,11 +31,12 @@ export class CampaignsService {
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
     private readonly clock: ClockService,
+    private readonly calendars: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Last year's campaign with new dates: sections, indicators, targets, policy and signer carried over. */
-  async copy(admin: AuthUser, sourceId: string, input: CampaignCopyInput) {
+  async copy(admin: AuthUser, sourceId: string, input: CampaignCopyInput): Promise<CampaignCreated> {
     const source = await this.prisma.campaign.findFirst({
       where: { id: sourceId, districtId: admin.districtId },
       include: { receiver: true, signer: true },
@@ -67,8 +71,22 @@ export class CampaignsService {
     return result;
   }
 
-  /** Issues a campaign and starts its workflow. A retry with the same key and document number returns the same campaign. */
-  async create(admin: AuthUser, input: CampaignInput): Promise<{ campaign: Campaign; created: boolean }> {
+  /**
+   * Issues a campaign and starts its workflow. A retry with the same key and document number returns the same
+   * campaign. `warnings`: what the office should know but may mean (a deadline on a day off), in Vietnamese.
+   */
+  async create(admin: AuthUser, input: CampaignInput): Promise<CampaignCreated> {
+    const { campaign, created } = await this.issue(admin, input);
+    return { campaign, created, warnings: await this.warnings(campaign) };
+  }
+
+  private async warnings(campaign: Campaign): Promise<string[]> {
+    const calendar = await this.calendars.forDistrict(campaign.districtId);
+    const warning = dayOffWarning('Hạn nộp kế hoạch', campaign.submissionDeadline, calendar);
+    return warning ? [warning] : [];
+  }
+
+  private async issue(admin: AuthUser, input: CampaignInput): Promise<{ campaign: Campaign; created: boolean }> {
     const existing = await this.prisma.campaign.findUnique({
       where: { districtId_key: { districtId: admin.districtId, key: input.key } },
     });
@@ -133,7 +151,7 @@ export class CampaignsService {
     const input: CampaignWorkflowInput = {
       campaignId: campaign.id,
       districtId: campaign.districtId,
-      batchSize: BATCH_SIZE,
+      batchSize: this.config.temporal.campaignBatchSize,
       clock: this.clock.settings,
     };
     await client.workflow.start('campaignWorkflow', {

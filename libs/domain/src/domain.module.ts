@@ -8,6 +8,7 @@ import { CampaignsService } from './campaigns.service';
 import { ClockService } from './clock.service';
 import { CommentsService } from './comments/comments.service';
 import { PlanContentService } from './plan-content/plan-content.service';
+import { PlanDraftsService } from './plan-content/plan-drafts.service';
 import { PlanTransitionsService } from './plan-transitions.service';
 import { RemindersService } from './reminders/reminders.service';
 
@@ -16,6 +17,7 @@ const SERVICES = [
   ClockService,
   CalendarService,
   PlanContentService,
+  PlanDraftsService,
   CommentsService,
   BoardService,
   CampaignsService,

@@ -37,6 +37,14 @@ const TRANSIENT_MESSAGES =
 
 export type FailureKind = 'TRANSIENT' | 'PERMANENT';
 
+/**
+ * An error by its shape, not by `instanceof Error`: errors made by Node itself (a refused connection) come from
+ * another realm under Jest, and any library may throw its own.
+ */
+const isErrorLike = (err: unknown): err is Error =>
+  typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string';
+const BUG_NAMES = ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'];
+
 interface AdapterCause {
   originalCode?: string;
   code?: string;
@@ -60,7 +68,7 @@ export function sqlStateOf(err: unknown): string | undefined {
 
 export function failureKind(err: unknown): FailureKind {
   if (err instanceof DomainError) return err.code === 'UNAVAILABLE' ? 'TRANSIENT' : 'PERMANENT';
-  if (!(err instanceof Error)) return 'TRANSIENT';
+  if (!isErrorLike(err)) return 'TRANSIENT';
   const e = err as Error & { code?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } } };
   const kind = e.meta?.driverAdapterError?.cause?.kind;
   if (kind && TRANSIENT_ADAPTER_KINDS.includes(kind)) return 'TRANSIENT';
@@ -76,7 +84,7 @@ export function failureKind(err: unknown): FailureKind {
   // Prisma's engine answers a PostgreSQL error of a kind it has no name for (an invalid uuid, 22P02) with
   // "Unknown error: [object Object]"; the kinds of a database that cannot be reached all have names (above).
   if (e.message.startsWith('Unknown error:')) return 'PERMANENT';
-  if (err instanceof TypeError || err instanceof RangeError || err instanceof SyntaxError) return 'PERMANENT';
+  if (BUG_NAMES.includes(e.name)) return 'PERMANENT';
   if (e.name === 'ZodError') return 'PERMANENT';
   if (TRANSIENT_MESSAGES.test(e.message)) return 'TRANSIENT';
   return 'TRANSIENT';
@@ -141,4 +149,49 @@ export function toDomainError(err: unknown, closedMessage: string): unknown {
   }
   if (err instanceof WorkflowNotFoundError) return new DomainError('CONFLICT', closedMessage);
   return err;
+}
+
+/** A service Duyệt needs; named, in Vietnamese, when it does not answer. */
+export type Dependency = 'postgres' | 'temporal' | 'redis' | 'worker';
+
+export const DEPENDENCY_NAMES: Record<Dependency, string> = {
+  postgres: 'Cơ sở dữ liệu (PostgreSQL)',
+  temporal: 'Máy chủ điều phối quy trình (Temporal)',
+  redis: 'Hàng đợi thư (Redis)',
+  worker: 'Bộ xử lý nền (worker)',
+};
+
+export const unavailableMessage = (dependency: Dependency): string =>
+  `${DEPENDENCY_NAMES[dependency]} tạm thời không phản hồi nên thao tác chưa được thực hiện. ` +
+  'Vui lòng thử lại sau ít phút.';
+
+const POSTGRES_DOWN =
+  /Can't reach database|Connection terminated|connection (?:is )?closed|the database system is|timeout exceeded when trying to connect|terminating connection/i;
+const TEMPORAL_DOWN = /Failed to connect before the deadline|DEADLINE_EXCEEDED|UNAVAILABLE|Deadline exceeded/;
+/** gRPC status codes: DEADLINE_EXCEEDED, UNAVAILABLE. */
+const GRPC_DOWN = [4, 14];
+
+/** Which dependency an error shows to be down, or null when it is not a dependency's outage. */
+export function unavailableDependency(err: unknown): Dependency | null {
+  if (!isErrorLike(err)) return null;
+  const e = err as Error & {
+    code?: unknown;
+    dependency?: unknown;
+    meta?: { driverAdapterError?: { cause?: AdapterCause } };
+  };
+  if (typeof e.dependency === 'string' && e.dependency in DEPENDENCY_NAMES) return e.dependency as Dependency;
+  const kind = e.meta?.driverAdapterError?.cause?.kind;
+  const state = sqlStateOf(err);
+  const pgDown =
+    (kind !== undefined && TRANSIENT_ADAPTER_KINDS.includes(kind)) ||
+    (typeof e.code === 'string' && /^P10\d\d$|^P2024$/.test(e.code)) ||
+    (state !== undefined && ['08', '53', '57'].includes(state.slice(0, 2))) ||
+    POSTGRES_DOWN.test(e.message);
+  if (pgDown) return 'postgres';
+  const grpc = e.name === 'ServiceError' ? (e.cause as { code?: unknown } | undefined)?.code : e.code;
+  if ((typeof grpc === 'number' && GRPC_DOWN.includes(grpc)) || TEMPORAL_DOWN.test(e.message)) return 'temporal';
+  if (e.name === 'MaxRetriesPerRequestError' || /Stream isn't writeable|enableOfflineQueue/.test(e.message)) {
+    return 'redis';
+  }
+  return null;
 }

@@ -10,6 +10,7 @@ import { type OutboxMail, type PlanWithContext, planMailBase, receiptMail, write
 import { listDraftAttachmentsForFreeze } from './attachments';
 import { CalendarService } from './calendar/calendar.service';
 import { CommentsService } from './comments/comments.service';
+import { meetingReviewDue } from './meetings/meeting-review-due';
 import { PlanContentService } from './plan-content/plan-content.service';
 
 interface AppliedChange {
@@ -204,7 +205,7 @@ export class PlanTransitionsService implements PlanActivities {
       plan: {
         currentVersionNo: number,
         submittedAt: now,
-        reviewDueAt: await this.deadline(undefined, now, plan.campaign.reviewDays, plan.districtId),
+        reviewDueAt: await this.reviewDue(tx, plan, now),
       },
       mails: receiptMail(plan, this.config.publicUrl, actor.fullName, number, now, deadline),
       audit: { versionNo: number, late: now > deadline, warnings: check.warnings },
@@ -227,6 +228,18 @@ export class PlanTransitionsService implements PlanActivities {
       : input.action === 'APPROVE'
         ? 'APPROVE'
         : 'RETURN';
+    const capacity = input.capacity ?? actor.title;
+    if (
+      recommending &&
+      previous &&
+      repeats(previous, { kind, versionId: version.id, actorId: actor.id, capacity, input })
+    ) {
+      // A double click (or a second tab) records nothing twice: a recommendation can change, not repeat itself.
+      throw refuse(
+        `Đề xuất này đã được ghi nhận cho lần nộp thứ ${version.number}; không ghi thêm một đề xuất giống hệt.`,
+        'INVALID_TRANSITION',
+      );
+    }
     const revisionDeadline =
       input.action === 'RETURN'
         ? await this.deadline(input.deadline, now, plan.campaign.revisionDays, plan.districtId)
@@ -238,7 +251,7 @@ export class PlanTransitionsService implements PlanActivities {
         kind,
         final: !recommending,
         comment: input.comment ?? null,
-        capacity: input.capacity ?? actor.title,
+        capacity,
         rubric: (input.rubric ?? undefined) as Prisma.InputJsonValue | undefined,
         revisionDeadline,
         supersedesId: previous?.id ?? null,
@@ -305,6 +318,10 @@ export class PlanTransitionsService implements PlanActivities {
         : kind === 'REVISION'
           ? plan.revisionDeadline
           : plan.reviewDueAt;
+    if (!input.requestId && (plan[field[kind]] as Date | null)?.getTime() === until.getTime()) {
+      // A double click on the same extension: the deadline already is that, and the school heard of it once.
+      throw refuse(`Thời hạn này đã là ${formatVnDateTime(until)}, không cần gia hạn lại.`, 'INVALID_TRANSITION');
+    }
     if (input.requestId) {
       const granted = await tx.extensionRequest.updateMany({
         where: { id: input.requestId, planId: plan.id, status: 'PENDING' },
@@ -378,6 +395,23 @@ export class PlanTransitionsService implements PlanActivities {
     });
   }
 
+  /**
+   * When the office owes its decision on a plan just submitted: `reviewDays` working days at a desk review; at a
+   * campaign reviewed in meetings, the day the school presents at its scheduled meeting (meetingReviewDue). With
+   * no meeting scheduled yet, or one already past, the desk rule holds; scheduling a meeting later moves the due
+   * date to the meeting (MeetingChangesService), through the plan's workflow.
+   */
+  private async reviewDue(tx: Tx, plan: PlanWithContext, now: Date): Promise<Date> {
+    const desk = await this.deadline(undefined, now, plan.campaign.reviewDays, plan.districtId);
+    if (plan.campaign.reviewMode !== 'MEETING') return desk;
+    const slot = await tx.meetingSlot.findFirst({
+      where: { planId: plan.id, meeting: { status: 'SCHEDULED' } },
+      include: { meeting: { select: { startsAt: true, slotMinutes: true } } },
+    });
+    const atMeeting = slot && meetingReviewDue(slot.meeting, slot.position, plan.campaign.district.timezone);
+    return atMeeting && atMeeting > now ? atMeeting : desk;
+  }
+
   /** A deadline named by the caller, or the end of the office day `days` working days from now. */
   private async deadline(named: string | undefined, now: Date, days: number, districtId: string): Promise<Date> {
     if (named) {
@@ -389,6 +423,42 @@ export class PlanTransitionsService implements PlanActivities {
     const calendar = await this.calendar.forDistrict(districtId);
     return calendar.atLocalTime(calendar.addWorkingDays(calendar.localDate(now), days), END_OF_OFFICE_DAY);
   }
+}
+
+/** JSON compared by value: PostgreSQL's jsonb gives the keys back in its own order. */
+const sameJson = (a: unknown, b: unknown): boolean => {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([x], [y]) => (x < y ? -1 : 1))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
+  return JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
+};
+
+/** The decision in force says exactly what this one would: same person, version, kind, wording and ratings. */
+function repeats(
+  previous: {
+    kind: string;
+    versionId: string;
+    decidedById: string;
+    capacity: string;
+    comment: string | null;
+    rubric: unknown;
+  },
+  next: { kind: string; versionId: string; actorId: string; capacity: string; input: ApplyTransitionInput },
+): boolean {
+  return (
+    previous.kind === next.kind &&
+    previous.versionId === next.versionId &&
+    previous.decidedById === next.actorId &&
+    previous.capacity === next.capacity &&
+    (previous.comment ?? null) === (next.input.comment ?? null) &&
+    sameJson(previous.rubric, next.input.rubric)
+  );
 }
 
 const AUDIT_TYPE = {

@@ -31,7 +31,16 @@ export class MailTransportService implements OnModuleDestroy {
   /** Opens a fresh connection and says hello, without touching the pool: for the health check. */
   async verify(): Promise<void> {
     const { host, port, secure } = this.config.smtp;
-    const probe = nodemailer.createTransport({ host, port, secure, ignoreTLS: !secure, connectionTimeout: 3000 });
+    // Bounded at every step: a relay that accepts connections and never greets fails the probe in seconds.
+    const probe = nodemailer.createTransport({
+      host,
+      port,
+      secure,
+      ignoreTLS: !secure,
+      connectionTimeout: 3000,
+      greetingTimeout: 3000,
+      socketTimeout: 5000,
+    });
     try {
       await probe.verify();
     } finally {

@@ -5,7 +5,7 @@ const item = (over: Partial<ReminderItem> = {}): ReminderItem => ({
   campaignTitle: 'Kế hoạch năm 2027',
   documentNumber: '12/KH-PGDĐT',
   action: 'SUBMIT',
-  deadline: '12/02/2027 17:00',
+  deadline: '17:00 12/02/2027',
   workingDays: -3,
   dueToday: false,
   planUrl: 'http://duyet.test/api/plans/p1',
@@ -25,7 +25,7 @@ describe('renderMail: reminders', () => {
     expect(mail.subject).toBe('[Duyệt] Nhắc hạn nộp kế hoạch: Trường Tiểu học <Thanh Tân> - còn 3 ngày làm việc');
     expect(mail.text).toContain('Kính gửi Đinh Anh Nam,');
     expect(mail.text).toContain('- Việc cần làm: Hoàn thiện và nộp kế hoạch');
-    expect(mail.text).toContain('- Hạn nộp kế hoạch: 12/02/2027 17:00 (còn 3 ngày làm việc)');
+    expect(mail.text).toContain('- Hạn nộp kế hoạch: 17:00 12/02/2027 (còn 3 ngày làm việc)');
     expect(mail.text).toContain('Mở kế hoạch: http://duyet.test/api/plans/p1');
     expect(mail.text).not.toContain('quá hạn');
     expect(mail.html).toContain('Trường Tiểu học &lt;Thanh Tân&gt;');
@@ -65,7 +65,7 @@ describe('renderMail: reminders', () => {
         '1. Trường THCS Vũ Lễ',
         '   - Kế hoạch: 12/KH-PGDĐT - Kế hoạch năm 2027',
         '   - Việc cần làm: Xem xét và quyết định (phê duyệt hoặc trả lại) kế hoạch đã nộp',
-        '   - Hạn duyệt kế hoạch: 12/02/2027 17:00 (còn 1 ngày làm việc)',
+        '   - Hạn duyệt kế hoạch: 17:00 12/02/2027 (còn 1 ngày làm việc)',
         '   Mở kế hoạch: http://duyet.test/a',
       ].join('\n'),
     );
@@ -97,7 +97,7 @@ describe('renderMail: reminders', () => {
     expect(mail.subject).toBe('[Duyệt] Tổng hợp kế hoạch quá hạn ngày 17/02/2027: 4 kế hoạch');
     expect(mail.text).toContain('STT | Trường | Cụm | Cấp học | Việc còn chờ | Hạn | Tình trạng');
     expect(mail.text).toContain(
-      '1 | Trường Tiểu học <Thanh Tân> | Cụm I | Tiểu học | nộp kế hoạch | 12/02/2027 17:00 | đã quá hạn 3 ngày làm việc',
+      '1 | Trường Tiểu học <Thanh Tân> | Cụm I | Tiểu học | nộp kế hoạch | 17:00 12/02/2027 | đã quá hạn 3 ngày làm việc',
     );
     expect(mail.text).toContain('Bảng dưới đây liệt kê 1 kế hoạch quá hạn lâu nhất');
     expect(mail.html).toContain('<a href="http://duyet.test/api/plans/p1">Trường Tiểu học &lt;Thanh Tân&gt;</a>');
@@ -120,9 +120,9 @@ describe('renderMail: reminders', () => {
     expect(mail.text).toContain(
       [
         'Để biết (Anh/Chị theo dõi, đôn đốc):',
-        '- Trường Tiểu học Bình Minh (12/KH-PGDĐT): hạn nộp kế hoạch 12/02/2027 17:00, đã quá hạn 1 ngày làm việc',
+        '- Trường Tiểu học Bình Minh (12/KH-PGDĐT): hạn nộp kế hoạch 17:00 12/02/2027, đã quá hạn 1 ngày làm việc',
         '  http://duyet.test/b',
-        '- Trường Tiểu học Nam Bình (12/KH-PGDĐT): hạn nộp kế hoạch 12/02/2027 17:00, đã quá hạn 1 ngày làm việc',
+        '- Trường Tiểu học Nam Bình (12/KH-PGDĐT): hạn nộp kế hoạch 17:00 12/02/2027, đã quá hạn 1 ngày làm việc',
         '  http://duyet.test/c',
       ].join('\n'),
     );
@@ -171,7 +171,7 @@ describe('renderMail: reminders', () => {
     expect(mail.text).toContain('các đợt kế hoạch đang triển khai có 2 kế hoạch chưa hoàn thành đúng hạn');
     expect(mail.text).toContain('STT | Trường | Cụm | Cấp học | Đợt | Việc còn chờ | Hạn | Tình trạng');
     expect(mail.text).toContain(
-      '2 | Trường Tiểu học Nam Bình | Cụm I | Tiểu học | 13/KH-PGDĐT | nộp kế hoạch | 12/02/2027 17:00 | đã quá hạn 3 ngày làm việc',
+      '2 | Trường Tiểu học Nam Bình | Cụm I | Tiểu học | 13/KH-PGDĐT | nộp kế hoạch | 17:00 12/02/2027 | đã quá hạn 3 ngày làm việc',
     );
   });
 });

@@ -31,4 +31,25 @@ describe('renderMail', () => {
     expect(mail.html).toContain('Trường Tiểu học &lt;Thanh Tân&gt;');
     expect(mail.html).not.toContain('<Thanh Tân>');
   });
+
+  it('never calls an unsubmitted plan "Lần nộp thứ 0": the extension of a plan not yet submitted', () => {
+    const mail = renderMail(MailTemplate.EXTENSION_DECIDED, {
+      ...base,
+      versionNo: 0,
+      granted: true,
+      until: '17:00 15/02/2022',
+      note: 'Trường bận tổ chức thi học kỳ',
+    });
+    expect(mail.subject).toBe('[Duyệt] Trường Tiểu học <Thanh Tân> được gia hạn đến 17:00 15/02/2022');
+    expect(mail.text).toContain('- Phiên bản: Chưa nộp lần nào');
+    expect(mail.text).not.toContain('Lần nộp thứ 0');
+    expect(mail.html).not.toContain('Lần nộp thứ 0');
+    const notice = renderMail(MailTemplate.PLAN_STATUS_NOTICE, {
+      ...base,
+      versionNo: 0,
+      what: 'Trường được miễn nộp kế hoạch của đợt này.',
+      reason: 'Sáp nhập trường',
+    });
+    expect(notice.text).toContain('- Phiên bản: Chưa nộp lần nào');
+  });
 });

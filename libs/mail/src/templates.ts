@@ -1,4 +1,6 @@
-// Vietnamese e-mail templates: each template name has its own typed data and renders to HTML and text.
+// Vietnamese e-mail templates: each template name has its own typed data and renders to HTML and text. Dates come
+// in already written by the domain's one helper (libs/domain/src/format.ts): an instant "17:00 12/02/2027", a day
+// "12/02/2027"; a number of days is always of working days, and says so.
 import {
   type MeetingAgendaMailData,
   type MeetingCancelledMailData,
@@ -53,7 +55,7 @@ export interface MailData {
     capacity: string;
     decidedAt: string;
     comment: string;
-    /** dd/mm/yyyy HH:mm */
+    /** formatVnDateTime: "17:00 10/02/2022" */
     revisionDeadline: string;
     /** the open review comments the school must answer, each with what it is about */
     openComments: { anchor: string; body: string }[];
@@ -76,7 +78,7 @@ export interface ReminderItem {
   campaignTitle: string;
   documentNumber: string;
   action: ReminderAction;
-  /** the deadline in force, dd/mm/yyyy HH:mm */
+  /** the deadline in force, formatVnDateTime: "17:00 12/02/2027" */
   deadline: string;
   /** working days from the deadline: negative before it, 0 on its (last working) day, positive after it */
   workingDays: number;
@@ -128,14 +130,14 @@ export interface ExtensionMailData extends PlanMailBase {
   granted: boolean;
   /** the office brought the deadline forward rather than extending it */
   earlier?: boolean;
-  /** the new deadline, dd/mm/yyyy HH:mm, when granted */
+  /** the new deadline, formatVnDateTime ("17:00 12/02/2027"), when granted */
   until?: string;
   note: string;
 }
 
 export interface ExtensionRequestMailData extends PlanMailBase {
   requestedBy: string;
-  /** the deadline in force, dd/mm/yyyy HH:mm */
+  /** the deadline in force, formatVnDateTime ("17:00 12/02/2027") */
   deadline: string;
   requestedUntil?: string;
   reason: string;
@@ -206,10 +208,13 @@ export function compose(p: MailParts): RenderedMail {
   return { subject: p.subject, text, html };
 }
 
+/** "Lần nộp thứ 2"; a plan never submitted (an extension, an exemption before any version) has none. */
+const versionLabel = (versionNo: number): string => (versionNo > 0 ? `Lần nộp thứ ${versionNo}` : 'Chưa nộp lần nào');
+
 const planFacts = (d: PlanMailBase): [string, string][] => [
   ['Trường', d.schoolName],
   ['Kế hoạch', `${d.documentNumber} - ${d.campaignTitle}`],
-  ['Phiên bản', `Lần nộp thứ ${d.versionNo}`],
+  ['Phiên bản', versionLabel(d.versionNo)],
 ];
 
 const renderExtensionDecided = (d: ExtensionMailData): RenderedMail =>

@@ -2,16 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { type AuthUser, type BoardFilter, BoardService, RemindersService } from '@duyet/domain';
 
 export interface RemindNowResult {
+  /** plans the filter shows as waiting on their school */
   plans: number;
   campaigns: number;
+  /** messages written now: one per principal, listing every one of their plans in the filter */
   emails: number;
-  /** plans whose principal already had their message of the day: the reminder joins it, none is sent again */
+  /** plans whose principal was already reminded of them today: nothing is sent again */
   alreadyRemindedToday: number;
+  /**
+   * plans whose principal already had today's message, written before without them: nobody gets two reminder
+   * e-mails a day, so these are not reminded today (nor counted as reminded); "remind now" tomorrow reaches them
+   */
+  notRemindedToday: number;
 }
 
 /**
  * "Remind now" for what the board shows under a filter: the plans waiting on their school, in the caller's
- * scope. Each campaign's set goes through the reminder run, so the once-a-day rule holds per person.
+ * scope. All of them, whatever their campaign, go through one reminder run, so each principal gets one message
+ * listing every plan of theirs and the once-a-day rule holds per person.
  */
 @Injectable()
 export class BoardRemindService {
@@ -29,13 +37,16 @@ export class BoardRemindService {
         byCampaign.set(item.campaign.id, ids);
       }
     }
-    const result: RemindNowResult = { plans: 0, campaigns: byCampaign.size, emails: 0, alreadyRemindedToday: 0 };
-    for (const [campaignId, planIds] of byCampaign) {
-      const sent = await this.reminders.sendDueReminders({ campaignId, planIds, manual: { actorId: user.id } });
-      result.plans += planIds.length;
-      result.emails += sent.emails;
-      result.alreadyRemindedToday += sent.skipped;
-    }
-    return result;
+    const plans = [...byCampaign].map(([campaignId, planIds]) => ({ campaignId, planIds }));
+    const result: RemindNowResult = {
+      plans: plans.reduce((n, p) => n + p.planIds.length, 0),
+      campaigns: plans.length,
+      emails: 0,
+      alreadyRemindedToday: 0,
+      notRemindedToday: 0,
+    };
+    if (!plans.length) return result;
+    const sent = await this.reminders.sendDueReminders({ plans, manual: { actorId: user.id } });
+    return { ...result, emails: sent.emails, alreadyRemindedToday: sent.skipped, notRemindedToday: sent.deferred };
   }
 }

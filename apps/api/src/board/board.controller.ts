@@ -46,7 +46,12 @@ export class BoardController {
   @Roles('ADMIN', 'REVIEWER')
   @ApiOperation({
     summary: 'Nhắc ngay các trường chưa nộp trong bộ lọc (mỗi người nhận tối đa một thư nhắc mỗi ngày)',
-    description: 'Cùng tham số lọc như bảng theo dõi; chỉ các kế hoạch đang chờ nhà trường, trong phạm vi người dùng.',
+    description:
+      'Cùng tham số lọc như bảng theo dõi; chỉ các kế hoạch đang chờ nhà trường, trong phạm vi người dùng. ' +
+      'Mỗi hiệu trưởng nhận một thư liệt kê mọi kế hoạch của trường trong bộ lọc, dù thuộc nhiều đợt. ' +
+      'Kết quả: plans (số kế hoạch), campaigns (số đợt), emails (số thư gửi đi), alreadyRemindedToday (kế hoạch ' +
+      'đã được nhắc hôm nay, không gửi lại), notRemindedToday (kế hoạch của người đã nhận thư nhắc hôm nay mà thư ' +
+      'đó chưa nêu: không gửi thư thứ hai trong ngày, nên chưa được nhắc; nhắc lại vào ngày mai).',
   })
   remindNow(@CurrentUser() user: AuthUser, @Query() q: BoardFilterDto) {
     return this.remind.remindNow(user, q);
@@ -58,7 +63,9 @@ export class BoardController {
     summary: 'Bảng theo dõi quá hạn: kế hoạch theo trạng thái, cấp học, cụm, trường; có lọc, sắp xếp, phân trang',
     description:
       'Lãnh đạo Phòng xem toàn huyện; chuyên viên, phó trưởng phòng xem các cấp học, cụm trường được phân công. ' +
-      'Kèm tổng hợp theo trạng thái và số kế hoạch quá hạn của cùng bộ lọc.',
+      'Kèm tổng hợp theo trạng thái và số kế hoạch quá hạn của cùng bộ lọc. daysOverdue là số ngày làm việc ' +
+      'đã quá hạn (không tính thứ Bảy, Chủ nhật, ngày lễ và ngày nghỉ của huyện), đếm như thư nhắc hạn; ' +
+      'daysInState là số ngày (theo lịch) ở trạng thái hiện tại.',
   })
   list(@CurrentUser() user: AuthUser, @Query() q: BoardQueryDto) {
     return this.board.list(user, q);

@@ -27,6 +27,13 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CampaignsQueryService } from './campaigns-query.service';
+import { UsesWorkflows } from '../common/require-dependencies';
+
+/** How the create, copy and extend answers tell the office of a deadline it may not have meant. */
+const DEADLINE_WARNINGS =
+  'Kết quả có warnings: danh sách cảnh báo bằng tiếng Việt, rỗng khi không có gì cần lưu ý. Ví dụ: hạn nộp rơi ' +
+  'vào ngày nghỉ (thứ Bảy, Chủ nhật, ngày lễ, ngày nghỉ riêng của huyện): hạn vẫn được nhận, nhưng không ai làm ' +
+  'việc hôm đó và nhắc "hạn chót là hôm nay" gửi vào ngày làm việc cuối cùng trước đó.';
 
 class CreateCampaignDto extends createZodDto(campaignInputSchema) {}
 class CopyCampaignDto extends createZodDto(campaignCopySchema) {}
@@ -38,6 +45,7 @@ class ExtendCampaignDto extends createZodDto(extendCampaignSchema) {}
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @Controller('campaigns')
+@UsesWorkflows()
 export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
@@ -47,7 +55,10 @@ export class CampaignsController {
 
   @Post()
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Ban hành một đợt xây dựng kế hoạch; mở một kế hoạch cho mỗi trường thuộc đối tượng' })
+  @ApiOperation({
+    summary: 'Ban hành một đợt xây dựng kế hoạch; mở một kế hoạch cho mỗi trường thuộc đối tượng',
+    description: DEADLINE_WARNINGS,
+  })
   @ApiCreatedResponse({ description: 'Đã tạo (201) hoặc đã có với cùng mã và số văn bản (200)' })
   @ApiBadRequestResponse({ description: 'Thiếu hoặc sai trường dữ liệu, tham chiếu không tồn tại' })
   @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo/văn thư Phòng GD&ĐT được tạo đợt' })
@@ -57,9 +68,9 @@ export class CampaignsController {
     @Body() dto: CreateCampaignDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { campaign, created } = await this.campaigns.create(user, dto);
+    const { campaign, created, warnings } = await this.campaigns.create(user, dto);
     res.status(created ? 201 : 200);
-    return this.query.get(user, campaign.id);
+    return { ...(await this.query.get(user, campaign.id)), warnings };
   }
 
   @Get()
@@ -85,7 +96,10 @@ export class CampaignsController {
 
   @Post(':id/copy')
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Sao chép đợt (ví dụ của năm trước) với mã, số văn bản và các mốc thời gian mới' })
+  @ApiOperation({
+    summary: 'Sao chép đợt (ví dụ của năm trước) với mã, số văn bản và các mốc thời gian mới',
+    description: DEADLINE_WARNINGS,
+  })
   @ApiBadRequestResponse({ description: 'Thiếu hoặc sai trường dữ liệu' })
   @ApiConflictResponse({ description: 'Mã đợt đã được dùng cho văn bản khác' })
   async copy(
@@ -94,9 +108,9 @@ export class CampaignsController {
     @Body() dto: CopyCampaignDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { campaign, created } = await this.campaigns.copy(user, id, dto);
+    const { campaign, created, warnings } = await this.campaigns.copy(user, id, dto);
     res.status(created ? 201 : 200);
-    return this.query.get(user, campaign.id);
+    return { ...(await this.query.get(user, campaign.id)), warnings };
   }
 
   @Post(':id/schools')
@@ -129,7 +143,10 @@ export class CampaignsController {
   @Post(':id/deadline')
   @HttpCode(200)
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Gia hạn nộp cho cả đợt (các trường chưa có hạn riêng), kèm lý do' })
+  @ApiOperation({
+    summary: 'Gia hạn nộp cho cả đợt (các trường chưa có hạn riêng), kèm lý do',
+    description: DEADLINE_WARNINGS,
+  })
   @ApiConflictResponse({ description: 'Đợt đã kết thúc' })
   extend(
     @CurrentUser() user: AuthUser,

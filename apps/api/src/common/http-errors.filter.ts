@@ -3,7 +3,14 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode, JSON_BODY_LIMIT_BYTES, formatMegabytes } from '@duyet/domain';
+import {
+  DomainError,
+  type DomainErrorCode,
+  JSON_BODY_LIMIT_BYTES,
+  formatMegabytes,
+  unavailableDependency,
+  unavailableMessage,
+} from '@duyet/domain';
 
 // A new code that is missing here fails to compile.
 const STATUS: Record<DomainErrorCode, HttpStatus> = {
@@ -30,6 +37,8 @@ export interface ErrorBody {
   errors?: FieldError[];
   /** every 5xx: the id under which the logs keep what happened */
   errorId?: string;
+  /** a 503: the service that did not answer (postgres, temporal, redis, worker) */
+  dependency?: string;
 }
 
 /** A refusal made at the HTTP edge, before a route runs (415 for a body the route cannot read, …). */
@@ -177,5 +186,16 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   const fromParser = fromParserError(exception);
   if (fromParser instanceof EdgeError) return toErrorBody(fromParser);
+  const down = unavailableDependency(exception);
+  if (down) {
+    logger.warn(`${down} unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    return {
+      statusCode: 503,
+      code: 'UNAVAILABLE',
+      message: unavailableMessage(down),
+      dependency: down,
+      errorId: randomUUID(),
+    };
+  }
   return internal(exception);
 }

@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/database';
+import { type AuditType, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
 import {
   type AuthUser,
   ClockService,
   DomainError,
+  type MeetingRow,
   formatVnDateTime,
   loadMeeting,
+  meetingReviewDue,
   meetingTitle,
   schoolDeadline,
   syncInvitations,
+  vnDay,
 } from '@duyet/domain';
 import { MailQueueService } from '@duyet/mail';
 import { PlanMovesService } from '../plans/plan-moves.service';
@@ -120,11 +123,15 @@ export class MeetingChangesService {
     return done;
   }
 
-  /** "Plans must be submitted before their meeting": a later deadline in force becomes the meeting's start. */
+  /**
+   * "Plans must be submitted before their meeting": a later deadline in force becomes the meeting's start. A plan
+   * the office already holds is decided at the meeting: its review falls due on the day it is presented.
+   */
   private async alignDeadlines(user: AuthUser, meetingIds: string[], key: string): Promise<void> {
     for (const id of meetingIds) {
       const m = await loadMeeting(this.prisma, user.districtId, id);
       if (m.status !== 'SCHEDULED') continue;
+      await this.alignReviewDue(user, m, key);
       const reason = `Kế hoạch phải nộp trước ${meetingTitle(m.cluster.name)}, bắt đầu lúc ${formatVnDateTime(m.startsAt)}.`;
       for (const slot of m.slots) {
         const deadline = schoolDeadline(slot.plan, m.campaign.submissionDeadline);
@@ -141,4 +148,24 @@ export class MeetingChangesService {
       }
     }
   }
+
+  /** The review due date of each submitted plan on the meeting becomes its day at the meeting (meetingReviewDue). */
+  private async alignReviewDue(user: AuthUser, m: MeetingRow, key: string): Promise<void> {
+    const now = this.clock.now();
+    const reason = `Kế hoạch được xét duyệt tại ${meetingTitle(m.cluster.name)}, ${vnDay(m.startsAt, m.campaign.district.timezone)}.`;
+    for (const slot of m.slots) {
+      if (!WAITING_ON_OFFICE.includes(slot.plan.status)) continue;
+      const due = meetingReviewDue(m, slot.position, m.campaign.district.timezone);
+      if (due <= now || slot.plan.reviewDueAt?.getTime() === due.getTime()) continue;
+      const body = { kind: 'REVIEW', until: due.toISOString(), reason, quiet: true } as const;
+      try {
+        await this.moves.extendDeadline(user, slot.planId, body, `${key}:review:${slot.planId}`);
+      } catch (err) {
+        // Decided in the meantime: no review left to schedule.
+        if (!(err instanceof DomainError && err.code === 'INVALID_TRANSITION')) throw err;
+      }
+    }
+  }
 }
+
+const WAITING_ON_OFFICE: readonly PlanStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];

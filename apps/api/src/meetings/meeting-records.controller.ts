@@ -9,10 +9,12 @@ import { UuidParam } from '../common/uuid-param';
 import { AttendanceDto, MeetingRoutes } from './meeting-dtos';
 import { DOCX_MIME, MeetingMinutesService } from './meeting-minutes.service';
 import { MeetingRecordsService } from './meeting-records.service';
+import { UsesWorkflows } from '../common/require-dependencies';
 
 /** The meeting's record: attendance, and the minutes (biên bản) as a Word document. */
 @MeetingRoutes()
 @Controller('meetings/:id')
+@UsesWorkflows()
 export class MeetingRecordsController {
   constructor(
     private readonly records: MeetingRecordsService,

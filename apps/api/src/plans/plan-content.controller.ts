@@ -40,11 +40,10 @@ export class PlanContentController {
   ) {}
 
   @Get(':id/draft')
-  @DraftEtag()
+  @DraftEtag('{ sections, indicators, revision, savedAt, savedBy: { id, fullName } | null }, kèm ETag là lần lưu')
   @ApiOperation({
     summary: 'Bản nháp hiện tại, lần lưu của nó (ETag, gửi lại trong If-Match khi lưu) và người lưu gần nhất',
   })
-  @ApiOkResponse({ description: '{ sections, indicators, revision, savedAt, savedBy: { id, fullName } | null }' })
   async draft(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     await this.plans.load(user, id);
     return this.drafts.read(id);

@@ -15,6 +15,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { PlanExtensionsService } from './plan-extensions.service';
+import { UsesWorkflows } from '../common/require-dependencies';
 
 const instant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2027-02-10T17:00:00+07:00' });
 const text = (what: string) => z.string().trim().min(3, `Cần ghi rõ ${what}`).max(2000);
@@ -28,6 +29,7 @@ class RefuseDto extends createZodDto(z.object({ note: text('lý do không chấp
 @ApiForbiddenResponse({ description: 'Vai trò hoặc phạm vi không cho phép' })
 @ApiNotFoundResponse({ description: 'Không có kế hoạch hoặc đề nghị này trong huyện' })
 @Controller()
+@UsesWorkflows()
 export class PlanExtensionsController {
   constructor(private readonly extensions: PlanExtensionsService) {}
 

@@ -5,6 +5,7 @@ import {
   type AuthUser,
   ClockService,
   DomainError,
+  auditInstant,
   formatVnDateTime,
   type OutboxMail,
   planMailBase,
@@ -81,7 +82,13 @@ export class PlanExtensionsService {
           planId,
           actorId: user.id,
           type: 'EXTENSION_REQUESTED',
-          data: { id: created.id, reason: body.reason, requestedUntil: body.requestedUntil ?? null, emailIds: ids },
+          data: {
+            id: created.id,
+            reason: body.reason,
+            // The audit keeps instants in UTC, whatever offset the request carried.
+            requestedUntil: body.requestedUntil ? auditInstant(body.requestedUntil) : null,
+            emailIds: ids,
+          },
           idempotencyKey: auditKey,
         },
       });

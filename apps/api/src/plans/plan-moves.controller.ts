@@ -15,7 +15,9 @@ import { RUBRIC_CRITERIA } from '@duyet/workflows';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
+import { DraftPrecondition, IfMatchRevision } from './draft-etag';
 import { PlanMovesService } from './plan-moves.service';
+import { UsesWorkflows } from '../common/require-dependencies';
 
 const instant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2027-02-10T17:00:00+07:00' });
 const reason = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);
@@ -68,20 +70,27 @@ class ExtendDto extends createZodDto(
 @ApiConflictResponse({ description: 'Trạng thái kế hoạch không cho phép thao tác này (kèm lý do)' })
 @ApiBadRequestResponse({ description: 'Dữ liệu không hợp lệ, nêu rõ trường sai' })
 @Controller('plans')
+@UsesWorkflows()
 export class PlanMovesController {
   constructor(private readonly moves: PlanMovesService) {}
 
   @Put(':id/draft')
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
   @IdempotencyHeader()
-  @ApiOperation({ summary: 'Lưu bản nháp (các mục và chỉ tiêu) khi kế hoạch chưa nộp hoặc bị trả lại' })
+  @DraftPrecondition()
+  @ApiOperation({
+    summary:
+      'Lưu bản nháp (các mục và chỉ tiêu) khi kế hoạch chưa nộp hoặc bị trả lại; gửi If-Match để không ghi đè ' +
+      'lần lưu của người khác',
+  })
   saveDraft(
     @CurrentUser() u: AuthUser,
     @UuidParam('id') id: string,
     @Body() dto: DraftDto,
     @IdempotencyKey() k: string,
+    @IfMatchRevision() basedOn: number | undefined,
   ) {
-    return this.moves.saveDraft(u, id, dto, k);
+    return this.moves.saveDraft(u, id, dto, k, basedOn);
   }
 
   @Post(':id/submit')

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
-import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
+import { type PlanStatus, PrismaService } from '@duyet/database';
 import {
   type AuthUser,
   ClockService,
   DomainError,
   type PlanDraft,
   PlanContentService,
+  PlanDraftsService,
   formatVnDateTime,
 } from '@duyet/domain';
 import { TemporalClientService } from '@duyet/temporal';
@@ -57,41 +58,35 @@ export class PlanMovesService {
     private readonly temporal: TemporalClientService,
     private readonly clock: ClockService,
     private readonly content: PlanContentService,
+    private readonly drafts: PlanDraftsService,
   ) {}
 
-  /** Saves the draft while the school may edit it; the first save starts drafting (a move of its own). */
-  async saveDraft(user: AuthUser, id: string, draft: PlanDraft, key: string) {
+  /**
+   * Saves the draft while the school may edit it; the first save starts drafting (a move of its own). A save
+   * refused for the plan's state (409) or for a stale revision (412) is refused before anything is written, and
+   * the move comes before the write, so a move the workflow refuses leaves the draft and the audit untouched.
+   */
+  async saveDraft(user: AuthUser, id: string, draft: PlanDraft, key: string, basedOn?: number) {
     const plan = await this.ownSchoolPlan(user, id, 'Chỉ cán bộ của trường mới được soạn kế hoạch của trường.');
-    const saved = await this.prisma.$transaction(async (tx) => {
-      const updated = await tx.plan.updateMany({
-        where: { id, status: { in: EDITABLE }, removedAt: null },
-        data: { draft: draft as unknown as Prisma.InputJsonValue, draftUpdatedAt: this.clock.now() },
-      });
-      if (updated.count === 1) {
-        await tx.auditEvent.upsert({
-          where: { idempotencyKey: `draft:${id}:${key}` },
-          create: {
-            districtId: plan.districtId,
-            campaignId: plan.campaignId,
-            planId: id,
-            actorId: user.id,
-            type: 'PLAN_DRAFT_SAVED',
-            data: { sections: Object.keys(draft.sections), indicators: Object.keys(draft.indicators) },
-            idempotencyKey: `draft:${id}:${key}`,
-          },
-          update: {},
-        });
-      }
-      return updated.count === 1;
-    });
-    if (!saved) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        'Kế hoạch đã được nộp hoặc đang được xét duyệt, không thể sửa bản nháp lúc này.',
-      );
+    const save = { planId: id, actorId: user.id, draft, basedOn, idempotencyKey: `draft:${id}:${key}` };
+    if (!(await this.drafts.saved(save.idempotencyKey))) {
+      await this.drafts.check(save);
+      if (plan.status !== 'DRAFTING') await this.startDrafting(plan, user, key);
+      await this.drafts.save(save);
     }
-    if (plan.status !== 'DRAFTING') await this.update(plan, startDraftUpdate, actorOf(user), `${key}:draft`);
     return this.plans.get(user, id);
+  }
+
+  /** Another save may have started drafting a moment before: this one then goes on to its own write. */
+  private async startDrafting(plan: PlanRow, user: AuthUser, key: string): Promise<void> {
+    try {
+      await this.update(plan, startDraftUpdate, actorOf(user), `${key}:draft`);
+    } catch (err) {
+      const drafting = async () =>
+        (await this.prisma.plan.findUniqueOrThrow({ where: { id: plan.id } })).status === 'DRAFTING';
+      if (err instanceof DomainError && err.code === 'INVALID_TRANSITION' && (await drafting())) return;
+      throw err;
+    }
   }
 
   async submit(user: AuthUser, id: string, key: string) {

@@ -132,6 +132,7 @@ export class PlansService {
       submittedAt: p.submittedAt,
       decidedAt: p.decidedAt,
       draftUpdatedAt: p.draftUpdatedAt,
+      draftRevision: p.draftRevision,
       school: {
         id: p.school.id,
         code: p.school.code,

@@ -1,6 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { type BoardItem, LEVEL_LABEL, formatVnDate } from './board-rows';
+import { formatVnDate } from '../format';
+import { type BoardItem, LEVEL_LABEL } from './board-rows';
 
 interface CsvColumn {
   header: string;
@@ -20,8 +21,8 @@ export const BOARD_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'Đang chờ', value: (i) => i.waitingOnLabel ?? '' },
   { header: 'Hạn', value: (i) => date(i.deadline) },
   { header: 'Quá hạn', value: (i) => (i.overdue ? 'Có' : 'Không') },
-  { header: 'Số ngày quá hạn', value: (i) => i.daysOverdue },
-  { header: 'Số ngày ở trạng thái hiện tại', value: (i) => i.daysInState },
+  { header: 'Số ngày làm việc quá hạn', value: (i) => i.daysOverdue },
+  { header: 'Số ngày (theo lịch) ở trạng thái hiện tại', value: (i) => i.daysInState },
   { header: 'Số lần đã nhắc', value: (i) => i.remindersSent },
   { header: 'Lần nhắc gần nhất', value: (i) => date(i.lastReminderAt) },
   { header: 'Người duyệt được giao', value: (i) => i.reviewer?.fullName ?? '' },

@@ -1,9 +1,9 @@
 import type { PlanStatus, SchoolLevel } from '@duyet/database';
 import { statusLabel } from '@duyet/workflows';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { deadlineDistance } from '../reminders/policy';
 import type { WaitingOn } from './board-query';
 
-/** The district's calendar: a deadline at 17:00 on the 28th is one day late on the 29th, whatever the hour. */
-export const BOARD_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const DAY_MS = 86_400_000;
 
 /** One row of the board's SQL, as Postgres returns it. */
@@ -35,7 +35,9 @@ export interface BoardItem {
   waitingOnLabel: string | null;
   deadline: Date | null;
   overdue: boolean;
+  /** working days past the deadline (as the reminders count them); 0 when not overdue */
   daysOverdue: number;
+  /** whole 24-hour days since the plan entered its status */
   daysInState: number;
   remindersSent: number;
   lastReminderAt: Date | null;
@@ -70,28 +72,24 @@ export function boardStatusLabel(status: PlanStatus): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-const dayKey = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BOARD_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Midnight UTC of the calendar day the instant falls on in the district: a number of days apart is exact. */
-function calendarDay(at: Date): number {
-  const parts = Object.fromEntries(dayKey.formatToParts(at).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
-}
-
-/** Calendar days from one instant's day to another's, in the district's time zone (negative if to is earlier). */
-export function calendarDaysBetween(from: Date, to: Date): number {
-  return Math.round((calendarDay(to) - calendarDay(from)) / DAY_MS);
-}
-
-/** Whole calendar days since a deadline that has passed; 0 before it, on its day, or when there is none. */
-export function daysOverdue(deadline: Date | null, now: Date): number {
-  if (!deadline || deadline.getTime() >= now.getTime()) return 0;
-  return Math.max(0, calendarDaysBetween(deadline, now));
+/**
+ * Days overdue in working days, counted the way the reminders count them (deadlineDistance): the working days
+ * after the deadline's local day up to today, so a deadline at 17:00 on Friday is one day late on Monday, and the
+ * board and the "đã quá hạn N ngày làm việc" of the e-mails always agree. 0 before the deadline, on its day, or
+ * without one. Plans share a few deadlines: each is counted once per read.
+ */
+export function overdueCounter(calendar: WorkingCalendar, now: Date): (deadline: Date | null) => number {
+  const today = calendar.localDate(now);
+  const memo = new Map<number, number>();
+  return (deadline) => {
+    if (!deadline || deadline.getTime() >= now.getTime()) return 0;
+    let days = memo.get(deadline.getTime());
+    if (days === undefined) {
+      days = Math.max(0, deadlineDistance(deadline, calendar, today).workingDays);
+      memo.set(deadline.getTime(), days);
+    }
+    return days;
+  };
 }
 
 /** Whole 24-hour days since the plan entered its status. */
@@ -99,19 +97,8 @@ export function daysInState(statusChangedAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - statusChangedAt.getTime()) / DAY_MS));
 }
 
-const vnDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: BOARD_TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
-/** dd/mm/yyyy in the district's time zone, as Vietnamese documents and Excel (vi-VN) read a date. */
-export function formatVnDate(at: Date): string {
-  return vnDate.format(at);
-}
-
-export function toBoardItem(row: BoardRow, now: Date): BoardItem {
+/** daysOverdue: an overdueCounter of the district's calendar at the same `now`. */
+export function toBoardItem(row: BoardRow, now: Date, daysOverdue: (deadline: Date | null) => number): BoardItem {
   const waitingOn = waitingOnOf(row.plan_status);
   const overdue = row.deadline !== null && row.deadline.getTime() < now.getTime();
   return {
@@ -124,7 +111,7 @@ export function toBoardItem(row: BoardRow, now: Date): BoardItem {
     waitingOnLabel: waitingOn ? WAITING_ON_LABEL[waitingOn] : null,
     deadline: row.deadline,
     overdue,
-    daysOverdue: daysOverdue(row.deadline, now),
+    daysOverdue: daysOverdue(row.deadline),
     daysInState: daysInState(row.status_changed_at, now),
     remindersSent: row.reminders_sent,
     lastReminderAt: row.last_reminder_at,

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { type PlanStatus, PreparedReads, PrismaService } from '@duyet/database';
 import { PLAN_STATUSES } from '@duyet/workflows';
 import type { AuthUser } from '../access';
+import { CalendarService } from '../calendar/calendar.service';
 import { ClockService } from '../clock.service';
 import { DomainError } from '../errors';
 import type { BoardFilter, BoardQuery, FailedEmailsQuery } from './board-query';
-import { type BoardItem, type BoardRow, toBoardItem } from './board-rows';
+import { type BoardItem, type BoardRow, overdueCounter, toBoardItem } from './board-rows';
 import { type BoardScope, boardIdsSql, boardPageSql, boardRowsSql, boardSummarySql } from './board-sql';
 
 /** The export reads this many plans per statement, so a district-wide file never sits whole in memory. */
@@ -40,6 +41,7 @@ export class BoardService {
     private readonly prisma: PrismaService,
     private readonly reads: PreparedReads,
     private readonly clock: ClockService,
+    private readonly calendars: CalendarService,
   ) {}
 
   /** Board reads under way, by what they read; see list(). */
@@ -94,10 +96,14 @@ export class BoardService {
 
   private async readRows(scope: BoardScope, q: BoardQuery): Promise<BoardItem[]> {
     const now = this.clock.now();
-    const rows = await this.reads.query<BoardRow>(
-      boardPageSql(scope, { filter: q, now, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    );
-    return rows.map((r) => toBoardItem(r, now));
+    const [calendar, rows] = await Promise.all([
+      this.calendars.forDistrict(scope.districtId),
+      this.reads.query<BoardRow>(
+        boardPageSql(scope, { filter: q, now, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      ),
+    ]);
+    const daysOverdue = overdueCounter(calendar, now);
+    return rows.map((r) => toBoardItem(r, now, daysOverdue));
   }
 
   /**
@@ -112,6 +118,7 @@ export class BoardService {
 
   private async *batches(scope: BoardScope, filter: BoardFilter, now: Date): AsyncGenerator<BoardItem[]> {
     const ids = await this.prisma.$queryRaw<{ plan_id: string }[]>(boardIdsSql(scope, filter, now));
+    const daysOverdue = overdueCounter(await this.calendars.forDistrict(scope.districtId), now);
     for (let i = 0; i < ids.length; i += BOARD_EXPORT_BATCH) {
       const batch = ids.slice(i, i + BOARD_EXPORT_BATCH).map((r) => r.plan_id);
       const rows = await this.prisma.$queryRaw<BoardRow[]>(boardRowsSql(scope, filter, now, batch));
@@ -119,7 +126,7 @@ export class BoardService {
       // The id list fixed the order; a plan that left the filter since is skipped.
       yield batch.flatMap((id) => {
         const row = byId.get(id);
-        return row ? [toBoardItem(row, now)] : [];
+        return row ? [toBoardItem(row, now, daysOverdue)] : [];
       });
     }
   }

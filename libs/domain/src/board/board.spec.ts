@@ -1,16 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { formatVnDate } from '../format';
+import { deadlineDistance } from '../reminders/policy';
 import { BOARD_CSV_COLUMNS, boardCsvStream, toCsvRecord } from './board-csv';
 import { BOARD_SORTS, boardFilterSchema, boardQuerySchema } from './board-query';
-import {
-  type BoardItem,
-  type BoardRow,
-  calendarDaysBetween,
-  daysInState,
-  daysOverdue,
-  formatVnDate,
-  toBoardItem,
-  waitingOnOf,
-} from './board-rows';
+import { type BoardItem, type BoardRow, daysInState, overdueCounter, toBoardItem, waitingOnOf } from './board-rows';
 import { accentInsensitivePattern, boardPageSql, boardSummarySql, foldVietnamese, orderSql } from './board-sql';
 
 const BOARD_CSV_HEADERS = BOARD_CSV_COLUMNS.map((c) => c.header);
@@ -37,18 +31,33 @@ const row = (over: Partial<BoardRow> = {}): BoardRow => ({
   ...over,
 });
 
+// Vietnam's public holidays, as the district's calendar has them without any override of its own.
+const calendar = new WorkingCalendar();
+const daysOverdue = (deadline: Date | null, now: Date) => overdueCounter(calendar, now)(deadline);
+
 describe('day counts', () => {
-  it('counts calendar days in Vietnam, so a deadline at 17:00 is one day late at midnight, not 24 h later', () => {
-    expect(calendarDaysBetween(DEADLINE, new Date('2022-01-28T16:59:00Z'))).toBe(0); // 23:59 on the 28th
-    expect(calendarDaysBetween(DEADLINE, new Date('2022-01-28T17:00:00Z'))).toBe(1); // 00:00 on the 29th
-    expect(calendarDaysBetween(DEADLINE, new Date('2022-02-07T02:00:00Z'))).toBe(10);
+  it('counts days overdue in working days, as the reminders do: a weekend and Tết do not count', () => {
+    // 17:00 on Fri 28/01/2022; Sat, Sun, then Giao thừa (Mon 31/01) and mùng 1 Tết (Tue 01/02) are days off.
+    expect(daysOverdue(DEADLINE, new Date('2022-01-28T16:59:00Z'))).toBe(0); // 23:59 on the 28th
+    expect(daysOverdue(DEADLINE, new Date('2022-01-30T03:00:00Z'))).toBe(0); // Sunday
+    expect(daysOverdue(DEADLINE, new Date('2022-02-02T03:00:00Z'))).toBe(1); // Wed 02/02, 5 calendar days
+    expect(daysOverdue(DEADLINE, new Date('2022-02-07T02:00:00Z'))).toBe(4); // Mon 07/02, 10 calendar days
   });
 
   it('reports no days overdue before the deadline, on its day, or without one', () => {
     expect(daysOverdue(DEADLINE, new Date('2022-01-27T10:00:00Z'))).toBe(0);
     expect(daysOverdue(DEADLINE, new Date('2022-01-28T12:00:00Z'))).toBe(0);
     expect(daysOverdue(null, new Date('2030-01-01T00:00:00Z'))).toBe(0);
-    expect(daysOverdue(DEADLINE, new Date('2022-01-31T01:00:00Z'))).toBe(3);
+    expect(daysOverdue(DEADLINE, new Date('2022-01-31T01:00:00Z'))).toBe(0);
+  });
+
+  it('says the same number as the reminder\'s "đã quá hạn N ngày làm việc" on every day after the deadline', () => {
+    for (let day = 1; day <= 40; day++) {
+      const now = new Date(DEADLINE.getTime() + day * 86_400_000);
+      expect(daysOverdue(DEADLINE, now)).toBe(
+        deadlineDistance(DEADLINE, calendar, calendar.localDate(now)).workingDays,
+      );
+    }
   });
 
   it('counts whole 24-hour days in the current state', () => {
@@ -66,7 +75,7 @@ describe('day counts', () => {
 describe('toBoardItem', () => {
   it('maps a returned plan past its revision deadline to a school-side, overdue item', () => {
     const now = new Date('2022-02-02T03:00:00Z');
-    expect(toBoardItem(row(), now)).toEqual({
+    expect(toBoardItem(row(), now, overdueCounter(calendar, now))).toEqual({
       planId: '11111111-1111-1111-1111-111111111111',
       school: { code: 'th-thanh-tan', name: 'Trường Tiểu học Thanh Tân, Kiến Xương', level: 'PRIMARY', cluster: 'I' },
       campaign: { id: '22222222-2222-2222-2222-222222222222', key: 'nam-2022', title: 'Kế hoạch năm 2022' },
@@ -76,7 +85,8 @@ describe('toBoardItem', () => {
       waitingOnLabel: 'Chờ nhà trường',
       deadline: DEADLINE,
       overdue: true,
-      daysOverdue: 5,
+      // Wed 02/02/2022: five calendar days after Fri 28/01, but only one working day (a weekend, then Tết).
+      daysOverdue: 1,
       daysInState: 13,
       remindersSent: 3,
       lastReminderAt: new Date('2022-01-29T01:00:00Z'),
@@ -89,6 +99,7 @@ describe('toBoardItem', () => {
     const submitted = toBoardItem(
       row({ plan_status: 'SUBMITTED', reviewer_id: 'r1', reviewer_name: 'Nguyễn Anh Hà' }),
       now,
+      overdueCounter(calendar, now),
     );
     expect(submitted).toMatchObject({
       waitingOn: 'OFFICE',
@@ -97,7 +108,7 @@ describe('toBoardItem', () => {
       daysOverdue: 0,
       reviewer: { id: 'r1', fullName: 'Nguyễn Anh Hà' },
     });
-    const approved = toBoardItem(row({ plan_status: 'APPROVED', deadline: null }), now);
+    const approved = toBoardItem(row({ plan_status: 'APPROVED', deadline: null }), now, overdueCounter(calendar, now));
     expect(approved).toMatchObject({ waitingOn: null, waitingOnLabel: null, overdue: false, daysOverdue: 0 });
   });
 
@@ -192,8 +203,12 @@ describe('query parameters', () => {
 describe('CSV', () => {
   const now = new Date('2022-02-02T03:00:00Z');
   const items: BoardItem[] = [
-    toBoardItem(row(), now),
-    toBoardItem(row({ school_name: '=HYPERLINK("http://x")', plan_status: 'APPROVED', deadline: null }), now),
+    toBoardItem(row(), now, overdueCounter(calendar, now)),
+    toBoardItem(
+      row({ school_name: '=HYPERLINK("http://x")', plan_status: 'APPROVED', deadline: null }),
+      now,
+      overdueCounter(calendar, now),
+    ),
   ];
   async function* batches() {
     yield items.slice(0, 1);
@@ -223,7 +238,7 @@ describe('CSV', () => {
       'Chờ nhà trường',
       '28/01/2022',
       'Có',
-      '5',
+      '1',
       '13',
       '3',
       '29/01/2022',

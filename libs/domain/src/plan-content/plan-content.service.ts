@@ -102,7 +102,8 @@ export class PlanContentService {
     };
   }
 
-  private async labels(districtId: string, campaignSections: unknown): Promise<DiffLabels> {
+  /** The titles of a campaign's sections and the labels of the district's indicators, as the school's form shows them. */
+  async labels(districtId: string, campaignSections: unknown): Promise<DiffLabels> {
     const sectionTitles: Record<string, string> = {};
     for (const s of readCampaignSections(campaignSections)) sectionTitles[s.key] = s.title;
     // Optional sections the campaign does not list still get their catalogue title, after the campaign's own.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, Tx } from '@duyet/database';
 import { MailTemplate, type OverdueDigestRow, type ReminderItem, renderMail } from '@duyet/mail';
 import type { LocalDate } from '../calendar/working-calendar';
+import { formatLocalDay } from '../format';
 import type { ReminderDeadlineKind } from './policy';
 import type { Person } from './recipients';
 
@@ -50,12 +51,17 @@ export const chunk = <T>(xs: T[], n: number): T[][] =>
 /**
  * Writes the messages and their ReminderSent rows in the caller's transaction; returns the ids to queue once
  * it commits (those written here, and any earlier message of the day still waiting).
+ *
+ * A person whose message of the day already exists (an earlier run, "remind now", a run racing this one) gets no
+ * second one. A unit is recorded against that message only when the message lists its plan: a ReminderSent row
+ * says the person was told, so a plan the message does not name is left unrecorded (deferred) rather than
+ * counted as reminded while its principal hears nothing about it.
  */
 export async function writeDeliveries(
   tx: Tx,
   run: OutboxContext,
   part: Delivery[],
-): Promise<{ emails: number; rungs: number; queue: string[] }> {
+): Promise<{ emails: number; rungs: number; deferred: number; queue: string[] }> {
   const drafts = part.map((d) => ({ ...d, id: randomUUID(), key: reminderMailKey(d.to.email, run.day) }));
   // ON CONFLICT DO NOTHING: whoever wrote a person's message of the day first wins, this run or another.
   await tx.emailLog.createMany({
@@ -67,21 +73,40 @@ export async function writeDeliveries(
     select: { id: true, idempotencyKey: true, status: true },
   });
   const byKey = new Map(existing.map((e) => [e.idempotencyKey, e]));
+  const joined = drafts.filter((d) => byKey.get(d.key)!.id !== d.id).map((d) => d.to.email);
+  const listed = await listedPlans(tx, run.day, joined);
   const rows: Prisma.ReminderSentCreateManyInput[] = [];
   const queue: string[] = [];
   let emails = 0;
+  let deferred = 0;
   for (const d of drafts) {
     const mail = byKey.get(d.key)!;
-    if (mail.id === d.id) emails++;
+    const ours = mail.id === d.id;
+    if (ours) emails++;
     if (mail.status === 'QUEUED') queue.push(mail.id);
-    // A person who already had their message today gets the rungs recorded against it: still one a day.
-    for (const u of d.units) rows.push(sentRow(run, u, d.to.email, mail.id));
+    for (const u of d.units) {
+      if (ours || listed.has(`${mail.id}|${u.planId}|${u.kind}`)) rows.push(sentRow(run, u, d.to.email, mail.id));
+      else deferred++;
+    }
   }
   let rungs = 0;
   for (const slice of chunk(rows, ROWS_PER_INSERT)) {
     rungs += (await tx.reminderSent.createMany({ data: slice, skipDuplicates: true })).count;
   }
-  return { emails, rungs, queue };
+  return { emails, rungs, deferred, queue };
+}
+
+/**
+ * "emailId|planId|kind" of every plan that these people's messages of the day name: what the rungs recorded
+ * against them say (a person's rungs of a day all point at their one message of that day).
+ */
+async function listedPlans(tx: Tx, day: LocalDate, recipients: string[]): Promise<Set<string>> {
+  if (!recipients.length) return new Set();
+  const rows = await tx.reminderSent.findMany({
+    where: { recipient: { in: recipients }, day: new Date(`${day}T00:00:00Z`) },
+    select: { emailId: true, planId: true, kind: true },
+  });
+  return new Set(rows.map((r) => `${r.emailId}|${r.planId}|${r.kind}`));
 }
 
 function sentRow(
@@ -135,7 +160,7 @@ function render(run: OutboxContext, to: Person, units: ReminderUnit[]) {
   const common = {
     recipientName: to.fullName,
     officeName: run.officeName,
-    day: run.day.split('-').reverse().join('/'),
+    day: formatLocalDay(run.day),
     fyi,
   };
   const base = run.publicUrl;

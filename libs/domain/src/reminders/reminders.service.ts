@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type Campaign, type District, type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
 import { MailQueueService, type ReminderItem } from '@duyet/mail';
@@ -7,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { type LocalDate, type WorkingCalendar, isLocalDate } from '../calendar/working-calendar';
 import { ClockService } from '../clock.service';
 import { DomainError } from '../errors';
+import { formatVnDateTime } from '../format';
 import {
   DEFAULT_REMINDER_HOUR,
   type DueRung,
@@ -28,7 +28,9 @@ import { type Person, RecipientDirectory } from './recipients';
 
 /**
  * The daily run covers the whole district: every active campaign in one pass, so that a person with plans in
- * several campaigns still gets one message naming them all. "Remind now" is one campaign's, for chosen plans.
+ * several campaigns still gets one message naming them all. "Remind now" names its plans, in one or several
+ * campaigns of one district, and is one pass too: a principal whose school has plans in four campaigns gets one
+ * message listing the four.
  */
 export type SendRemindersInput =
   | {
@@ -37,10 +39,9 @@ export type SendRemindersInput =
       day?: string;
     }
   | {
-      campaignId: string;
+      /** the plans to remind, by campaign (all of one district); a closed campaign's are left out */
+      plans: { campaignId: string; planIds: string[] }[];
       day?: string;
-      /** only these plans of the campaign */
-      planIds?: string[];
       /** "remind now": the principals of the plans, whatever the ladder says, still at most once a day each */
       manual: { actorId: string };
     };
@@ -52,6 +53,12 @@ export interface SendRemindersResult {
   rungs: number;
   /** rungs due today that an earlier run had already recorded */
   skipped: number;
+  /**
+   * rungs due today for a person whose message of the day had already been written without their plan: a
+   * message is never changed once written and nobody gets a second one in a day, so these are not recorded
+   * (nothing claims the person heard of the plan) and are not reminded today
+   */
+  deferred: number;
 }
 
 const PLAN_BATCH = 500;
@@ -79,11 +86,11 @@ const PLAN_SELECT = {
 } satisfies Prisma.PlanSelect;
 type PlanRow = Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>;
 
-/** What the run covers: the district's active campaigns, or one campaign's plans for "remind now". */
+/** What the run covers: the district's active campaigns, or the plans named by "remind now", by campaign. */
 interface Scope {
   district: District;
   campaigns: Campaign[];
-  planIds?: string[];
+  planIds?: Map<string, string[]>;
   manual?: { actorId: string };
 }
 
@@ -99,7 +106,7 @@ interface Run {
   calendar: WorkingCalendar;
   day: LocalDate;
   manual: boolean;
-  planIds?: string[];
+  planIds?: Map<string, string[]>;
   people: RecipientDirectory;
   /** by addressee e-mail: who gets which units today, across campaigns */
   deliveries: Map<string, Delivery>;
@@ -144,7 +151,7 @@ export class RemindersService {
 
   async sendDueReminders(input: SendRemindersInput): Promise<SendRemindersResult> {
     const scope = await this.scope(input);
-    if (!scope) return { emails: 0, rungs: 0, skipped: 0 };
+    if (!scope) return { emails: 0, rungs: 0, skipped: 0, deferred: 0 };
     const run = await this.startRun(scope, input.day);
     for (const campaign of scope.campaigns) {
       const pass = this.passFor(run, campaign);
@@ -156,13 +163,14 @@ export class RemindersService {
       await this.prisma.auditEvent.create({
         data: {
           districtId: scope.district.id,
-          campaignId: 'campaignId' in input ? input.campaignId : null,
+          // The daily run is the district's; "remind now" is its campaign's when it names one campaign only.
+          campaignId: scope.manual && scope.campaigns.length === 1 ? scope.campaigns[0].id : null,
           actorId: scope.manual?.actorId ?? null,
           type: 'REMINDER_SENT',
           data: {
             day: run.day,
             manual: run.manual,
-            planIds: scope.planIds?.length ?? null,
+            planIds: scope.planIds ? [...scope.planIds.values()].reduce((n, ids) => n + ids.length, 0) : null,
             campaignIds: [...run.campaignsDue].sort(),
             ...result,
           },
@@ -172,7 +180,7 @@ export class RemindersService {
     return result;
   }
 
-  /** The campaigns the run covers; null when a "remind now" finds its campaign closed. */
+  /** The campaigns the run covers; null when "remind now" finds every campaign it names closed. */
   private async scope(input: SendRemindersInput): Promise<Scope | null> {
     if ('districtId' in input) {
       const district = await this.prisma.district.findUnique({ where: { id: input.districtId } });
@@ -183,15 +191,21 @@ export class RemindersService {
       });
       return { district, campaigns };
     }
-    const campaign = await this.prisma.campaign.findUnique({
-      where: { id: input.campaignId },
+    const planIds = new Map<string, string[]>();
+    for (const p of input.plans) planIds.set(p.campaignId, [...(planIds.get(p.campaignId) ?? []), ...p.planIds]);
+    const found = await this.prisma.campaign.findMany({
+      where: { id: { in: [...planIds.keys()] } },
       include: { district: true },
+      orderBy: { createdAt: 'asc' },
     });
-    if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
-    await this.assertCanRemind(campaign.districtId, input.manual.actorId);
-    if (campaign.status === 'CLOSED') return null;
-    const { district, ...row } = campaign;
-    return { district, campaigns: [row], planIds: input.planIds, manual: input.manual };
+    const districts = new Set(found.map((c) => c.districtId));
+    if (!found.length || found.length < planIds.size || districts.size !== 1) {
+      throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
+    }
+    await this.assertCanRemind(found[0].districtId, input.manual.actorId);
+    const campaigns = found.filter((c) => c.status !== 'CLOSED').map(({ district: _, ...row }) => row);
+    if (!campaigns.length) return null;
+    return { district: found[0].district, campaigns, planIds, manual: input.manual };
   }
 
   private async assertCanRemind(districtId: string, actorId: string): Promise<void> {
@@ -247,7 +261,7 @@ export class RemindersService {
     if (run.planIds) {
       // A "remind now" names its plans: a slice at a time, so a national campaign's list stays within the bind
       // parameters one statement may have (npm run bench -- --schools 50000 named 49,800 plans in one).
-      const ids = [...run.planIds].sort();
+      const ids = [...(run.planIds.get(campaignId) ?? [])].sort();
       for (let i = 0; i < ids.length; i += PLAN_BATCH) {
         const plans = await this.prisma.plan.findMany({
           where: { ...where, id: { in: ids.slice(i, i + PLAN_BATCH) } },
@@ -355,7 +369,7 @@ export class RemindersService {
     let timing = run.timing.get(deadlineAt.getTime());
     if (!timing) {
       timing = {
-        deadline: DateTime.fromJSDate(deadlineAt, { zone: run.calendar.timeZone }).toFormat('dd/MM/yyyy HH:mm'),
+        deadline: formatVnDateTime(deadlineAt, run.calendar.timeZone),
         ...deadlineDistance(deadlineAt, run.calendar, run.day),
       };
       run.timing.set(deadlineAt.getTime(), timing);
@@ -374,7 +388,7 @@ export class RemindersService {
 
   /** Writes the messages and their rungs, RECIPIENTS_PER_TX addressees per transaction, queueing after each commit. */
   private async deliver(run: Run): Promise<SendRemindersResult> {
-    const result: SendRemindersResult = { emails: 0, rungs: 0, skipped: run.skipped };
+    const result: SendRemindersResult = { emails: 0, rungs: 0, skipped: run.skipped, deferred: 0 };
     const outbox: OutboxContext = {
       districtId: run.district.id,
       officeName: run.district.officeName,
@@ -388,6 +402,10 @@ export class RemindersService {
       await this.mailQueue.enqueue(written.queue);
       result.emails += written.emails;
       result.rungs += written.rungs;
+      result.deferred += written.deferred;
+    }
+    if (result.deferred) {
+      this.logger.warn(`${result.deferred} reminder(s) of ${run.day} deferred: their person's message was already out`);
     }
     // A run that stopped between its commit and the queue left its messages QUEUED but never queued.
     const stranded = [...run.recorded].filter((email) => !run.deliveries.has(email));
