@@ -28,6 +28,19 @@ export interface PlanWorkflowInput {
   /** 1 or 2 (see MoveContext.approvalLevels) */
   approvalLevels?: number;
   clock?: ClockSettings;
+  /**
+   * continue as new once the history has this many events (tests); otherwise when the server suggests it. A plan
+   * lives as long as its campaign, years for a multi-year programme, so its history is bounded either way.
+   */
+  historyLimit?: number;
+  /** what the previous run handed over when it continued as new */
+  carried?: CarriedPlanState;
+}
+
+/** A plan's state as one run of its workflow hands it to the next (continue-as-new). */
+export interface CarriedPlanState {
+  state: PlanState;
+  ownSubmissionDeadline: boolean;
 }
 
 export interface CampaignWorkflowInput {

@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   currentUpdateInfo,
   patched,
   proxyActivities,
@@ -13,6 +14,7 @@ import type { ApplyTransitionInput, PlanActivities } from './activities';
 import { REAL_TIME, realDelayUntil } from './clock';
 import {
   type Actor,
+  type CarriedPlanState,
   type ClosePlanInput,
   type DecisionInput,
   type PlanState,
@@ -45,6 +47,8 @@ type MoveExtras = Omit<ApplyTransitionInput, 'planId' | 'action' | 'actor' | 'fr
 
 /** Histories recorded before moves took strict turns replay the old wait (patched in December 2026). */
 const SERIAL_MOVES = 'serial-moves';
+/** Patch: a plan continues as new when its history is long (histories from before never did). */
+const BOUNDED_HISTORY = 'bounded-history';
 
 const invalidInput = (message: string) => ApplicationFailure.nonRetryable(message, 'INVALID_INPUT');
 
@@ -56,7 +60,7 @@ const invalidInput = (message: string) => ApplicationFailure.nonRetryable(messag
  */
 export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState> {
   const clock = input.clock ?? REAL_TIME;
-  const state: PlanState = {
+  const state: PlanState = input.carried?.state ?? {
     planId: input.planId,
     status: 'NOT_STARTED',
     versionNo: 0,
@@ -66,7 +70,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
     history: [],
   };
   let closeRequest: ClosePlanInput | null = null;
-  let ownSubmissionDeadline = false;
+  let ownSubmissionDeadline = input.carried?.ownSubmissionDeadline ?? false;
   // Bumped on every change that can move a deadline: the timer loop re-arms on it.
   let generation = 0;
   // Update handlers are async; one move at a time keeps the state consistent when two arrive together.
@@ -228,7 +232,17 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
     },
   );
 
-  await watchDeadlines();
+  if ((await watchDeadlines()) === 'history-full') {
+    // Between moves, never during one: an Update in flight finishes in this run, later ones reach the next.
+    await condition(() => !busy && allHandlersFinished());
+    if (!closeRequest) {
+      const carried: CarriedPlanState = {
+        state: { ...state, history: state.history.slice(-CARRIED_HISTORY) },
+        ownSubmissionDeadline,
+      };
+      await continueAsNew<typeof planWorkflow>({ ...input, carried });
+    }
+  }
 
   if (closeRequest && (SCHOOL_SIDE.includes(state.status) || OFFICE_SIDE.includes(state.status))) {
     const req: ClosePlanInput = closeRequest;
@@ -237,11 +251,15 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
   await condition(allHandlersFinished);
   return state;
 
-  /** Arms a timer on the deadline in force, re-arming whenever a move or a signal changes it, until closed. */
-  async function watchDeadlines(): Promise<void> {
+  /**
+   * Arms a timer on the deadline in force, re-arming whenever a move or a signal changes it, until closed or until
+   * the history is long enough to continue as new.
+   */
+  async function watchDeadlines(): Promise<'closed' | 'history-full'> {
     for (;;) {
       refreshDeadlineInForce();
-      if (closeRequest) return;
+      if (closeRequest) return 'closed';
+      if (historyFull(input.historyLimit) && patched(BOUNDED_HISTORY)) return 'history-full';
       const seen = generation;
       const due = state.deadlineInForce;
       if (due && !due.overdue) {
@@ -271,3 +289,12 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
 }
 
 const nowIso = (): string => new Date().toISOString();
+
+/** Moves kept in the state handed to the next run; the audit trail in PostgreSQL keeps them all. */
+const CARRIED_HISTORY = 50;
+
+/** Whether this run's history is long enough to hand over to a new one. */
+function historyFull(limit: number | undefined): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (limit !== undefined && info.historyLength >= limit);
+}

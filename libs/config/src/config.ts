@@ -40,6 +40,8 @@ const envSchema = z.object({
    * batches (npm run bench); at 1000 a batch is still seconds. Smaller in a fault test, to crash a worker mid-batch.
    */
   CAMPAIGN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** a plan's workflow continues as new past this many history events (a test's); unset: when the server suggests */
+  PLAN_HISTORY_LIMIT: z.coerce.number().int().min(20).optional(),
   TEMPORAL_UI_URL: z.string().url().optional(),
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -94,6 +96,7 @@ export interface AppConfig {
     uiUrl?: string;
     workflowBundlePath?: string;
     campaignBatchSize: number;
+    planHistoryLimit?: number;
   };
   smtp: {
     host: string;
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       campaignBatchSize: e.CAMPAIGN_BATCH_SIZE,
+      planHistoryLimit: e.PLAN_HISTORY_LIMIT,
       uiUrl: e.TEMPORAL_UI_URL,
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     },

@@ -57,6 +57,7 @@ export class CampaignActivitiesService implements CampaignActivities {
       submissionDeadline: campaign.submissionDeadline.toISOString(),
       approvalLevels: campaign.approvalLevels,
       clock: this.clock.settings,
+      historyLimit: this.config.temporal.planHistoryLimit,
     };
   }
 
