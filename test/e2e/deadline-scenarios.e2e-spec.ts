@@ -76,7 +76,6 @@ const ENV_KEYS = [
   'CLOCK_ANCHOR_VIRTUAL',
   'SMTP_PORT',
   'MAILBOX_URL',
-  'MAIL_ATTEMPTS',
   'REMINDER_RUNS',
 ] as const;
 
@@ -166,8 +165,6 @@ describe('deadline scenarios on the accelerated clock', () => {
       CLOCK_ANCHOR_VIRTUAL: START,
       SMTP_PORT: String(maildev.smtpPort),
       MAILBOX_URL: maildev.url,
-      // 200 ms doubling: the ninth attempt comes 51 s after the first, well past the outage.
-      MAIL_ATTEMPTS: '12',
       // The one suite that runs the daily reminder workflow; the others set states by hand.
       REMINDER_RUNS: 'true',
     });

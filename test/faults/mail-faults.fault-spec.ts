@@ -118,7 +118,7 @@ describe('e-mail through long faults', () => {
     }
   });
 
-  it('a relay that accepts connections and never answers, the worker killed twice mid-send: nothing stuck, nothing unlisted, all sent once once it answers', async () => {
+  it('a relay that accepts connections and never answers, the worker killed twice mid-send: nothing stuck, nothing unlisted, each sent once when it answers', async () => {
     const tag = tagged('silent-relay');
     const relay = await startSilentRelay();
     const webPort = await freePort();

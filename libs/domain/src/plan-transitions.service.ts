@@ -73,7 +73,7 @@ export class PlanTransitionsService implements PlanActivities {
         if (!applied) throw err;
       }
     }
-    // After the commit: enqueueing is idempotent (job id = e-mail id), so a retry here is safe.
+    // After the commit: enqueueing is idempotent (job id = e-mail id and attempt), so a retry here is safe.
     await this.mailQueue.enqueue(applied.emailIds);
     return applied.outcome;
   }

@@ -37,6 +37,10 @@ describe('classifyFailure', () => {
     }
   });
 
+  it("keeps the relay's reason printable, so that recording it cannot fail", () => {
+    expect(classifyFailure(err('451 busy\u0000\u0007 later', { responseCode: 451 })).reason).toBe('451 busy later');
+  });
+
   it('keeps to the schedule for a 4xx answer and a refused login, and gives up on a 5xx refusal', () => {
     expect(classifyFailure(err('451 try later', { code: 'EENVELOPE', responseCode: 451 }))).toMatchObject({
       permanent: false,

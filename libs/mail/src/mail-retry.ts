@@ -17,10 +17,16 @@ interface SmtpError {
   responseCode?: number;
 }
 
+/** A relay's text on one line, without control characters: PostgreSQL refuses a NUL, and its record must not fail. */
+const printable = (text: string): string =>
+  [...text]
+    .map((c) => (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f ? c : /[\t\r\n]/.test(c) ? ' ' : ''))
+    .join('');
+
 /** Sorts a nodemailer error (code, responseCode) into what the schedule does with it. */
 export function classifyFailure(err: unknown): AttemptFailure {
   const e: SmtpError = typeof err === 'object' && err !== null ? (err as SmtpError) : {};
-  const reason = (e.message ?? String(err)).slice(0, MAX_REASON);
+  const reason = printable(e.message ?? String(err)).slice(0, MAX_REASON);
   const answered = typeof e.responseCode === 'number';
   // A 5xx on authentication is the relay's configuration, fixed by an operator: keep trying on the schedule.
   const refused = answered && e.responseCode! >= 500 && e.code !== 'EAUTH';

@@ -36,7 +36,6 @@ const row = (over: Partial<EmailLog> = {}): EmailLog => ({
 function setup(claimed: EmailLog[] = [row()]) {
   const emailLog = {
     updateManyAndReturn: jest.fn().mockResolvedValue(claimed),
-    update: jest.fn().mockResolvedValue({}),
     updateMany: jest.fn().mockResolvedValue({ count: 1 }),
     count: jest.fn().mockResolvedValue(1),
   };
@@ -58,7 +57,7 @@ describe('MailSenderService', () => {
     const order: string[] = [];
     emailLog.updateManyAndReturn.mockImplementation(async () => (order.push('claim'), [row()]));
     sendMail.mockImplementation(async () => (order.push('smtp'), {}));
-    emailLog.update.mockImplementation(async () => (order.push('sent'), {}));
+    emailLog.updateMany.mockImplementation(async () => (order.push('sent'), { count: 1 }));
 
     await expect(sender.send(row().id, 0)).resolves.toBe('sent');
 
@@ -72,16 +71,16 @@ describe('MailSenderService', () => {
 
   it('retries the write after a send that succeeded until it lands, and never sends the message again', async () => {
     const { sender, emailLog, sendMail } = setup();
-    emailLog.update
+    emailLog.updateMany
       .mockRejectedValueOnce(new Error('the database system is shutting down'))
       .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'))
-      .mockResolvedValue({});
+      .mockResolvedValue({ count: 1 });
 
     await expect(sender.send(row().id, 0)).resolves.toBe('sent');
 
     expect(sendMail).toHaveBeenCalledTimes(1);
-    expect(emailLog.update).toHaveBeenCalledTimes(3);
-    expect(emailLog.update).toHaveBeenLastCalledWith({
+    expect(emailLog.updateMany).toHaveBeenCalledTimes(3);
+    expect(emailLog.updateMany).toHaveBeenLastCalledWith({
       where: { id: row().id },
       data: expect.objectContaining({ status: 'SENT', messageId: messageIdOf(row().id) }),
     });

@@ -57,7 +57,8 @@ export class MailSenderService {
     await this.record(
       `e-mail ${emailId} sent, recording it`,
       () =>
-        this.prisma.emailLog.update({
+        // updateMany: a row deleted meanwhile (its plan removed) is nothing to retry
+        this.prisma.emailLog.updateMany({
           where: { id: emailId },
           data: { status: 'SENT', sentAt: new Date(), messageId, lastError: null, waitingForRelay: false },
         }),

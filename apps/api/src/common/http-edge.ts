@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -44,11 +44,33 @@ function refuseUnreadableBodies(req: Request, _res: Response, next: NextFunction
   );
 }
 
+/** HTTP/1.1 requires a Host header; Node's own refusal of one without it is an empty 400, so the app says it. */
+function requireHost(req: Request, _res: Response, next: NextFunction): void {
+  if (req.httpVersion === '1.1' && req.headers.host === undefined) {
+    const message = 'Yêu cầu HTTP/1.1 cần có tiêu đề Host.';
+    return next(new EdgeError(400, 'BAD_REQUEST', message, [{ field: 'Host', message }]));
+  }
+  next();
+}
+
+const sendJson = (res: ServerResponse, status: number): void => {
+  const body = JSON.stringify(errorBodyFor(status));
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+};
+
 /**
  * Answers what Node's HTTP parser refuses before Express sees the request (headers too large, a malformed
- * request line) with the same JSON error every other answer has, instead of an empty 400/431.
+ * request line, an Expect it does not know) with the same JSON error every other answer has, instead of an
+ * empty 400/417/431.
  */
 function answerClientErrors(server: Server): void {
+  // Node keeps the option on the server and reads it per request (it is not in the Server type).
+  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => sendJson(res, 417));
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
@@ -73,6 +95,7 @@ function answerClientErrors(server: Server): void {
  * Call before app.init(); the app must be created with `bodyParser: false`.
  */
 export function setupHttpEdge(app: INestApplication): void {
+  app.use(requireHost);
   app.use(refuseUnreadableBodies);
   app.use(
     express.json({
