@@ -265,6 +265,31 @@ describe('bad input at the edge of the API', () => {
       expectErrorShape(res, 431);
     });
 
+    it('answers an Expect it does not know with 417 in the error shape', async () => {
+      const res = await raw('GET', '/api/campaigns', { headers: { expect: '200-ok' } });
+      expectErrorShape(res, 417);
+    });
+
+    it('answers an HTTP/1.1 request without Host with a 400 naming it', async () => {
+      const res = await new Promise<RawAnswer>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/api/campaigns', setHost: false }, (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () =>
+            resolve({
+              status: r.statusCode ?? 0,
+              contentType: String(r.headers['content-type'] ?? ''),
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as RawAnswer['body'],
+            }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expectErrorShape(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'Host', message: expect.stringContaining('Host') }]);
+    });
+
     it('answers an unknown route with a Vietnamese 404', async () => {
       const res = await raw('GET', '/api/khong-co', {});
       expectErrorShape(res, 404);
