@@ -367,7 +367,7 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
       .set(await auth(ADMIN));
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['status.0', 'sort', 'pageSize']);
-    expect(bad.body.message).toMatch(/^Dữ liệu không hợp lệ: status\.0 - Trạng thái không hợp lệ/);
+    expect(bad.body.message).toMatch(/^Dữ liệu không hợp lệ: status\.0: Trạng thái không hợp lệ/);
   });
 
   it('exports CSV that Excel opens with its Vietnamese intact', async () => {

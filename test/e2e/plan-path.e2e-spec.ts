@@ -245,7 +245,9 @@ describe('one plan end to end, every hop real', () => {
       .send({ sections: { purpose: 'x' }, indicators: { SWIM_CERT: { target: 'mười lăm' } } });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(['indicators.SWIM_CERT.target']);
-    expect(malformed.body.message).toMatch(/^Dữ liệu không hợp lệ: indicators\.SWIM_CERT\.target - /);
+    expect(malformed.body.message).toMatch(
+      /^Dữ liệu không hợp lệ: indicators\.SWIM_CERT\.target: Không đọc được mục tiêu/,
+    );
 
     const { title: _title, ...noTitle } = { ...nam2022, key: 'thieu-tieu-de' };
     const campaign = await stack

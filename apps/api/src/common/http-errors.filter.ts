@@ -66,7 +66,7 @@ const GENERIC: Record<number, string> = {
   413: `Dữ liệu gửi lên quá lớn: tối đa ${formatMegabytes(JSON_BODY_LIMIT_BYTES)} MB cho một yêu cầu.`,
   414: 'Địa chỉ yêu cầu quá dài.',
   415: 'Định dạng dữ liệu không được hỗ trợ: hãy gửi JSON (Content-Type: application/json).',
-  417: 'Tiêu đề Expect của yêu cầu không được hỗ trợ (chỉ nhận Expect: 100-continue).',
+  417: 'Yêu cầu có tiêu đề "Expect" không được hỗ trợ (chỉ nhận "100-continue").',
   429: 'Có quá nhiều yêu cầu, vui lòng thử lại sau ít phút.',
   431: 'Phần đầu (header) của yêu cầu quá lớn.',
   503: 'Hệ thống tạm thời chưa phục vụ được, vui lòng thử lại sau ít phút.',
