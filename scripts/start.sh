@@ -62,12 +62,13 @@ supervise() { # name logfile command...
   shift 2
   (
     child=
-    trap '[ -n "$child" ] && kill "$child" 2>/dev/null; wait 2>/dev/null; exit 0' TERM INT
+    trap 'if [ -n "$child" ]; then kill "$child" 2>/dev/null || true; fi; wait 2>/dev/null || true; exit 0' TERM INT
     while :; do
       "$@" >>"$logfile" 2>&1 &
       child=$!
-      wait "$child"
-      code=$?
+      # (set -e is on: a child that died must not end its supervisor)
+      code=0
+      wait "$child" || code=$?
       printf '\033[1;33m[duyet]\033[0m %s stopped (exit %s); starting it again (%s)\n' "$name" "$code" "$logfile" >&2
       sleep 1
     done
