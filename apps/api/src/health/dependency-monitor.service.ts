@@ -47,7 +47,16 @@ export class DependencyMonitor implements OnApplicationBootstrap, OnModuleDestro
     redis: () => this.queue.ping(),
     temporal: async () => (await this.temporal.getConnection()).healthService.check({}),
     worker: async () => {
-      const workers = await this.queue.queue.getWorkersCount();
+      let workers: number;
+      try {
+        workers = await withTimeout(this.queue.queue.getWorkersCount(), PROBE_TIMEOUT_MS / 2);
+      } catch {
+        // Redis itself is down: it cannot tell, and an outage of Redis must not stop the moves. Temporal's pollers
+        // can (they linger for up to a long poll after a worker dies, so this is the slower signal).
+        workers = await this.temporalPollers();
+        if (workers === 0) throw new Error('no worker polls the Temporal task queue');
+        return workers;
+      }
       if (workers === 0) throw new Error('no worker is connected to the mail queue');
       return workers;
     },

@@ -74,8 +74,16 @@ export class HealthController {
       message: down.length ? `Dịch vụ không hoạt động: ${down.join(', ')}` : 'Mọi dịch vụ hoạt động',
       services,
       worker: {
-        /** worker processes consuming the mail queue (their Redis connections, gone the moment one dies) */
-        mailConsumers: mailConsumers?.status === 'fulfilled' ? (mailConsumers.value as number) : 0,
+        /**
+         * worker processes consuming the mail queue (their Redis connections, gone the moment one dies); null while
+         * Redis is down, when the worker is judged by its Temporal pollers
+         */
+        mailConsumers:
+          services.redis?.status !== 'up'
+            ? null
+            : mailConsumers?.status === 'fulfilled'
+              ? (mailConsumers.value as number)
+              : 0,
         /** pollers on the Temporal task queue seen within the last long poll */
         temporalPollers: pollers,
       },
