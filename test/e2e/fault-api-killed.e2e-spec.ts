@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { bearer, openCampaign, planIdOf, principal } from '../support/campaign';
+import { bearer, openCampaign, planIdOf, principal, PRIMARY_DRAFT } from '../support/campaign';
 import { type Child, startApp } from '../support/processes';
 import { freePort } from '../setup/global-setup';
 import { type Stack, eventually, startStack } from '../support/stack';
@@ -8,21 +8,7 @@ import { type Stack, eventually, startStack } from '../support/stack';
 // it gets an answer: every plan ends with one version, one audit event and one receipt, whatever attempt landed.
 
 const SCHOOLS = ['th-binh-minh', 'th-nam-binh', 'th-thanh-tan', 'th-vu-quy', 'th-binh-dinh', 'th-vu-ninh'];
-const DRAFT = {
-  sections: {
-    purpose: 'Nâng cao chất lượng giáo dục toàn diện, đáp ứng yêu cầu đổi mới.',
-    targets: 'Duy trì tỷ lệ học sinh hoàn thành chương trình lớp học trên 99%.',
-    tasks: 'Đổi mới phương pháp dạy học; bồi dưỡng đội ngũ; tăng cường cơ sở vật chất.',
-    organisation: 'Hiệu trưởng chỉ đạo chung; các tổ chuyên môn triển khai theo tháng.',
-  },
-  indicators: {
-    TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },
-    TH_LEARNING_DONE: { baseline: 99, target: 99.5 },
-    SWIM_CERT: { baseline: 10, target: 15 },
-    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
-    STAFF_QUALIFIED: { baseline: 80, target: 85 },
-  },
-};
+const DRAFT = PRIMARY_DRAFT;
 
 /** One POST on its own socket; a connection the dying API cut is an answer of 0. */
 const post = (port: number, path: string, headers: Record<string, string>): Promise<number> =>

@@ -1,4 +1,4 @@
-import { ADMIN, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
+import { ADMIN, bearer, openCampaign, planIdOf, principal, PRIMARY_DRAFT } from '../support/campaign';
 import { type Stack, eventually, startStack } from '../support/stack';
 import { type TemporalServer, startTemporalServer } from '../support/temporal-server';
 
@@ -7,21 +7,7 @@ import { type TemporalServer, startTemporalServer } from '../support/temporal-se
 // Idempotency-Key) goes through exactly once.
 
 const SCHOOL = 'th-vu-ninh';
-const DRAFT = {
-  sections: {
-    purpose: 'Nâng cao chất lượng giáo dục toàn diện, đáp ứng yêu cầu đổi mới.',
-    targets: 'Duy trì tỷ lệ học sinh hoàn thành chương trình lớp học trên 99%.',
-    tasks: 'Đổi mới phương pháp dạy học; bồi dưỡng đội ngũ; tăng cường cơ sở vật chất.',
-    organisation: 'Hiệu trưởng chỉ đạo chung; các tổ chuyên môn triển khai theo tháng.',
-  },
-  indicators: {
-    TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },
-    TH_LEARNING_DONE: { baseline: 99, target: 99.5 },
-    SWIM_CERT: { baseline: 10, target: 15 },
-    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
-    STAFF_QUALIFIED: { baseline: 80, target: 85 },
-  },
-};
+const DRAFT = PRIMARY_DRAFT;
 
 describe('Temporal stopped during moves', () => {
   let temporal: TemporalServer;

@@ -1,6 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import { type PlanState, planStateQuery } from '@duyet/workflows';
-import { ADMIN, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
+import { ADMIN, bearer, openCampaign, planIdOf, principal, PRIMARY_DRAFT } from '../support/campaign';
 import { type Stack, startStack } from '../support/stack';
 
 // A plan's workflow lives as long as its campaign (years for a multi-year programme), so its history is bounded:
@@ -10,21 +10,7 @@ import { type Stack, startStack } from '../support/stack';
 
 const SCHOOL = 'th-binh-minh';
 const REVIEWER = 'pho.phothong@kienxuong.example';
-const DRAFT = {
-  sections: {
-    purpose: 'Nâng cao chất lượng giáo dục toàn diện, đáp ứng yêu cầu đổi mới.',
-    targets: 'Duy trì tỷ lệ học sinh hoàn thành chương trình lớp học trên 99%.',
-    tasks: 'Đổi mới phương pháp dạy học; bồi dưỡng đội ngũ; tăng cường cơ sở vật chất.',
-    organisation: 'Hiệu trưởng chỉ đạo chung; các tổ chuyên môn triển khai theo tháng.',
-  },
-  indicators: {
-    TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },
-    TH_LEARNING_DONE: { baseline: 99, target: 99.5 },
-    SWIM_CERT: { baseline: 10, target: 15 },
-    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
-    STAFF_QUALIFIED: { baseline: 80, target: 85 },
-  },
-};
+const DRAFT = PRIMARY_DRAFT;
 
 describe('a long-lived plan continues as new', () => {
   let stack: Stack;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type PlanState, planStateQuery } from '@duyet/workflows';
+import { PRIMARY_DRAFT } from '../support/campaign';
 import { clearMailbox, mailTo } from '../support/mailbox';
 import { type Stack, eventually, startStack } from '../support/stack';
 
@@ -12,21 +13,7 @@ const CLERK = 'vanthu@kienxuong.example';
 const REVIEWER = 'pho.phothong@kienxuong.example';
 const principal = (school: string) => `hieutruong.${school}@kienxuong.example`;
 
-const DRAFT = {
-  sections: {
-    purpose: 'Nâng cao chất lượng giáo dục toàn diện, đáp ứng yêu cầu đổi mới.',
-    targets: 'Duy trì tỷ lệ học sinh hoàn thành chương trình lớp học trên 99%.',
-    tasks: 'Đổi mới phương pháp dạy học; bồi dưỡng đội ngũ; tăng cường cơ sở vật chất.',
-    organisation: 'Hiệu trưởng chỉ đạo chung; các tổ chuyên môn triển khai theo tháng.',
-  },
-  indicators: {
-    TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },
-    TH_LEARNING_DONE: { baseline: 99, target: 99.5 },
-    SWIM_CERT: { baseline: 10, target: 15 },
-    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
-    STAFF_QUALIFIED: { baseline: 80, target: 85 },
-  },
-};
+const DRAFT = PRIMARY_DRAFT;
 
 // A lower-secondary school fills in its own level's indicators.
 const DRAFT_THCS = {

@@ -40,3 +40,20 @@ export async function planIdOf(stack: Stack, campaignId: string, school: string)
   const plan = await stack.prisma.plan.findFirstOrThrow({ where: { campaignId, school: { code: school } } });
   return plan.id;
 }
+
+/** A complete draft of a primary school's plan for the sample's nam-2022 campaign: it passes every content check. */
+export const PRIMARY_DRAFT = {
+  sections: {
+    purpose: 'Nâng cao chất lượng giáo dục toàn diện, đáp ứng yêu cầu đổi mới.',
+    targets: 'Duy trì tỷ lệ học sinh hoàn thành chương trình lớp học trên 99%.',
+    tasks: 'Đổi mới phương pháp dạy học; bồi dưỡng đội ngũ; tăng cường cơ sở vật chất.',
+    organisation: 'Hiệu trưởng chỉ đạo chung; các tổ chuyên môn triển khai theo tháng.',
+  },
+  indicators: {
+    TH_QUALITIES_GOOD: { baseline: 99.5, target: 99.8 },
+    TH_LEARNING_DONE: { baseline: 99, target: 99.5 },
+    SWIM_CERT: { baseline: 10, target: 15 },
+    STAFF_PARTY_RATE: { baseline: 60, target: 65 },
+    STAFF_QUALIFIED: { baseline: 80, target: 85 },
+  },
+};

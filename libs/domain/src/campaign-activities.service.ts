@@ -92,7 +92,7 @@ export class CampaignActivitiesService implements CampaignActivities {
   }
 
   async startPlanWorkflowsBatch(
-    input: { campaignId: string; after: string | null; limit: number },
+    input: Parameters<CampaignActivities['startPlanWorkflowsBatch']>[0],
     hooks: ProgressHooks = {},
   ): Promise<StartPlanBatchResult> {
     const campaign = await this.prisma.campaign.findUniqueOrThrow({ where: { id: input.campaignId } });
@@ -275,15 +275,7 @@ export class CampaignActivitiesService implements CampaignActivities {
   }
 
   async signalPlanWorkflowsBatch(
-    input: {
-      campaignId: string;
-      signal: 'close' | 'deadline';
-      after: string | null;
-      limit: number;
-      actorId: string;
-      reason: string;
-      until?: string;
-    },
+    input: Parameters<CampaignActivities['signalPlanWorkflowsBatch']>[0],
     hooks: ProgressHooks = {},
   ): Promise<StartPlanBatchResult> {
     const client = await this.temporal.getClient();

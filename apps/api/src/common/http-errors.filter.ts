@@ -72,7 +72,9 @@ const GENERIC: Record<number, string> = {
   503: 'Hệ thống tạm thời chưa phục vụ được, vui lòng thử lại sau ít phút.',
 };
 
-const CODE_OF = (status: number): string => HttpStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR');
+/** Nest's HttpStatus has no name for 431. */
+const CODE_OF = (status: number): string =>
+  status === 431 ? 'HEADERS_TOO_LARGE' : (HttpStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'HTTP_ERROR'));
 
 /** The body of an error with nothing more to say than its status (Node's own refusals, a bare HttpException). */
 export function errorBodyFor(status: number): ErrorBody {
