@@ -41,6 +41,16 @@ export function assertCanReadSchool(user: AuthUser, school: SchoolRef): void {
   }
 }
 
+/**
+ * Whether the user may read this plan: its school is in their scope, or an admin assigned them to review it (a
+ * reviewer so assigned reads and decides the plan even outside their levels and clusters). Every loader of a plan
+ * goes through this one rule, so reading a plan, its comments, attachments, versions and audit cannot drift.
+ */
+export function assertCanReadPlan(user: AuthUser, plan: { reviewerId: string | null; school: SchoolRef }): void {
+  if (user.role === 'REVIEWER' && plan.reviewerId === user.id) return;
+  assertCanReadSchool(user, plan.school);
+}
+
 /** The same rule as canReadSchool, as a filter for lists. */
 export function schoolScopeWhere(user: AuthUser): Prisma.SchoolWhereInput {
   const district = { districtId: user.districtId };

@@ -6,4 +6,5 @@ export * from './mail-queue.service';
 export * from './mail-retry';
 export * from './mail-sender.service';
 export * from './mail-transport.service';
+export * from './template-parts';
 export * from './templates';

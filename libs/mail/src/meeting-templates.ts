@@ -1,6 +1,6 @@
 // The review meeting's e-mails (hội nghị duyệt kế hoạch): a school's invitation, the reviewers' agenda, and the
 // cancellation. Each carries the invitee's iCalendar file; the text says the same for those who read mail only.
-import { type RenderedMail, compose } from './templates';
+import { type RenderedMail, compose } from './template-parts';
 
 interface MeetingMailBase {
   recipientName: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
-import { type AuthUser, DomainError, assertCanReadSchool, schoolScopeWhere } from '@duyet/domain';
+import { type AuthUser, DomainError, assertCanReadPlan, schoolScopeWhere } from '@duyet/domain';
 import { TemporalClientService } from '@duyet/temporal';
 import { type PlanState, planStateQuery } from '@duyet/workflows';
 import { toDomainError } from './workflow-errors';
@@ -109,8 +109,7 @@ export class PlansService {
   async load(user: AuthUser, id: string): Promise<PlanRow> {
     const plan = await this.prisma.plan.findFirst({ where: { id, districtId: user.districtId }, include: planInclude });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    // A reviewer an admin assigned to this plan reads it even outside their level and clusters.
-    if (!(user.role === 'REVIEWER' && plan.reviewerId === user.id)) assertCanReadSchool(user, plan.school);
+    assertCanReadPlan(user, plan);
     return plan;
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type DayOverride, PrismaService } from '@duyet/database';
 import type { AuthUser } from '../access';
 import { DomainError } from '../errors';
-import { reminderHourSchema } from '../reminders/policy';
+import { reminderHourSchema } from './reminder-hour';
 import {
   type DayOverrideEntry,
   type DayOverrideKind,

@@ -1,2 +1,3 @@
 export * from './calendar.service';
+export * from './reminder-hour';
 export * from './working-calendar';

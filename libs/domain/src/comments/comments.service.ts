@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type CommentAnchor, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { type AuthUser, assertCanReadSchool } from '../access';
+import { type AuthUser, assertCanReadPlan } from '../access';
 import { DomainError } from '../errors';
 import { SCHOOL_LEVEL_VI, sectionTitles, threadsAsOf } from './comment-threads';
 import type { CommentListQuery, StartCommentInput } from './comment.schemas';
@@ -244,7 +244,7 @@ export class CommentsService {
   private async loadPlan(user: AuthUser, id: string): Promise<PlanRow> {
     const plan = await this.prisma.plan.findFirst({ where: { id, districtId: user.districtId }, include: planInclude });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    assertCanReadSchool(user, plan.school);
+    assertCanReadPlan(user, plan);
     return plan;
   }
 }

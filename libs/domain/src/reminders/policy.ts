@@ -65,9 +65,6 @@ const defaultLadder = (actor: ReminderRole, copyOnFirstDayLate: ReminderRole[]):
 /** District.reminderHour's default: the daily run's local time (Asia/Ho_Chi_Minh). */
 export const DEFAULT_REMINDER_HOUR = '07:30';
 
-/** The district's hour of its daily run. One run serves every campaign, so the hour is not a campaign's. */
-export const reminderHourSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ gửi nhắc phải có dạng HH:mm');
-
 /**
  * Campaign.reminderPolicy. `{}` is the default policy; a kind that is given replaces that kind's whole ladder.
  * A reviewer's own ladder has nobody to copy on the first day late: the office head hears on the third.
