@@ -13,6 +13,7 @@ import {
 import type { CampaignActivities, StartPlanBatchResult } from '@duyet/workflows';
 import { ClockService } from './clock.service';
 import { formatVnDateTime } from './format';
+import { activePrincipalsBySchool } from './people/principals';
 import { type OutboxMail, planMailBase, writeOutbox } from './plan-mails';
 
 /**
@@ -236,11 +237,15 @@ export class CampaignActivitiesService implements CampaignActivities {
               submissionDeadline: null,
               status: { in: ['NOT_STARTED', 'DRAFTING'] },
             },
-            include: { school: { include: { users: { where: { role: 'PRINCIPAL', active: true } } } } },
+            include: { school: true },
+          });
+          const principals = await activePrincipalsBySchool(tx, {
+            districtId: campaign.districtId,
+            schoolIds: plans.map((p) => p.schoolId),
           });
           const ids: string[] = [];
           for (const plan of plans) {
-            const mails: OutboxMail[] = plan.school.users.map((p) => ({
+            const mails: OutboxMail[] = (principals.get(plan.schoolId) ?? []).map((p) => ({
               template: MailTemplate.EXTENSION_DECIDED,
               to: p.email,
               data: {

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { describePermanentFailure, failureKind, sqlStateOf } from './failures';
+import { describePermanentFailure, failureKind, isUniqueViolation, sqlStateOf } from './failures';
 
 /** The shape Prisma's pg driver adapter gives a PostgreSQL error. */
 const prismaError = (code: string, sqlState?: string, kind = 'postgres') =>
@@ -68,5 +68,14 @@ describe('describePermanentFailure', () => {
     expect(sqlStateOf(prismaError('P2010', '22P05'))).toBe('22P05');
     expect(sqlStateOf(adapterError('22021'))).toBe('22021');
     expect(sqlStateOf(prismaError('P2002'))).toBeUndefined();
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it('knows a unique violation from another constraint, a non-error and nothing', () => {
+    expect(isUniqueViolation(prismaError('P2002'))).toBe(true);
+    expect(isUniqueViolation(prismaError('P2003', '23503'))).toBe(false);
+    expect(isUniqueViolation('P2002')).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
   });
 });

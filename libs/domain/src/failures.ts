@@ -66,6 +66,10 @@ export function sqlStateOf(err: unknown): string | undefined {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+/** Prisma's P2002: the row broke a unique constraint (a retried request, or two at once racing for one key). */
+export const isUniqueViolation = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+
 export function failureKind(err: unknown): FailureKind {
   if (err instanceof DomainError) return err.code === 'UNAVAILABLE' ? 'TRANSIENT' : 'PERMANENT';
   if (!isErrorLike(err)) return 'TRANSIENT';

@@ -17,6 +17,7 @@ export * from './failures';
 export * from './format';
 export * from './input';
 export * from './meetings';
+export * from './people';
 export * from './plan-mails';
 export * from './plan-content';
 export * from './plan-transitions.service';

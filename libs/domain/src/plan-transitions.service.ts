@@ -5,12 +5,14 @@ import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/data
 import { MailQueueService, MailTemplate } from '@duyet/mail';
 import type { ApplyTransitionInput, PlanActivities, PlanDeadlines, TransitionOutcome } from '@duyet/workflows';
 import { ClockService } from './clock.service';
+import { isUniqueViolation } from './failures';
 import { formatVnDateTime } from './format';
 import { type OutboxMail, type PlanWithContext, planMailBase, receiptMail, writeOutbox } from './plan-mails';
 import { listDraftAttachmentsForFreeze } from './attachments';
 import { CalendarService } from './calendar/calendar.service';
 import { CommentsService } from './comments/comments.service';
 import { meetingReviewDue } from './meetings/meeting-review-due';
+import { activePrincipals } from './people/principals';
 import { PlanContentService } from './plan-content/plan-content.service';
 
 interface AppliedChange {
@@ -38,9 +40,6 @@ interface MoveContext {
 
 /** Deadlines the office sets by a number of working days fall due at the end of that day. */
 const END_OF_OFFICE_DAY = '17:00';
-
-const isUniqueViolation = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 
 const refuse = (message: string, type = 'INVALID_INPUT', details?: unknown) =>
   ApplicationFailure.create({ message, type, nonRetryable: true, details: details === undefined ? [] : [details] });
@@ -266,7 +265,7 @@ export class PlanTransitionsService implements PlanActivities {
     };
     if (recommending) return effect;
     effect.plan = { decidedAt: now, reviewDueAt: null, revisionDeadline };
-    const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
+    const principals = await activePrincipals(tx, plan);
     const openComments =
       input.action === 'RETURN'
         ? (await this.comments.openThreadsForMail(tx, plan.id)).map((t) => ({ anchor: t.anchorTitle, body: t.body }))
@@ -343,7 +342,7 @@ export class PlanTransitionsService implements PlanActivities {
     reason: string,
     earlier: boolean,
   ): Promise<OutboxMail[]> {
-    const principals = await tx.user.findMany({ where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true } });
+    const principals = await activePrincipals(tx, plan);
     return principals.map((p) => ({
       template: MailTemplate.EXTENSION_DECIDED,
       to: p.email,
@@ -361,9 +360,7 @@ export class PlanTransitionsService implements PlanActivities {
   private async notify(ctx: MoveContext, what: string, plan: Prisma.PlanUpdateInput): Promise<MoveEffect> {
     const reason = this.reason(ctx.input);
     const deadline = plan.revisionDeadline instanceof Date ? plan.revisionDeadline : undefined;
-    const principals = await ctx.tx.user.findMany({
-      where: { schoolId: ctx.plan.schoolId, role: 'PRINCIPAL', active: true },
-    });
+    const principals = await activePrincipals(ctx.tx, ctx.plan);
     return {
       plan,
       audit: deadline ? { deadline } : {},

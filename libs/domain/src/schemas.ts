@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from './input/instant';
 import { reminderPolicySchema } from './reminders/policy';
 import { type IndicatorValue, type ParsedTarget, parseTargetText } from './plan-content/target-text';
 
@@ -7,7 +8,6 @@ import './input/validation-messages';
 
 export const schoolLevelSchema = z.enum(['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']);
 const isoDate = z.iso.date({ error: 'Ngày phải có dạng YYYY-MM-DD' });
-const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2022-01-28T17:00:00+07:00' });
 
 const campaignKeySchema = z
   .string()
@@ -29,7 +29,7 @@ export const campaignInputSchema = z
     targetClusters: z.array(z.string().min(1)).default([]),
     requiredSections: z.array(z.string().min(1)).min(1, 'Chọn ít nhất một mục bắt buộc của kế hoạch'),
     requiredIndicators: z.array(z.string().min(1)).default([]),
-    submissionDeadline: isoInstant,
+    submissionDeadline: instantSchema,
     paperCopies: z.number().int().min(0).max(20).default(1),
     receiver: z.email('Địa chỉ e-mail người nhận không hợp lệ').optional(),
     reviewMode: z.enum(['DESK', 'MEETING']).default('DESK'),
@@ -60,7 +60,7 @@ export const campaignCopySchema = z.object({
     .array(z.object({ name: z.string().trim().min(1).max(300), from: isoDate, to: isoDate }))
     .max(20)
     .optional(),
-  submissionDeadline: isoInstant,
+  submissionDeadline: instantSchema,
 });
 export type CampaignCopyInput = z.infer<typeof campaignCopySchema>;
 
@@ -68,7 +68,7 @@ const reasonSchema = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);
 export const campaignSchoolSchema = z.object({ schoolCode: z.string().trim().min(1).max(40) });
 export const removeSchoolSchema = z.object({ reason: reasonSchema });
 export const closeCampaignSchema = z.object({ reason: reasonSchema });
-export const extendCampaignSchema = z.object({ until: isoInstant, reason: reasonSchema });
+export const extendCampaignSchema = z.object({ until: instantSchema, reason: reasonSchema });
 
 /** The sample district file (prisma/district-kien-xuong.json) and any district imported the same way. */
 export const districtFileSchema = z.object({

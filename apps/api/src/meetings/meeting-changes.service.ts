@@ -7,6 +7,7 @@ import {
   DomainError,
   type MeetingRow,
   formatVnDateTime,
+  isUniqueViolation,
   loadMeeting,
   meetingReviewDue,
   meetingTitle,
@@ -35,8 +36,6 @@ interface Done {
   meetingIds: string[];
   emailIds: string[];
 }
-
-const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'P2002';
 
 /**
  * Runs an admin's change to a campaign's meetings the way plan moves run: the change, its audit event and the

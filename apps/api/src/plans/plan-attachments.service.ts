@@ -2,7 +2,13 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { ATTACHMENT_EDITABLE_STATUSES, type AuthUser, DomainError, checkUpload } from '@duyet/domain';
+import {
+  ATTACHMENT_EDITABLE_STATUSES,
+  type AuthUser,
+  DomainError,
+  checkUpload,
+  isUniqueViolation,
+} from '@duyet/domain';
 import {
   FILE_STORAGE,
   type FileStorage,
@@ -37,9 +43,6 @@ const attachmentSelect = {
   uploadedBy: { select: { id: true, fullName: true } },
 } satisfies Prisma.AttachmentSelect;
 export type AttachmentDto = Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>;
-
-const isUniqueViolation = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 
 @Injectable()
 export class PlanAttachmentsService {

@@ -10,18 +10,17 @@ import {
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { AuthUser } from '@duyet/domain';
+import { type AuthUser, instantSchema } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { PlanExtensionsService } from './plan-extensions.service';
 import { UsesWorkflows } from '../common/require-dependencies';
 
-const instant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2027-02-10T17:00:00+07:00' });
 const text = (what: string) => z.string().trim().min(3, `Cần ghi rõ ${what}`).max(2000);
 
-class RequestDto extends createZodDto(z.object({ reason: text('lý do'), requestedUntil: instant.optional() })) {}
-class GrantDto extends createZodDto(z.object({ until: instant, note: text('ý kiến') })) {}
+class RequestDto extends createZodDto(z.object({ reason: text('lý do'), requestedUntil: instantSchema.optional() })) {}
+class GrantDto extends createZodDto(z.object({ until: instantSchema, note: text('ý kiến') })) {}
 class RefuseDto extends createZodDto(z.object({ note: text('lý do không chấp thuận') })) {}
 
 @ApiTags('deadlines')

@@ -5,6 +5,7 @@ import {
   type AuthUser,
   ClockService,
   DomainError,
+  activePrincipals,
   auditInstant,
   formatVnDateTime,
   type OutboxMail,
@@ -118,9 +119,7 @@ export class PlanExtensionsService {
       });
       if (decided.count !== 1) throw new DomainError('CONFLICT', 'Đề nghị gia hạn này đã được xử lý.');
       const context = await this.mailContext(tx, plan.id);
-      const principals = await tx.user.findMany({
-        where: { schoolId: plan.schoolId, role: 'PRINCIPAL', active: true },
-      });
+      const principals = await activePrincipals(tx, plan);
       const mails: OutboxMail[] = principals.map((p) => ({
         template: MailTemplate.EXTENSION_DECIDED,
         to: p.email,

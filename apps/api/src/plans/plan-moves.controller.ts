@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, planDraftSchema } from '@duyet/domain';
+import { type AuthUser, instantSchema, planDraftSchema } from '@duyet/domain';
 import { RUBRIC_CRITERIA } from '@duyet/workflows';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
@@ -19,7 +19,6 @@ import { DraftPrecondition, IfMatchRevision } from './draft-etag';
 import { PlanMovesService } from './plan-moves.service';
 import { UsesWorkflows } from '../common/require-dependencies';
 
-const instant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2027-02-10T17:00:00+07:00' });
 const reason = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);
 const rubric = z
   .partialRecord(
@@ -37,7 +36,7 @@ const returnComment = z.string().trim().min(1, 'Cần ghi ý kiến để nhà t
 class DraftDto extends createZodDto(planDraftSchema) {}
 class ApproveDto extends createZodDto(z.object(decisionFields)) {}
 class ReturnDto extends createZodDto(
-  z.object({ ...decisionFields, comment: returnComment, revisionDeadline: instant.optional() }),
+  z.object({ ...decisionFields, comment: returnComment, revisionDeadline: instantSchema.optional() }),
 ) {}
 class RecommendDto extends createZodDto(
   z.object({ ...decisionFields, recommendation: z.enum(['APPROVE', 'RETURN']) }),
@@ -48,7 +47,7 @@ class BulkDecisionDto extends createZodDto(
       ...decisionFields,
       action: z.enum(['approve', 'return']),
       planIds: z.array(z.uuid('Mã kế hoạch không hợp lệ')).min(1, 'Chọn ít nhất một kế hoạch').max(200),
-      revisionDeadline: instant.optional(),
+      revisionDeadline: instantSchema.optional(),
     })
     .refine((b) => b.action === 'approve' || !!b.comment, {
       path: ['comment'],
@@ -56,10 +55,10 @@ class BulkDecisionDto extends createZodDto(
     }),
 ) {}
 class ReasonDto extends createZodDto(z.object({ reason })) {}
-class ReopenDto extends createZodDto(z.object({ reason, deadline: instant.optional() })) {}
+class ReopenDto extends createZodDto(z.object({ reason, deadline: instantSchema.optional() })) {}
 class AssignReviewerDto extends createZodDto(z.object({ reviewerId: z.uuid('Mã người duyệt không hợp lệ') })) {}
 class ExtendDto extends createZodDto(
-  z.object({ kind: z.enum(['SUBMISSION', 'REVISION', 'REVIEW']).default('SUBMISSION'), until: instant, reason }),
+  z.object({ kind: z.enum(['SUBMISSION', 'REVISION', 'REVIEW']).default('SUBMISSION'), until: instantSchema, reason }),
 ) {}
 
 /** The moves of a plan's life (DOMAIN.md). Each answers 409 with the reason when the plan's state refuses it. */

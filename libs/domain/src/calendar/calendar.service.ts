@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type DayOverride, PrismaService } from '@duyet/database';
 import type { AuthUser } from '../access';
 import { DomainError } from '../errors';
+import { isUniqueViolation } from '../failures';
 import { reminderHourSchema } from './reminder-hour';
 import {
   type DayOverrideEntry,
@@ -123,7 +124,7 @@ export class CalendarService {
       await write();
     } catch (err) {
       // Two admins setting the same day at once: the later one runs again over the earlier one's row.
-      if ((err as { code?: string }).code !== 'P2002') throw err;
+      if (!isUniqueViolation(err)) throw err;
       await write();
     }
     this.invalidate(admin.districtId);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CommentAnchor, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
 import { type AuthUser, assertCanReadPlan } from '../access';
 import { DomainError } from '../errors';
+import { isUniqueViolation } from '../failures';
 import { SCHOOL_LEVEL_VI, sectionTitles, threadsAsOf } from './comment-threads';
 import type { CommentListQuery, StartCommentInput } from './comment.schemas';
 import {
@@ -22,9 +23,6 @@ type PlanRow = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
 
 /** Comments are frozen with the plan once the school is out of the campaign. */
 const FROZEN: PlanStatus[] = ['CLOSED', 'EXEMPTED'];
-
-const isUniqueViolation = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 
 @Injectable()
 export class CommentsService {

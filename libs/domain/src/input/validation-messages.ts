@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTANT_MESSAGE } from './instant';
 
 // zod's own Vietnamese locale names types and operators ("mong đợi string, nhận được undefined", "<=100"):
 // a principal cannot read that. These are the messages every schema falls back to when it sets none itself.
@@ -25,7 +26,7 @@ const FORMAT_WORDS: Record<string, string> = {
   email: 'Địa chỉ e-mail không hợp lệ',
   uuid: 'Mã không hợp lệ (phải là một UUID)',
   guid: 'Mã không hợp lệ (phải là một UUID)',
-  datetime: 'Thời điểm phải có dạng 2027-01-15T17:00:00+07:00',
+  datetime: INSTANT_MESSAGE,
   date: 'Ngày phải có dạng YYYY-MM-DD, ví dụ 2027-01-15',
   time: 'Giờ phải có dạng HH:mm, ví dụ 07:30',
   url: 'Địa chỉ trang web không hợp lệ',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RUBRIC_CRITERIA } from '@duyet/workflows';
 import { isLocalDate } from '../calendar/working-calendar';
+import { instantSchema } from '../input/instant';
 import { HH_MM } from './meeting-times';
 
 const localDate = z
@@ -16,7 +17,6 @@ const slotMinutes = z
 const venue = z.string().trim().min(3, 'Cần ghi địa điểm').max(300, 'Địa điểm tối đa 300 ký tự');
 const reason = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000, 'Lý do tối đa 2000 ký tự');
 const schoolCode = z.string().trim().min(1, 'Cần mã trường').max(100, 'Mã trường quá dài');
-const instant = z.iso.datetime({ offset: true, error: 'Thời điểm phải có dạng 2017-10-05T17:00:00+07:00' });
 
 export const scheduleMeetingSchema = z.object({
   cluster: z.string().trim().min(1, 'Cần mã cụm trường').max(20, 'Mã cụm trường quá dài'),
@@ -78,7 +78,7 @@ export const meetingOutcomeSchema = z
     comment: z.string().trim().max(10_000, 'Ý kiến tối đa 10.000 ký tự').optional(),
     capacity: z.string().trim().min(1).max(200).optional(),
     rubric: rubricSchema.optional(),
-    revisionDeadline: instant.optional(),
+    revisionDeadline: instantSchema.optional(),
   })
   .refine((b) => b.outcome === 'APPROVED' || !!b.comment, {
     path: ['comment'],

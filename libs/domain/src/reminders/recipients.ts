@@ -1,4 +1,5 @@
 import type { PrismaService, SchoolLevel } from '@duyet/database';
+import { activePrincipalsBySchool } from '../people/principals';
 import type { ReminderRole } from './policy';
 
 export interface Person {
@@ -54,14 +55,7 @@ export class RecipientDirectory {
   /** Reads the principals of this batch's schools and any reviewer named on a plan not read yet. */
   async prepare(plans: PlanParties[]): Promise<void> {
     const schoolIds = [...new Set(plans.map((p) => p.schoolId))];
-    const rows = await this.prisma.user.findMany({
-      where: { districtId: this.districtId, schoolId: { in: schoolIds }, role: 'PRINCIPAL', active: true },
-      select: { email: true, fullName: true, schoolId: true },
-      orderBy: { email: 'asc' },
-    });
-    this.principals = new Map();
-    for (const { schoolId, ...p } of rows)
-      this.principals.set(schoolId!, [...(this.principals.get(schoolId!) ?? []), p]);
+    this.principals = await activePrincipalsBySchool(this.prisma, { districtId: this.districtId, schoolIds });
     const missing = [...new Set(plans.map((p) => p.reviewerId))].filter(
       (id): id is string => id !== null && !this.named.has(id),
     );
