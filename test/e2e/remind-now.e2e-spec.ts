@@ -84,7 +84,7 @@ describe('remind now: one message per principal, naming every plan it counts', (
     for (const number of documentNumbers) expect(row!.text).toContain(`- Kế hoạch: ${number} - Kế hoạch chuyên đề`);
     // Every plan counted as reminded points at the message that names it.
     const plans = await plansOf(SCHOOL);
-    for (const plan of plans) expect(row!.text).toContain(`/api/plans/${plan.id}`);
+    for (const plan of plans) expect(row!.text).toContain(`/plans/${plan.id}`);
     const sent = await stack.prisma.reminderSent.findMany({ where: { planId: { in: plans.map((p) => p.id) } } });
     expect(sent.map((r) => [r.planId, r.recipient, r.emailId]).sort()).toEqual(
       plans.map((p) => [p.id, principal, row!.id]).sort(),
@@ -99,7 +99,7 @@ describe('remind now: one message per principal, naming every plan it counts', (
       'the reminder to reach the mail catcher',
     );
     expect(caught.to.map((t) => t.address)).toEqual([principal]);
-    for (const plan of plans) expect(caught.text).toContain(`/api/plans/${plan.id}`);
+    for (const plan of plans) expect(caught.text).toContain(`/plans/${plan.id}`);
   });
 
   it('sends nothing more the same day, counting the plans as already reminded', async () => {
@@ -118,7 +118,7 @@ describe('remind now: one message per principal, naming every plan it counts', (
     const fifth = (await plansOf(SCHOOL)).find((p) => p.campaignId === campaignIds[4])!;
     expect(await stack.prisma.reminderSent.count({ where: { planId: fifth.id } })).toBe(0);
     const row = await messageOfToday(district.principal(SCHOOL));
-    expect(row!.text).not.toContain(`/api/plans/${fifth.id}`);
+    expect(row!.text).not.toContain(`/plans/${fifth.id}`);
     // The board does not show it as reminded either.
     const board = await stack
       .http()

@@ -271,7 +271,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
     expect(early.text).toContain('Kính gửi Đinh Anh Nam,');
     expect(early.text).toContain('- Việc cần làm: Hoàn thiện và nộp kế hoạch');
     expect(early.text).toContain('- Hạn nộp kế hoạch: 17:00 08/02/2030 (còn 7 ngày làm việc)');
-    expect(early.text).toContain(`Mở kế hoạch: http://duyet.test/api/plans/${planId[X1]}`);
+    expect(early.text).toContain(`Mở kế hoạch: http://duyet.test/plans/${planId[X1]}`);
 
     const beforeTet = find('2030-01-30', P[Y]);
     expect(beforeTet.subject).toBe(
@@ -293,9 +293,9 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       [
         'Để biết (Anh/Chị theo dõi, đôn đốc):',
         `- Trường Tiểu học Bình Minh (${documentNumber}): hạn nộp kế hoạch 17:00 08/02/2030, đã quá hạn 1 ngày làm việc`,
-        `  http://duyet.test/api/plans/${planId[X2]}`,
+        `  http://duyet.test/plans/${planId[X2]}`,
         `- Trường Tiểu học Thanh Tân (${documentNumber}): hạn nộp kế hoạch 17:00 08/02/2030, đã quá hạn 1 ngày làm việc`,
-        `  http://duyet.test/api/plans/${planId[X1]}`,
+        `  http://duyet.test/plans/${planId[X1]}`,
       ].join('\n'),
     );
     // A day with nothing of their own: the message is the "Để biết" alone.
@@ -318,7 +318,7 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
         '3 | Trường Tiểu học Thanh Tân | Cụm I | Tiểu học | nộp kế hoạch | 17:00 08/02/2030 | đã quá hạn 3 ngày làm việc',
       ].join('\n'),
     );
-    expect(digest.text).toContain(`http://duyet.test/api/board?campaignId=${campaignId}&overdue=true`);
+    expect(digest.text).toContain(`http://duyet.test/board?campaignId=${campaignId}&overdue=true`);
   });
 
   it('sends nothing more when a day is run again', async () => {

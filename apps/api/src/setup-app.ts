@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { setupHttpEdge } from './common/http-edge';
+import { setupLinkPages } from './common/link-pages';
 
 /** Nest's own body parsers stay off: setupHttpEdge installs the ones whose limits follow the schemas. */
 export const API_APP_OPTIONS = { bodyParser: false } as const;
@@ -12,6 +13,7 @@ export const API_APP_OPTIONS = { bodyParser: false } as const;
  */
 export function setupApp(app: INestApplication): void {
   setupHttpEdge(app);
+  setupLinkPages(app);
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const config = new DocumentBuilder()

@@ -16,6 +16,7 @@ export * from './errors';
 export * from './failures';
 export * from './format';
 export * from './input';
+export * from './links';
 export * from './meetings';
 export * from './people';
 export * from './plan-mails';

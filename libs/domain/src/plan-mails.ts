@@ -3,6 +3,7 @@
 import type { Prisma, Tx } from '@duyet/database';
 import { type MailAttachment, type MailData, MailTemplate, renderMail } from '@duyet/mail';
 import { formatVnDateTime } from './format';
+import { pageLinks } from './links';
 
 export type PlanWithContext = Prisma.PlanGetPayload<{
   include: { school: true; campaign: { include: { receiver: true; district: true } } };
@@ -24,7 +25,7 @@ export function planMailBase(plan: PlanWithContext, publicUrl: string, recipient
     campaignTitle: plan.campaign.title,
     documentNumber: plan.campaign.documentNumber,
     versionNo,
-    planUrl: `${publicUrl}/api/plans/${plan.id}`,
+    planUrl: pageLinks(publicUrl).plan(plan.id),
     officeName: plan.campaign.district.officeName,
   };
 }

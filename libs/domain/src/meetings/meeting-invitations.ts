@@ -8,6 +8,7 @@ import { statusLabel } from '@duyet/workflows';
 import { formatVnDateTime } from '../format';
 import type { OutboxMail } from '../plan-mails';
 import { type IcsMethod, buildIcs, inviteeUid } from './meeting-ics';
+import { pageLinks } from '../links';
 import { type TimeRange, meetingTime, slotTime, vnDay, vnTimeRange } from './meeting-times';
 
 export interface MeetingSlotForMail {
@@ -138,7 +139,7 @@ function baseData(m: MeetingForMail, recipientName: string, ctx: InvitationConte
     venue: m.venue,
     day: vnDay(m.startsAt, m.timeZone),
     meetingTime: vnTimeRange(meetingTime(m.startsAt, m.slotMinutes, m.slots.length), m.timeZone),
-    meetingUrl: `${ctx.publicUrl}/api/meetings/${m.id}/agenda`,
+    meetingUrl: pageLinks(ctx.publicUrl).meeting(m.id),
   };
 }
 
@@ -211,7 +212,7 @@ function ics(
     summary,
     description: `${description}\n${m.documentNumber} - ${m.campaignTitle}`,
     location: shape.venue,
-    url: `${ctx.publicUrl}/api/meetings/${m.id}/agenda`,
+    url: pageLinks(ctx.publicUrl).meeting(m.id),
     organizer: { name: m.officeName, email: ctx.organizerEmail },
     attendee: { name: invitee.fullName, email: invitee.email },
   });

@@ -4,6 +4,7 @@ import { MailTemplate, type OverdueDigestRow, type ReminderItem, renderMail } fr
 import type { LocalDate } from '../calendar/working-calendar';
 import { formatLocalDay } from '../format';
 import type { ReminderDeadlineKind } from './policy';
+import { pageLinks } from '../links';
 import type { Person } from './recipients';
 
 // The writing half of a reminder run: each addressee's one message of the day and the rungs it carries.
@@ -175,10 +176,10 @@ function render(run: OutboxContext, to: Person, units: ReminderUnit[]) {
         : {}),
       rows: items.slice(0, DIGEST_MAX_ROWS),
       total: items.length,
-      boardUrl: only ? `${base}/api/board?campaignId=${only}&overdue=true` : `${base}/api/board?overdue=true`,
+      boardUrl: pageLinks(base).board({ campaignId: only ?? undefined, overdue: true }),
     };
     return { template: MailTemplate.OVERDUE_DIGEST, rendered: renderMail(MailTemplate.OVERDUE_DIGEST, data) };
   }
-  const data = { ...common, items, listUrl: only ? `${base}/api/plans?campaignId=${only}` : `${base}/api/plans` };
+  const data = { ...common, items, listUrl: pageLinks(base).plans({ campaignId: only ?? undefined }) };
   return { template: MailTemplate.REMINDER, rendered: renderMail(MailTemplate.REMINDER, data) };
 }

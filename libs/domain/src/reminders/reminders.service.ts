@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { pageLinks } from '../links';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type Campaign, type District, type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
 import { MailQueueService, type ReminderItem } from '@duyet/mail';
@@ -382,7 +383,7 @@ export class RemindersService {
       documentNumber: campaign.documentNumber,
       action: ACTION[kind],
       ...timing,
-      planUrl: `${this.config.publicUrl}/api/plans/${plan.id}`,
+      planUrl: pageLinks(this.config.publicUrl).plan(plan.id),
     };
   }
 

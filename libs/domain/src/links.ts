@@ -1,0 +1,23 @@
+/**
+ * The pages a person opens from an e-mail, on PUBLIC_URL: a plan, a campaign, a review meeting, the overdue board.
+ * Never the JSON API, which a person clicking a link cannot open (it answers 401 without a token). Every template
+ * gets its links from here, so the browser app's routes and the e-mails cannot drift apart.
+ */
+export function pageLinks(publicUrl: string) {
+  const base = publicUrl.replace(/\/+$/, '');
+  return {
+    plan: (planId: string) => `${base}/plans/${planId}`,
+    /** a person's list of plans, of one campaign or of all */
+    plans: (filter: { campaignId?: string } = {}) =>
+      `${base}/plans${filter.campaignId ? `?campaignId=${encodeURIComponent(filter.campaignId)}` : ''}`,
+    campaign: (campaignId: string) => `${base}/campaigns/${campaignId}`,
+    meeting: (meetingId: string) => `${base}/meetings/${meetingId}`,
+    board: (filter: { campaignId?: string; overdue?: boolean } = {}) => {
+      const query = new URLSearchParams();
+      if (filter.campaignId) query.set('campaignId', filter.campaignId);
+      if (filter.overdue) query.set('overdue', 'true');
+      const q = query.toString();
+      return `${base}/board${q ? `?${q}` : ''}`;
+    },
+  };
+}
