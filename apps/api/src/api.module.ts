@@ -16,7 +16,6 @@ import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { RequireDependencies } from './common/require-dependencies';
 import { EmailsController } from './emails/emails.controller';
-import { EmailsService } from './emails/emails.service';
 import { DependencyMonitor } from './health/dependency-monitor.service';
 import { HealthController } from './health/health.controller';
 import { MeetingChangesService } from './meetings/meeting-changes.service';
@@ -70,7 +69,6 @@ import { PlansService } from './plans/plans.service';
     MeetingSlotsService,
     MeetingRecordsService,
     MeetingMinutesService,
-    EmailsService,
     DependencyMonitor,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: RequireDependencies },

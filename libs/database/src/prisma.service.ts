@@ -20,6 +20,11 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     });
   }
 
+  /** One round trip to the server, for the health probes. */
+  async ping(): Promise<void> {
+    await this.$queryRaw`SELECT 1`;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
   }

@@ -7,6 +7,7 @@ import { CampaignOperationsService } from './campaign-operations.service';
 import { CampaignsService } from './campaigns.service';
 import { ClockService } from './clock.service';
 import { CommentsService } from './comments/comments.service';
+import { EmailsService } from './emails/emails.service';
 import { PlanContentService } from './plan-content/plan-content.service';
 import { PlanDraftsService } from './plan-content/plan-drafts.service';
 import { PlanTransitionsService } from './plan-transitions.service';
@@ -19,6 +20,7 @@ const SERVICES = [
   PlanContentService,
   PlanDraftsService,
   CommentsService,
+  EmailsService,
   BoardService,
   CampaignsService,
   CampaignActivitiesService,

@@ -12,6 +12,7 @@ export * from './comments/comment-views';
 export * from './comments/comments.service';
 export * from './district-import';
 export * from './domain.module';
+export * from './emails';
 export * from './errors';
 export * from './failures';
 export * from './format';

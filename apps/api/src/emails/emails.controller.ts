@@ -1,3 +1,4 @@
+import { EmailsService } from '@duyet/domain';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -14,7 +15,6 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { EmailListQueryDto, ResendFailedQueryDto } from './email-dtos';
-import { EmailsService } from './emails.service';
 
 @ApiTags('emails')
 @ApiBearerAuth()

@@ -43,7 +43,7 @@ export class DependencyMonitor implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   readonly probes: Record<Dependency, () => Promise<unknown>> = {
-    postgres: () => this.prisma.$queryRaw`SELECT 1`,
+    postgres: () => this.prisma.ping(),
     redis: () => this.queue.ping(),
     temporal: async () => (await this.temporal.getConnection()).healthService.check({}),
     worker: async () => {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type EmailStatus, type Prisma, PrismaService } from '@duyet/database';
-import { type AuthUser, DomainError } from '@duyet/domain';
+import type { AuthUser } from '../access';
+import { DomainError } from '../errors';
 import { MailQueueService } from '@duyet/mail';
 import type { z } from 'zod';
-import type { emailListQuerySchema, resendFailedQuerySchema } from './email-dtos';
+import type { emailListQuerySchema, resendFailedQuerySchema } from './email-schemas';
 
 /** Rows one transaction of "resend all" puts back on the queue. */
 const RESEND_BATCH = 500;

@@ -1,0 +1,2 @@
+export * from './email-schemas';
+export * from './emails.service';
