@@ -1,6 +1,6 @@
 import { ADMIN, bearer } from '../support/campaign';
 import { type PostgresServer, startPostgresServer } from '../support/postgres-server';
-import { type Stack, startStack } from '../support/stack';
+import { type Stack, startStack, overrideEnv } from '../support/stack';
 
 // PostgreSQL restarted while the office reads the board: the API stays up (the board's own pool used to end the
 // process with an unhandled 'error' event), answers 503 naming the database while it is down, within 2 s, and
@@ -9,12 +9,12 @@ import { type Stack, startStack } from '../support/stack';
 describe('PostgreSQL restarted under the board', () => {
   let pg: PostgresServer;
   let stack: Stack;
-  const saved = { ...process.env };
+  let restoreEnv = () => {};
 
   beforeAll(async () => {
     pg = await startPostgresServer();
     const id = Date.now().toString(36);
-    Object.assign(process.env, {
+    restoreEnv = overrideEnv({
       DATABASE_URL: pg.url,
       TEMPORAL_TASK_QUEUE: `duyet-test-pg-${id}`,
       QUEUE_PREFIX: `duyet-test-pg-${id}`,
@@ -24,7 +24,7 @@ describe('PostgreSQL restarted under the board', () => {
 
   afterAll(async () => {
     await stack?.close();
-    process.env = saved;
+    restoreEnv();
     pg?.destroy();
   });
 

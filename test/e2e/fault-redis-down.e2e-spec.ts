@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { ADMIN, bearer, openCampaign, planIdOf } from '../support/campaign';
 import { mailTo } from '../support/mailbox';
 import { freePort } from '../setup/global-setup';
-import { type Stack, eventually, startStack } from '../support/stack';
+import { type Stack, eventually, startStack, overrideEnv } from '../support/stack';
 
 // Redis stopped (a server of the test's own, killed by pid): a move that writes e-mails still answers at once,
 // because the outbox row is the promise and the worker's sweep the guarantee; health says Redis is down, and
@@ -12,7 +12,7 @@ describe('Redis down during moves', () => {
   let stack: Stack;
   let redis: ChildProcess | undefined;
   let port: number;
-  const saved = { ...process.env };
+  let restoreEnv = () => {};
 
   const startRedis = async () => {
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
@@ -31,7 +31,7 @@ describe('Redis down during moves', () => {
   beforeAll(async () => {
     port = await freePort();
     await startRedis();
-    Object.assign(process.env, { REDIS_URL: `redis://127.0.0.1:${port}` });
+    restoreEnv = overrideEnv({ REDIS_URL: `redis://127.0.0.1:${port}` });
     stack = await startStack();
   });
 
@@ -43,7 +43,7 @@ describe('Redis down during moves', () => {
     if (!running()) await startRedis();
     await stack?.close();
     await killRedis();
-    process.env = saved;
+    restoreEnv();
   });
 
   it('answers the move at once and sends its e-mail once Redis is back', async () => {

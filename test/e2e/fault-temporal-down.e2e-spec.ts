@@ -1,5 +1,5 @@
 import { ADMIN, bearer, openCampaign, planIdOf, principal, PRIMARY_DRAFT } from '../support/campaign';
-import { type Stack, eventually, startStack } from '../support/stack';
+import { type Stack, eventually, startStack, overrideEnv } from '../support/stack';
 import { type TemporalServer, startTemporalServer } from '../support/temporal-server';
 
 // Temporal killed while principals make moves: a move answers 503 naming Temporal within 2 s instead of hanging or
@@ -12,12 +12,12 @@ const DRAFT = PRIMARY_DRAFT;
 describe('Temporal stopped during moves', () => {
   let temporal: TemporalServer;
   let stack: Stack;
-  const saved = { ...process.env };
+  let restoreEnv = () => {};
 
   beforeAll(async () => {
     temporal = await startTemporalServer();
     const id = Date.now().toString(36);
-    Object.assign(process.env, {
+    restoreEnv = overrideEnv({
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `duyet-test-temporal-${id}`,
       QUEUE_PREFIX: `duyet-test-temporal-${id}`,
@@ -27,7 +27,7 @@ describe('Temporal stopped during moves', () => {
 
   afterAll(async () => {
     await stack?.close();
-    process.env = saved;
+    restoreEnv();
     await temporal?.destroy();
   });
 

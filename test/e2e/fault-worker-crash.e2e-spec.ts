@@ -1,6 +1,6 @@
 import { ADMIN, bearer, campaignBody } from '../support/campaign';
 import { type Child, startApp } from '../support/processes';
-import { type Stack, eventually, startStack } from '../support/stack';
+import { type Stack, eventually, startStack, overrideEnv } from '../support/stack';
 
 // The worker killed (kill -9, by pid) in the middle of a campaign's launch: the batch it was running is noticed
 // within its heartbeat timeout and resumed when a worker is back, so every plan is open within a minute of the
@@ -9,19 +9,18 @@ import { type Stack, eventually, startStack } from '../support/stack';
 describe('a worker killed during a campaign launch', () => {
   let stack: Stack;
   let worker: Child | undefined;
-  const saved = process.env.CAMPAIGN_BATCH_SIZE;
+  let restoreEnv = () => {};
 
   beforeAll(async () => {
     // Small batches: the launch is a dozen activities, so the kill lands in the middle of one.
-    process.env.CAMPAIGN_BATCH_SIZE = '5';
+    restoreEnv = overrideEnv({ CAMPAIGN_BATCH_SIZE: '5' });
     stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {
     await worker?.stop();
     await stack?.close();
-    if (saved === undefined) delete process.env.CAMPAIGN_BATCH_SIZE;
-    else process.env.CAMPAIGN_BATCH_SIZE = saved;
+    restoreEnv();
   });
 
   const healthWorker = async () => (await stack.http().get('/api/health')).body.worker?.mailConsumers as number;

@@ -1,7 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { type PlanState, planStateQuery } from '@duyet/workflows';
 import { ADMIN, bearer, openCampaign, planIdOf, principal, PRIMARY_DRAFT } from '../support/campaign';
-import { type Stack, startStack } from '../support/stack';
+import { type Stack, startStack, overrideEnv } from '../support/stack';
 
 // A plan's workflow lives as long as its campaign (years for a multi-year programme), so its history is bounded:
 // past a limit it continues as new, handing its state to the next run. Here the limit is small, so a few rounds
@@ -14,17 +14,16 @@ const DRAFT = PRIMARY_DRAFT;
 
 describe('a long-lived plan continues as new', () => {
   let stack: Stack;
-  const saved = process.env.PLAN_HISTORY_LIMIT;
+  let restoreEnv = () => {};
 
   beforeAll(async () => {
-    process.env.PLAN_HISTORY_LIMIT = '40';
+    restoreEnv = overrideEnv({ PLAN_HISTORY_LIMIT: '40' });
     stack = await startStack();
   });
 
   afterAll(async () => {
     await stack?.close();
-    if (saved === undefined) delete process.env.PLAN_HISTORY_LIMIT;
-    else process.env.PLAN_HISTORY_LIMIT = saved;
+    restoreEnv();
   });
 
   it('keeps its state, its deadlines and its moves across runs, and each run replays', async () => {

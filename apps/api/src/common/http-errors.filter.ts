@@ -6,6 +6,7 @@ import type { ZodError } from 'zod';
 import {
   DomainError,
   type DomainErrorCode,
+  type FieldError,
   JSON_BODY_LIMIT_BYTES,
   formatMegabytes,
   unavailableDependency,
@@ -23,11 +24,6 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   PRECONDITION_FAILED: HttpStatus.PRECONDITION_FAILED,
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export interface ErrorBody {
   statusCode: number;
