@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { SwaggerModule } from '@nestjs/swagger';
 import { setupHttpEdge } from './common/http-edge';
 import { setupLinkPages } from './common/link-pages';
+import { API_PREFIX, buildOpenApiDocument } from './openapi';
 
 /** Nest's own body parsers stay off: setupHttpEdge installs the ones whose limits follow the schemas. */
 export const API_APP_OPTIONS = { bodyParser: false } as const;
@@ -14,14 +14,8 @@ export const API_APP_OPTIONS = { bodyParser: false } as const;
 export function setupApp(app: INestApplication): void {
   setupHttpEdge(app);
   setupLinkPages(app);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
-  const config = new DocumentBuilder()
-    .setTitle('Duyệt API')
-    .setDescription('Xây dựng, nộp, xét duyệt kế hoạch của các trường - Phòng GD&ĐT')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }
