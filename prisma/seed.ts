@@ -5,8 +5,8 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import bcrypt from 'bcryptjs';
 import { PrismaClient } from '../generated/prisma/client';
-import { importDistrict } from '../libs/domain/src/district-import';
-import { districtFileSchema } from '../libs/domain/src/schemas';
+import { importDistrict } from '../libs/domain/src/people/district-import';
+import { districtFileSchema } from '../libs/domain/src/people/district-file.schema';
 
 export const SAMPLE_DISTRICT_FILE = path.join(__dirname, 'district-kien-xuong.json');
 export const DEMO_PASSWORD = process.env.SEED_PASSWORD ?? 'Duyet@2026';

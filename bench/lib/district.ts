@@ -7,8 +7,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
-import { importDistrict } from '../../libs/domain/src/district-import';
-import { districtFileSchema } from '../../libs/domain/src/schemas';
+import { importDistrict } from '../../libs/domain/src/people/district-import';
+import { districtFileSchema } from '../../libs/domain/src/people/district-file.schema';
 
 export const BENCH_DOMAIN = 'bench.example';
 export const BENCH_PASSWORD = 'Duyet@2026';

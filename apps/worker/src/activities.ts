@@ -1,8 +1,8 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type {
-  CampaignActivitiesService,
+  CampaignStepsService,
   PageProgress,
-  PlanTransitionsService,
+  PlanMoveEffectsService,
   ProgressHooks,
   RemindersService,
 } from '@duyet/domain';
@@ -65,8 +65,8 @@ async function withHeartbeats<T>(run: (hooks: ProgressHooks) => Promise<T>): Pro
 
 /** Activities are thin adapters over the domain services; each service method is idempotent. */
 export function createActivities(
-  plans: PlanTransitionsService,
-  campaigns: CampaignActivitiesService,
+  plans: PlanMoveEffectsService,
+  campaigns: CampaignStepsService,
   reminders: RemindersService,
 ): Activities {
   return classifyFailures<Activities>({

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { CampaignActivitiesService, PlanTransitionsService, RemindersService } from '@duyet/domain';
+import { CampaignStepsService, PlanMoveEffectsService, RemindersService } from '@duyet/domain';
 import { createActivities } from './activities';
 
 /** Where the workflow code lives, the same relative path in the sources and in dist/. */
@@ -16,8 +16,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnModuleDe
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly plans: PlanTransitionsService,
-    private readonly campaigns: CampaignActivitiesService,
+    private readonly plans: PlanMoveEffectsService,
+    private readonly campaigns: CampaignStepsService,
     private readonly reminders: RemindersService,
   ) {}
 

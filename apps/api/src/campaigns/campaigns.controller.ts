@@ -14,8 +14,8 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import {
   type AuthUser,
-  CampaignOperationsService,
-  CampaignsService,
+  CampaignChangesService,
+  CampaignIssuingService,
   campaignCopySchema,
   campaignInputSchema,
   campaignSchoolSchema,
@@ -48,9 +48,9 @@ class ExtendCampaignDto extends createZodDto(extendCampaignSchema) {}
 @UsesWorkflows()
 export class CampaignsController {
   constructor(
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignIssuingService,
     private readonly query: CampaignsQueryService,
-    private readonly operations: CampaignOperationsService,
+    private readonly operations: CampaignChangesService,
   ) {}
 
   @Post()

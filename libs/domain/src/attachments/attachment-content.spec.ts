@@ -1,5 +1,5 @@
 import * as fixtures from '../../../../test/fixtures/attachments';
-import { DomainError } from '../errors';
+import { DomainError } from '../common/errors';
 import { checkUpload, cleanFileName, detectAttachmentContent } from './attachment-content';
 
 const MiB = 1024 * 1024;

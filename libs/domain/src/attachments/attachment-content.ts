@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { filetypeinfo } from 'magic-bytes.js';
-import { DomainError } from '../errors';
+import { DomainError } from '../common/errors';
 
 /** The kinds of file a plan may carry: the signed scan and office documents (DOMAIN.md, "attachments"). */
 export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';

@@ -1,6 +1,6 @@
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { formatVnDate } from '../format';
+import { formatVnDate } from '../common/format';
 import { type BoardItem, LEVEL_LABEL } from './board-rows';
 
 interface CsvColumn {

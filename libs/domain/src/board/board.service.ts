@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type PlanStatus, PreparedReads, PrismaService } from '@duyet/database';
 import { PLAN_STATUSES } from '@duyet/workflows';
-import type { AuthUser } from '../access';
+import type { AuthUser } from '../plans/access';
 import { CalendarService } from '../calendar/calendar.service';
-import { ClockService } from '../clock.service';
-import { DomainError } from '../errors';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
 import type { BoardFilter, BoardQuery, FailedEmailsQuery } from './board-query';
 import { type BoardItem, type BoardRow, overdueCounter, toBoardItem } from './board-rows';
 import { type BoardScope, boardIdsSql, boardPageSql, boardRowsSql, boardSummarySql } from './board-sql';

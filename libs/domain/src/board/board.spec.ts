@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { formatVnDate } from '../format';
+import { formatVnDate } from '../common/format';
 import { deadlineDistance } from '../reminders/policy';
 import { BOARD_CSV_COLUMNS, boardCsvStream, toCsvRecord } from './board-csv';
 import { BOARD_SORTS, boardFilterSchema, boardQuerySchema } from './board-query';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type DayOverride, PrismaService } from '@duyet/database';
-import type { AuthUser } from '../access';
-import { DomainError } from '../errors';
-import { isUniqueViolation } from '../failures';
+import type { AuthUser } from '../plans/access';
+import { DomainError } from '../common/errors';
+import { isUniqueViolation } from '../common/failures';
 import { reminderHourSchema } from './reminder-hour';
 import {
   type DayOverrideEntry,

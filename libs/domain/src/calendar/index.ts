@@ -1,3 +1,5 @@
 export * from './calendar.service';
 export * from './reminder-hour';
 export * from './working-calendar';
+export * from './clock.service';
+export * from './deadline-warnings';

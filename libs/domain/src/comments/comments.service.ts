@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type CommentAnchor, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { type AuthUser, assertCanReadPlan } from '../access';
-import { DomainError } from '../errors';
-import { isUniqueViolation } from '../failures';
+import { type AuthUser, assertCanReadPlan } from '../plans/access';
+import { DomainError } from '../common/errors';
+import { isUniqueViolation } from '../common/failures';
 import { SCHOOL_LEVEL_VI, sectionTitles, threadsAsOf } from './comment-threads';
 import type { CommentListQuery, StartCommentInput } from './comment.schemas';
 import {

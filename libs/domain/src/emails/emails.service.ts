@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EmailStatus, type Prisma, PrismaService } from '@duyet/database';
-import type { AuthUser } from '../access';
-import { DomainError } from '../errors';
+import type { AuthUser } from '../plans/access';
+import { DomainError } from '../common/errors';
 import { MailQueueService } from '@duyet/mail';
 import type { z } from 'zod';
 import type { emailListQuerySchema, resendFailedQuerySchema } from './email-schemas';

@@ -1,7 +1,7 @@
 // Who may see a meeting (DOMAIN.md's readers, per meeting): the district's admins; a reviewer who may read one of
 // its schools, decides one of its plans or is invited; and, for the agenda only, the people of a slotted school.
-import { type AuthUser, canReadSchool } from '../access';
-import { DomainError } from '../errors';
+import { type AuthUser, canReadSchool } from '../plans/access';
+import { DomainError } from '../common/errors';
 import type { MeetingRow } from './meeting-store';
 
 export type MeetingView = 'FULL' | 'AGENDA';

@@ -5,10 +5,10 @@
 import type { PlanStatus } from '@duyet/database';
 import { type MailAttachment, MailTemplate } from '@duyet/mail';
 import { statusLabel } from '@duyet/workflows';
-import { formatVnDateTime } from '../format';
-import type { OutboxMail } from '../plan-mails';
+import { formatVnDateTime } from '../common/format';
+import type { OutboxMail } from '../plans/plan-mails';
 import { type IcsMethod, buildIcs, inviteeUid } from './meeting-ics';
-import { pageLinks } from '../links';
+import { pageLinks } from '../common/links';
 import { type TimeRange, meetingTime, slotTime, vnDay, vnTimeRange } from './meeting-times';
 
 export interface MeetingSlotForMail {

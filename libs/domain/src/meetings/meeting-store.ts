@@ -1,7 +1,7 @@
 // Reading meetings, and bringing their invitees up to date after a change, inside the caller's transaction.
 import type { PlanStatus, Prisma, Tx } from '@duyet/database';
-import { DomainError } from '../errors';
-import { type OutboxMail, writeOutbox } from '../plan-mails';
+import { DomainError } from '../common/errors';
+import { type OutboxMail, writeOutbox } from '../plans/plan-mails';
 import {
   type InvitationContext,
   type Invitee,

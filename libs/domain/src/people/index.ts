@@ -1,1 +1,3 @@
 export * from './principals';
+export * from './district-file.schema';
+export * from './district-import';

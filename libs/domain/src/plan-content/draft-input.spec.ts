@@ -1,4 +1,4 @@
-import { planDraftSchema } from '../schemas';
+import { planDraftSchema } from './draft.schema';
 import { parseTargetText } from './target-text';
 
 const parseIndicator = (value: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '@duyet/database';
-import { DomainError } from '../errors';
+import { DomainError } from '../common/errors';
 import {
   type CatalogueIndicator,
   type PlanContent,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { ClockService } from '../clock.service';
-import { DomainError } from '../errors';
-import { formatVnDateTime } from '../format';
-import type { PlanDraft } from '../schemas';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import { formatVnDateTime } from '../common/format';
+import type { PlanDraft } from './draft.schema';
 import { type PlanContent, readPlanContent } from './content';
 import { type DraftChanges, draftChanges, mergeDraftChanges, readDraftChanges } from './draft-changes';
 import { PlanContentService } from './plan-content.service';

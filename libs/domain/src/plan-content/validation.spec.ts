@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { districtFileSchema } from '../schemas';
+import { districtFileSchema } from '../people/district-file.schema';
 import type { CampaignSection, CatalogueIndicator, IndicatorValue, PlanContent } from './content';
 import { type CampaignRules, validatePlanContent } from './validation';
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, Tx } from '@duyet/database';
 import { MailTemplate, type OverdueDigestRow, type ReminderItem, renderMail } from '@duyet/mail';
 import type { LocalDate } from '../calendar/working-calendar';
-import { formatLocalDay } from '../format';
+import { formatLocalDay } from '../common/format';
 import type { ReminderDeadlineKind } from './policy';
-import { pageLinks } from '../links';
+import { pageLinks } from '../common/links';
 import type { Person } from './recipients';
 
 // The writing half of a reminder run: each addressee's one message of the day and the rungs it carries.

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { pageLinks } from '../links';
+import { pageLinks } from '../common/links';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type Campaign, type District, type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
 import { MailQueueService, type ReminderItem } from '@duyet/mail';
 import { CalendarService } from '../calendar/calendar.service';
 import { type LocalDate, type WorkingCalendar, isLocalDate } from '../calendar/working-calendar';
-import { ClockService } from '../clock.service';
-import { DomainError } from '../errors';
-import { formatVnDateTime } from '../format';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import { formatVnDateTime } from '../common/format';
 import {
   DEFAULT_REMINDER_HOUR,
   type DueRung,

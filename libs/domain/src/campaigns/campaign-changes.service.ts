@@ -8,21 +8,21 @@ import {
   extendCampaignDeadlineUpdate,
   planWorkflowId,
 } from '@duyet/workflows';
-import type { AuthUser } from './access';
-import { CalendarService } from './calendar/calendar.service';
-import { CampaignActivitiesService } from './campaign-activities.service';
-import { ClockService } from './clock.service';
-import { dayOffWarning } from './deadline-warnings';
-import { DomainError } from './errors';
-import { toDomainError } from './failures';
+import type { AuthUser } from '../plans/access';
+import { CalendarService } from '../calendar/calendar.service';
+import { CampaignStepsService } from './campaign-steps.service';
+import { ClockService } from '../calendar/clock.service';
+import { dayOffWarning } from '../calendar/deadline-warnings';
+import { DomainError } from '../common/errors';
+import { toDomainError } from '../common/failures';
 
 /** What an admin does to a running campaign: add or remove a school, move the deadline, close it. */
 @Injectable()
-export class CampaignOperationsService {
+export class CampaignChangesService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
-    private readonly campaigns: CampaignActivitiesService,
+    private readonly campaigns: CampaignStepsService,
     private readonly clock: ClockService,
     private readonly calendars: CalendarService,
   ) {}

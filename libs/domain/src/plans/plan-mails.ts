@@ -2,8 +2,8 @@
 // exactly what was sent.
 import type { Prisma, Tx } from '@duyet/database';
 import { type MailAttachment, type MailData, MailTemplate, renderMail } from '@duyet/mail';
-import { formatVnDateTime } from './format';
-import { pageLinks } from './links';
+import { formatVnDateTime } from '../common/format';
+import { pageLinks } from '../common/links';
 
 export type PlanWithContext = Prisma.PlanGetPayload<{
   include: { school: true; campaign: { include: { receiver: true; district: true } } };

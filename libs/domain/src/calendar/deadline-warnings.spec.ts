@@ -1,4 +1,4 @@
-import { WorkingCalendar } from './calendar/working-calendar';
+import { WorkingCalendar } from './working-calendar';
 import { dayOffWarning } from './deadline-warnings';
 
 const calendar = new WorkingCalendar([{ date: '2027-02-08', kind: 'DAY_OFF', name: 'Nghỉ Tết Nguyên Đán (mùng 3)' }]);

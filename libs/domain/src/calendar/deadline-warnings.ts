@@ -1,5 +1,5 @@
-import type { WorkingCalendar } from './calendar/working-calendar';
-import { formatLocalDay, formatVnDateTime } from './format';
+import type { WorkingCalendar } from './working-calendar';
+import { formatLocalDay, formatVnDateTime } from '../common/format';
 
 const WEEKEND_DAY = ['Chủ nhật', '', '', '', '', '', 'thứ Bảy'];
 

@@ -11,10 +11,10 @@ import {
   planWorkflowId,
 } from '@duyet/workflows';
 import type { CampaignActivities, StartPlanBatchResult } from '@duyet/workflows';
-import { ClockService } from './clock.service';
-import { formatVnDateTime } from './format';
-import { activePrincipalsBySchool } from './people/principals';
-import { type OutboxMail, planMailBase, writeOutbox } from './plan-mails';
+import { ClockService } from '../calendar/clock.service';
+import { formatVnDateTime } from '../common/format';
+import { activePrincipalsBySchool } from '../people/principals';
+import { type OutboxMail, planMailBase, writeOutbox } from '../plans/plan-mails';
 
 /**
  * Calls to Temporal in flight while a page of plans is started or signalled. The server on PostgreSQL keeps
@@ -39,7 +39,7 @@ export interface ProgressHooks {
 
 /** What the campaign workflow asks of the outside world: plan rows, plan workflows, the audit trail. */
 @Injectable()
-export class CampaignActivitiesService implements CampaignActivities {
+export class CampaignStepsService implements CampaignActivities {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,

@@ -10,12 +10,12 @@ import {
   campaignWorkflowId,
   remindersWorkflowId,
 } from '@duyet/workflows';
-import type { AuthUser } from './access';
-import { CalendarService } from './calendar/calendar.service';
-import { ClockService } from './clock.service';
-import { dayOffWarning } from './deadline-warnings';
-import { DomainError } from './errors';
-import type { CampaignCopyInput, CampaignInput } from './schemas';
+import type { AuthUser } from '../plans/access';
+import { CalendarService } from '../calendar/calendar.service';
+import { ClockService } from '../calendar/clock.service';
+import { dayOffWarning } from '../calendar/deadline-warnings';
+import { DomainError } from '../common/errors';
+import type { CampaignCopyInput, CampaignInput } from './campaign.schemas';
 
 export interface CampaignCreated {
   campaign: Campaign;
@@ -26,7 +26,7 @@ export interface CampaignCreated {
 }
 
 @Injectable()
-export class CampaignsService {
+export class CampaignIssuingService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,

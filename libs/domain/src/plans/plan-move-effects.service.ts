@@ -4,16 +4,16 @@ import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/database';
 import { MailQueueService, MailTemplate } from '@duyet/mail';
 import type { ApplyTransitionInput, PlanActivities, PlanDeadlines, TransitionOutcome } from '@duyet/workflows';
-import { ClockService } from './clock.service';
-import { isUniqueViolation } from './failures';
-import { formatVnDateTime } from './format';
+import { ClockService } from '../calendar/clock.service';
+import { isUniqueViolation } from '../common/failures';
+import { formatVnDateTime } from '../common/format';
 import { type OutboxMail, type PlanWithContext, planMailBase, receiptMail, writeOutbox } from './plan-mails';
-import { listDraftAttachmentsForFreeze } from './attachments';
-import { CalendarService } from './calendar/calendar.service';
-import { CommentsService } from './comments/comments.service';
-import { meetingReviewDue } from './meetings/meeting-review-due';
-import { activePrincipals } from './people/principals';
-import { PlanContentService } from './plan-content/plan-content.service';
+import { listDraftAttachmentsForFreeze } from '../attachments';
+import { CalendarService } from '../calendar/calendar.service';
+import { CommentsService } from '../comments/comments.service';
+import { meetingReviewDue } from '../meetings/meeting-review-due';
+import { activePrincipals } from '../people/principals';
+import { PlanContentService } from '../plan-content/plan-content.service';
 
 interface AppliedChange {
   outcome: TransitionOutcome;
@@ -50,7 +50,7 @@ const refuse = (message: string, type = 'INVALID_INPUT', details?: unknown) =>
  * activity returns what the first attempt did instead of doing it again.
  */
 @Injectable()
-export class PlanTransitionsService implements PlanActivities {
+export class PlanMoveEffectsService implements PlanActivities {
   constructor(
     private readonly prisma: PrismaService,
     private readonly mailQueue: MailQueueService,

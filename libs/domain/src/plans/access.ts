@@ -1,5 +1,5 @@
 import type { Prisma, Role, SchoolLevel } from '@duyet/database';
-import { DomainError } from './errors';
+import { DomainError } from '../common/errors';
 
 /** The signed-in user with everything a scope check needs. */
 export interface AuthUser {

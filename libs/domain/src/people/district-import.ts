@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@duyet/database';
-import type { DistrictFile } from './schemas';
+import type { DistrictFile } from './district-file.schema';
 
 /**
  * Loads a district (clusters, schools, users with their reviewer scope, the section and indicator catalogues).

@@ -1,0 +1,4 @@
+export * from './campaign.schemas';
+export * from './campaign-changes.service';
+export * from './campaign-issuing.service';
+export * from './campaign-steps.service';

@@ -1,0 +1,4 @@
+export * from './comment-threads';
+export * from './comment.schemas';
+export * from './comment-views';
+export * from './comments.service';

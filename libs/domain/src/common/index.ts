@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './failures';
+export * from './format';
+export * from './links';

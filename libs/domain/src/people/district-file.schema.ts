@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+// Vietnamese messages for every zod error that a schema gives no message of its own.
+import '../input/validation-messages';
+
+export const schoolLevelSchema = z.enum(['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']);
+
+/** The sample district file (prisma/district-kien-xuong.json) and any district imported the same way. */
+export const districtFileSchema = z.object({
+  district: z.object({
+    code: z.string(),
+    name: z.string(),
+    province: z.string(),
+    office: z.string(),
+    timezone: z.string(),
+  }),
+  clusters: z.array(z.object({ code: z.string(), name: z.string() })),
+  schools: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: schoolLevelSchema,
+      cluster: z.string(),
+      commune: z.string().optional(),
+      students: z.number().int().optional(),
+    }),
+  ),
+  users: z.array(
+    z.object({
+      email: z.email(),
+      fullName: z.string(),
+      role: z.enum(['PRINCIPAL', 'SCHOOL_STAFF', 'REVIEWER', 'ADMIN']),
+      title: z.string(),
+      school: z.string().optional(),
+      levels: z.array(schoolLevelSchema).optional(),
+      clusters: z.array(z.string()).optional(),
+    }),
+  ),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), required: z.boolean() })),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      level: schoolLevelSchema.nullable(),
+      better: z.enum(['HIGHER', 'LOWER', 'NONE']),
+      districtTarget: z.object({ min: z.number().optional(), max: z.number().optional() }),
+    }),
+  ),
+  campaigns: z.array(z.looseObject({ key: z.string() })),
+});
+export type DistrictFile = z.infer<typeof districtFileSchema>;
