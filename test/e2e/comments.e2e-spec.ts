@@ -1,4 +1,4 @@
-import { CommentsService } from '@duyet/domain';
+import { openThreadsForMail } from '@duyet/domain';
 import { openCampaign } from '../support/campaign';
 import { type Stack, startStack } from '../support/stack';
 
@@ -293,8 +293,7 @@ describe('review comments: anchored, threaded, carried across versions until res
   });
 
   it('hands the open threads, titled, to the "returned for revision" e-mail', async () => {
-    const service = stack.api.get(CommentsService);
-    const open = await stack.prisma.$transaction((tx) => service.openThreadsForMail(tx, planId));
+    const open = await stack.prisma.$transaction((tx) => openThreadsForMail(tx, planId));
     expect(open).toEqual([
       {
         id: indicatorThread,

@@ -1,37 +1,31 @@
 import { Module } from '@nestjs/common';
-import { MailModule } from '@duyet/mail';
-import { BoardService } from './board/board.service';
-import { CalendarService } from './calendar/calendar.service';
-import { CampaignStepsService } from './campaigns/campaign-steps.service';
-import { CampaignChangesService } from './campaigns/campaign-changes.service';
-import { CampaignIssuingService } from './campaigns/campaign-issuing.service';
-import { ClockService } from './calendar/clock.service';
-import { CommentsService } from './comments/comments.service';
-import { EmailsService } from './emails/emails.service';
-import { PlanContentService } from './plan-content/plan-content.service';
-import { PlanDraftsService } from './plan-content/plan-drafts.service';
-import { PlanMoveEffectsService } from './plans/plan-move-effects.service';
-import { RemindersService } from './reminders/reminders.service';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { BoardModule } from './board/board.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { CommentsModule } from './comments/comments.module';
+import { EmailsModule } from './emails/emails.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { PlanContentModule } from './plan-content/plan-content.module';
+import { PlansModule } from './plans/plans.module';
+import { RemindersModule } from './reminders/reminders.module';
 
-/** Every domain service, provided here and exported to the API and the worker alike. */
-const SERVICES = [
-  ClockService,
-  CalendarService,
-  PlanContentService,
-  PlanDraftsService,
-  CommentsService,
-  EmailsService,
-  BoardService,
-  CampaignIssuingService,
-  CampaignStepsService,
-  CampaignChangesService,
-  PlanMoveEffectsService,
-  RemindersService,
+/** Every feature module, for the API (its controllers use them all); the worker imports only the ones it runs. */
+export const FEATURE_MODULES = [
+  AttachmentsModule,
+  BoardModule,
+  CalendarModule,
+  CampaignsModule,
+  CommentsModule,
+  EmailsModule,
+  MeetingsModule,
+  PlanContentModule,
+  PlansModule,
+  RemindersModule,
 ];
 
 @Module({
-  imports: [MailModule],
-  providers: SERVICES,
-  exports: SERVICES,
+  imports: FEATURE_MODULES,
+  exports: FEATURE_MODULES,
 })
 export class DomainModule {}

@@ -12,6 +12,7 @@ import {
 import { createZodDto } from 'nestjs-zod';
 import {
   type AuthUser,
+  BoardRemindService,
   BoardService,
   ClockService,
   boardCsvStream,
@@ -22,7 +23,6 @@ import {
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
-import { BoardRemindService } from './board-remind.service';
 
 class BoardQueryDto extends createZodDto(boardQuerySchema) {}
 class BoardFilterDto extends createZodDto(boardFilterSchema) {}

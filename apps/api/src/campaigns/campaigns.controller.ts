@@ -16,6 +16,7 @@ import {
   type AuthUser,
   CampaignChangesService,
   CampaignIssuingService,
+  CampaignQueriesService,
   campaignCopySchema,
   campaignInputSchema,
   campaignSchoolSchema,
@@ -26,7 +27,6 @@ import {
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
-import { CampaignsQueryService } from './campaigns-query.service';
 import { UsesWorkflows } from '../common/require-dependencies';
 
 /** How the create, copy and extend answers tell the office of a deadline it may not have meant. */
@@ -49,7 +49,7 @@ class ExtendCampaignDto extends createZodDto(extendCampaignSchema) {}
 export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignIssuingService,
-    private readonly query: CampaignsQueryService,
+    private readonly query: CampaignQueriesService,
     private readonly operations: CampaignChangesService,
   ) {}
 

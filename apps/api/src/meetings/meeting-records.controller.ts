@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '@duyet/domain';
+import { type AuthUser, DOCX_MIME, MeetingMinutesService, MeetingRecordsService } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AttendanceDto, MeetingRoutes } from './meeting-dtos';
-import { DOCX_MIME, MeetingMinutesService } from './meeting-minutes.service';
-import { MeetingRecordsService } from './meeting-records.service';
 import { UsesWorkflows } from '../common/require-dependencies';
 
 /** The meeting's record: attendance, and the minutes (biên bản) as a Word document. */

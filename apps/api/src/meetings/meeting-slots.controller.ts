@@ -1,12 +1,10 @@
 import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import type { AuthUser } from '@duyet/domain';
+import { type AuthUser, MeetingRecordsService, MeetingSlotsService } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AddSlotDto, MeetingOutcomeDto, MeetingRoutes, MoveSlotDto, ReasonDto, ReorderSlotsDto } from './meeting-dtos';
-import { MeetingRecordsService } from './meeting-records.service';
-import { MeetingSlotsService } from './meeting-slots.service';
 
 /** Who presents at a meeting, in what order, and what the meeting decided on each plan. */
 @MeetingRoutes()

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import type { AuthUser } from '@duyet/domain';
+import { type AuthUser, MeetingQueriesService, MeetingsService } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { MeetingRoutes, ReasonDto, RescheduleMeetingDto, ScheduleMeetingDto } from './meeting-dtos';
-import { MeetingQueriesService } from './meeting-queries.service';
-import { MeetingsService } from './meetings.service';
 
 /** A campaign's review meetings by cluster (hội nghị duyệt kế hoạch): planned, moved, called off, read. */
 @MeetingRoutes()

@@ -24,13 +24,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ATTACHMENT_KINDS, type AuthUser } from '@duyet/domain';
+import { ATTACHMENT_KINDS, type AuthUser, type IncomingFile, PlanAttachmentsService } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload.interceptor';
-import { type IncomingFile, PlanAttachmentsService } from './plan-attachments.service';
 
 const ALLOWED_MIME_TYPES = Object.values(ATTACHMENT_KINDS).map((k) => k.mimeType);
 

@@ -10,11 +10,10 @@ import {
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, PlanContentService, PlanDraftsService, versionNumberSchema } from '@duyet/domain';
+import { type AuthUser, PlansService, versionNumberSchema } from '@duyet/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { DraftEtag } from './draft-etag';
-import { PlansService } from './plans.service';
 
 const versionNo = (name: string) => versionNumberSchema(name);
 
@@ -33,20 +32,15 @@ class DiffQueryDto extends createZodDto(
 @ApiNotFoundResponse({ description: 'Không có kế hoạch này trong huyện, hoặc chưa có lần nộp được hỏi' })
 @Controller('plans')
 export class PlanContentController {
-  constructor(
-    private readonly plans: PlansService,
-    private readonly content: PlanContentService,
-    private readonly drafts: PlanDraftsService,
-  ) {}
+  constructor(private readonly plans: PlansService) {}
 
   @Get(':id/draft')
   @DraftEtag('{ sections, indicators, revision, savedAt, savedBy: { id, fullName } | null }, kèm ETag là lần lưu')
   @ApiOperation({
     summary: 'Bản nháp hiện tại, lần lưu của nó (ETag, gửi lại trong If-Match khi lưu) và người lưu gần nhất',
   })
-  async draft(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
-    await this.plans.load(user, id);
-    return this.drafts.read(id);
+  draft(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.plans.draft(user, id);
   }
 
   @Get(':id/validation')
@@ -54,9 +48,8 @@ export class PlanContentController {
     summary: 'Kiểm tra bản nháp theo yêu cầu của đợt: lỗi (chặn việc nộp) và cảnh báo (không chặn)',
   })
   @ApiOkResponse({ description: '{ ok, errors: [{ field, code, message }], warnings: [...] }' })
-  async validation(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
-    await this.plans.load(user, id);
-    return this.content.validateDraft(id);
+  validation(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.plans.validation(user, id);
   }
 
   @Get(':id/diff')
@@ -67,8 +60,7 @@ export class PlanContentController {
     description: '{ from, to, sections, indicators, attachments }, mỗi phần ghi ADDED/REMOVED/CHANGED/UNCHANGED',
   })
   @ApiBadRequestResponse({ description: 'from/to không phải số thứ tự lần nộp (to có thể là "draft")' })
-  async diff(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: DiffQueryDto) {
-    await this.plans.load(user, id);
-    return this.content.diff(id, q.from, q.to);
+  diff(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Query() q: DiffQueryDto) {
+    return this.plans.diff(user, id, q.from, q.to);
   }
 }

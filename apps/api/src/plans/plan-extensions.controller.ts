@@ -10,11 +10,10 @@ import {
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, instantSchema } from '@duyet/domain';
+import { type AuthUser, PlanExtensionsService, instantSchema } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
-import { PlanExtensionsService } from './plan-extensions.service';
 import { UsesWorkflows } from '../common/require-dependencies';
 
 const text = (what: string) => z.string().trim().min(3, `Cần ghi rõ ${what}`).max(2000);

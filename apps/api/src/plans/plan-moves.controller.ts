@@ -10,13 +10,12 @@ import {
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, instantSchema, planDraftSchema } from '@duyet/domain';
+import { type AuthUser, PlanMovesService, instantSchema, planDraftSchema } from '@duyet/domain';
 import { RUBRIC_CRITERIA } from '@duyet/workflows';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { DraftPrecondition, IfMatchRevision } from './draft-etag';
-import { PlanMovesService } from './plan-moves.service';
 import { UsesWorkflows } from '../common/require-dependencies';
 
 const reason = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);

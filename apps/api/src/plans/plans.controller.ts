@@ -2,10 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type AuthUser, pageNumberSchema, pageSizeSchema, versionNumberSchema } from '@duyet/domain';
+import { type AuthUser, PlansService, pageNumberSchema, pageSizeSchema, versionNumberSchema } from '@duyet/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
-import { PlansService } from './plans.service';
 import { PLAN_STATUSES } from '@duyet/workflows';
 
 class PlanListQueryDto extends createZodDto(

@@ -2,3 +2,5 @@ export * from './campaign.schemas';
 export * from './campaign-changes.service';
 export * from './campaign-issuing.service';
 export * from './campaign-steps.service';
+export * from './campaign-queries.service';
+export * from './campaigns.module';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CommentAnchor, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import { type AuthUser, assertCanReadPlan } from '../plans/access';
+import type { AuthUser } from '../plans/access';
+import { PlanAccessService, type PlanRow } from '../plans/plan-access.service';
 import { DomainError } from '../common/errors';
 import { isUniqueViolation } from '../common/failures';
 import { SCHOOL_LEVEL_VI, sectionTitles, threadsAsOf } from './comment-threads';
@@ -15,23 +16,20 @@ import {
   toView,
 } from './comment-views';
 
-const planInclude = {
-  school: { select: { id: true, districtId: true, clusterId: true, level: true } },
-  campaign: { select: { sections: true } },
-} satisfies Prisma.PlanInclude;
-type PlanRow = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
-
 /** Comments are frozen with the plan once the school is out of the campaign. */
 const FROZEN: PlanStatus[] = ['CLOSED', 'EXEMPTED'];
 
 @Injectable()
 export class CommentsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly access: PlanAccessService,
+  ) {}
 
   /** A reviewer in scope or an admin opens a thread on the version under review. */
   async start(user: AuthUser, planId: string, input: StartCommentInput, requestKey: string): Promise<CommentView> {
     assertOfficeReviewer(user, 'Chỉ người duyệt của Phòng GD&ĐT mới được ghi ý kiến về kế hoạch.');
-    const plan = await this.loadPlan(user, planId);
+    const plan = await this.access.loadForActor(user, planId, 'comment');
     const key = `${user.id}:${requestKey}`;
     const earlier = await this.findRetried(key, plan.id);
     if (earlier) return earlier;
@@ -49,7 +47,7 @@ export class CommentsService {
         'Chỉ hiệu trưởng trả lời ý kiến của người duyệt; cán bộ, giáo viên của trường chỉ được xem.',
       );
     }
-    const plan = await this.loadPlan(user, planId);
+    const plan = await this.access.loadForActor(user, planId, 'comment');
     const key = `${user.id}:${requestKey}`;
     const earlier = await this.findRetried(key, plan.id);
     if (earlier) return earlier;
@@ -65,7 +63,7 @@ export class CommentsService {
   /** Closes a thread on the current version; it stops being carried to later ones. Resolving twice is a no-op. */
   async resolve(user: AuthUser, planId: string, commentId: string): Promise<ThreadView> {
     assertOfficeReviewer(user, 'Chỉ người duyệt của Phòng GD&ĐT mới được đánh dấu ý kiến là đã giải quyết.');
-    const plan = await this.loadPlan(user, planId);
+    const plan = await this.access.loadForActor(user, planId, 'comment');
     const root = await this.loadRoot(plan, commentId);
     if (!root.resolvedAt) {
       assertNotFrozen(plan);
@@ -95,7 +93,7 @@ export class CommentsService {
 
   /** The threads as they stand for a version (default: the current one). */
   async list(user: AuthUser, planId: string, query: CommentListQuery) {
-    const plan = await this.loadPlan(user, planId);
+    const plan = await this.access.loadForActor(user, planId, 'read');
     const versionNo = query.version ?? plan.currentVersionNo;
     if (versionNo > plan.currentVersionNo) {
       throw new DomainError('NOT_FOUND', `Kế hoạch chưa có lần nộp thứ ${versionNo}.`);
@@ -107,29 +105,6 @@ export class CommentsService {
       currentVersionNo: plan.currentVersionNo,
       threads: query.open === 'true' ? threads.filter((t) => t.open) : threads,
     };
-  }
-
-  /**
-   * The plan's open threads (first comment only) with the title of what they are about, for the "returned for
-   * revision" e-mail. Trusted caller: no user scope, so it runs inside the transition's own transaction.
-   */
-  async openThreadsForMail(tx: Tx, planId: string): Promise<OpenThreadForMail[]> {
-    const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: planInclude });
-    const roots = await tx.comment.findMany({
-      where: { planId, districtId: plan.districtId, parentId: null, resolvedAt: null },
-      include: { author: person },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
-    const title = await anchorTitles(tx, plan.districtId, plan.campaign.sections, roots);
-    return roots.map((r) => ({
-      id: r.id,
-      anchorType: r.anchorType,
-      anchorKey: r.anchorKey,
-      anchorTitle: title(r),
-      versionNo: r.versionNo,
-      body: r.body,
-      authorName: r.author.fullName,
-    }));
   }
 
   private async threads(plan: PlanRow, versionNo: number, where: Prisma.CommentWhereInput): Promise<ThreadView[]> {
@@ -237,14 +212,6 @@ export class CommentsService {
     }
     if (problem) throw new DomainError('VALIDATION', problem, { errors: [{ field: 'anchorKey', message: problem }] });
   }
-
-  /** The same scope rule as reading the plan (PlansService.load): nobody crosses a district. */
-  private async loadPlan(user: AuthUser, id: string): Promise<PlanRow> {
-    const plan = await this.prisma.plan.findFirst({ where: { id, districtId: user.districtId }, include: planInclude });
-    if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    assertCanReadPlan(user, plan);
-    return plan;
-  }
 }
 
 function assertOfficeReviewer(user: AuthUser, message: string): void {
@@ -260,4 +227,30 @@ function assertNotFrozen(plan: PlanRow): void {
 
 function auditScope(plan: PlanRow, user: AuthUser) {
   return { districtId: plan.districtId, campaignId: plan.campaignId, planId: plan.id, actorId: user.id };
+}
+
+/**
+ * The plan's open threads (first comment only) with the title of what they are about, for the "returned for
+ * revision" e-mail. Trusted caller: no user scope, so it runs inside the move's own transaction.
+ */
+export async function openThreadsForMail(tx: Tx, planId: string): Promise<OpenThreadForMail[]> {
+  const plan = await tx.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { districtId: true, campaign: { select: { sections: true } } },
+  });
+  const roots = await tx.comment.findMany({
+    where: { planId, districtId: plan.districtId, parentId: null, resolvedAt: null },
+    include: { author: person },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const title = await anchorTitles(tx, plan.districtId, plan.campaign.sections, roots);
+  return roots.map((r) => ({
+    id: r.id,
+    anchorType: r.anchorType,
+    anchorKey: r.anchorKey,
+    anchorTitle: title(r),
+    versionNo: r.versionNo,
+    body: r.body,
+    authorName: r.author.fullName,
+  }));
 }

@@ -1,2 +1,3 @@
 export * from './email-schemas';
 export * from './emails.service';
+export * from './emails.module';

@@ -10,7 +10,7 @@ import { formatVnDateTime } from '../common/format';
 import { type OutboxMail, type PlanWithContext, planMailBase, receiptMail, writeOutbox } from './plan-mails';
 import { listDraftAttachmentsForFreeze } from '../attachments';
 import { CalendarService } from '../calendar/calendar.service';
-import { CommentsService } from '../comments/comments.service';
+import { openThreadsForMail } from '../comments/comments.service';
 import { meetingReviewDue } from '../meetings/meeting-review-due';
 import { activePrincipals } from '../people/principals';
 import { PlanContentService } from '../plan-content/plan-content.service';
@@ -56,7 +56,6 @@ export class PlanMoveEffectsService implements PlanActivities {
     private readonly mailQueue: MailQueueService,
     private readonly clock: ClockService,
     private readonly content: PlanContentService,
-    private readonly comments: CommentsService,
     private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -268,7 +267,7 @@ export class PlanMoveEffectsService implements PlanActivities {
     const principals = await activePrincipals(tx, plan);
     const openComments =
       input.action === 'RETURN'
-        ? (await this.comments.openThreadsForMail(tx, plan.id)).map((t) => ({ anchor: t.anchorTitle, body: t.body }))
+        ? (await openThreadsForMail(tx, plan.id)).map((t) => ({ anchor: t.anchorTitle, body: t.body }))
         : [];
     effect.mails = principals.map((p): OutboxMail => {
       const base = {

@@ -1,2 +1,3 @@
 export * from './policy';
 export * from './reminders.service';
+export * from './reminders.module';

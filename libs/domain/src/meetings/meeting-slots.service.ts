@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '@duyet/database';
-import {
-  type AuthUser,
-  DomainError,
-  type MeetingRow,
-  assertScheduled,
-  formatVnDateTime,
-  loadMeeting,
-  meetingTitle,
-} from '@duyet/domain';
+import type { AuthUser } from '../plans/access';
+import { DomainError } from '../common/errors';
+import { type MeetingRow, assertScheduled, loadMeeting, meetingTitle } from './meeting-store';
+import { formatVnDateTime } from '../common/format';
 import { MeetingChangesService } from './meeting-changes.service';
 import { compactSlots, invalid, plansToSlot } from './meeting-plans';
 import { MeetingQueriesService } from './meeting-queries.service';

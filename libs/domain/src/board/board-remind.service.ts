@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthUser, type BoardFilter, BoardService, RemindersService } from '@duyet/domain';
+import type { AuthUser } from '../plans/access';
+import type { BoardFilter } from './board-query';
+import { BoardService } from './board.service';
+import { RemindersService } from '../reminders/reminders.service';
 
 export interface RemindNowResult {
   /** plans the filter shows as waiting on their school */

@@ -2,13 +2,11 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import {
-  ATTACHMENT_EDITABLE_STATUSES,
-  type AuthUser,
-  DomainError,
-  checkUpload,
-  isUniqueViolation,
-} from '@duyet/domain';
+import { ATTACHMENT_EDITABLE_STATUSES } from './attachments';
+import type { AuthUser } from '../plans/access';
+import { DomainError } from '../common/errors';
+import { checkUpload } from './attachment-content';
+import { isUniqueViolation } from '../common/failures';
 import {
   FILE_STORAGE,
   type FileStorage,
@@ -16,7 +14,7 @@ import {
   contentAddressedKey,
   sha256Hex,
 } from '@duyet/storage';
-import { PlansService } from './plans.service';
+import { PlanAccessService } from '../plans/plan-access.service';
 
 /** What multer hands over: the name the client sent and the bytes, held in memory up to the size limit. */
 export interface IncomingFile {
@@ -50,14 +48,14 @@ export class PlanAttachmentsService {
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly plans: PlansService,
+    private readonly access: PlanAccessService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The draft's attachments, oldest first. */
   async list(user: AuthUser, planId: string): Promise<AttachmentDto[]> {
-    await this.plans.load(user, planId);
+    await this.access.loadForActor(user, planId, 'read');
     return this.prisma.attachment.findMany({
       where: { planId, districtId: user.districtId, removedAt: null },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -66,7 +64,7 @@ export class PlanAttachmentsService {
   }
 
   async upload(user: AuthUser, planId: string, file: IncomingFile | undefined, requestKey: string) {
-    const plan = await this.loadForEdit(user, planId);
+    const plan = await this.access.loadForActor(user, planId, 'edit-attachments');
     const idempotencyKey = `attachment-add:${planId}:${requestKey}`;
     const earlier = await this.findByEvent(idempotencyKey);
     if (earlier) return earlier;
@@ -112,7 +110,7 @@ export class PlanAttachmentsService {
 
   /** Takes the file out of the draft; its bytes stay, as frozen versions may list it. */
   async remove(user: AuthUser, planId: string, attachmentId: string, requestKey: string) {
-    const plan = await this.loadForEdit(user, planId);
+    const plan = await this.access.loadForActor(user, planId, 'edit-attachments');
     const idempotencyKey = `attachment-remove:${attachmentId}:${requestKey}`;
     const earlier = await this.findByEvent(idempotencyKey);
     if (earlier) return earlier;
@@ -140,7 +138,7 @@ export class PlanAttachmentsService {
 
   /** The bytes of any attachment the plan ever had, removed ones included: a frozen version may list them. */
   async open(user: AuthUser, planId: string, attachmentId: string): Promise<AttachmentContent> {
-    await this.plans.load(user, planId);
+    await this.access.loadForActor(user, planId, 'read');
     const row = await this.prisma.attachment.findFirst({
       where: { id: attachmentId, planId, districtId: user.districtId },
     });
@@ -153,14 +151,6 @@ export class PlanAttachmentsService {
       this.logger.error(`Attachment ${row.id} has no stored object under ${row.storageKey}`);
       throw new DomainError('NOT_FOUND', 'Nội dung của tệp đính kèm này không còn trong kho lưu trữ.');
     }
-  }
-
-  private async loadForEdit(user: AuthUser, planId: string) {
-    const plan = await this.plans.load(user, planId);
-    if (user.schoolId !== plan.schoolId) {
-      throw new DomainError('FORBIDDEN', 'Chỉ cán bộ của trường mới được thay đổi tệp đính kèm của kế hoạch.');
-    }
-    return plan;
   }
 
   /** Runs the change once per idempotency key: a concurrent retry loses on the unique key and gets the winner's. */

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@duyet/database';
-import {
-  type AuthUser,
-  DomainError,
-  type MeetingRow,
-  type MinutesData,
-  type MinutesPerson,
-  buildMinutesDocx,
-  formatVnDateTime,
-  meetingTime,
-  meetingTitle,
-  slotTime,
-  vnTimeRange,
-} from '@duyet/domain';
+import type { AuthUser } from '../plans/access';
+import { DomainError } from '../common/errors';
+import { type MeetingRow, meetingTitle } from './meeting-store';
+import { type MinutesData, type MinutesPerson, buildMinutesDocx } from './meeting-minutes';
+import { formatVnDateTime } from '../common/format';
+import { meetingTime, slotTime, vnTimeRange } from './meeting-times';
 import { MeetingQueriesService } from './meeting-queries.service';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,20 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { PrismaService, type Tx } from '@duyet/database';
-import {
-  type AuthUser,
-  ClockService,
-  DomainError,
-  activePrincipals,
-  auditInstant,
-  formatVnDateTime,
-  type OutboxMail,
-  planMailBase,
-  writeOutbox,
-} from '@duyet/domain';
+import type { AuthUser } from './access';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import { activePrincipals } from '../people/principals';
+import { auditInstant, formatVnDateTime } from '../common/format';
+import { type OutboxMail, planMailBase, writeOutbox } from './plan-mails';
 import { MailQueueService, MailTemplate } from '@duyet/mail';
 import { PlanMovesService } from './plan-moves.service';
-import { type PlanRow, PlansService } from './plans.service';
+import { PlanAccessService, type PlanRow } from './plan-access.service';
 
 const SCHOOL_SIDE = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 
@@ -22,7 +17,7 @@ const SCHOOL_SIDE = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 @Injectable()
 export class PlanExtensionsService {
   constructor(
-    private readonly plans: PlansService,
+    private readonly access: PlanAccessService,
     private readonly moves: PlanMovesService,
     private readonly prisma: PrismaService,
     private readonly clock: ClockService,
@@ -31,8 +26,8 @@ export class PlanExtensionsService {
   ) {}
 
   list(user: AuthUser, planId: string) {
-    return this.plans
-      .load(user, planId)
+    return this.access
+      .loadForActor(user, planId, 'read')
       .then(() => this.prisma.extensionRequest.findMany({ where: { planId }, orderBy: { createdAt: 'asc' } }));
   }
 
@@ -46,10 +41,7 @@ export class PlanExtensionsService {
   }
 
   async request(user: AuthUser, planId: string, body: { reason: string; requestedUntil?: string }, key: string) {
-    const plan = await this.plans.load(user, planId);
-    if (user.schoolId !== plan.schoolId) {
-      throw new DomainError('FORBIDDEN', 'Chỉ hiệu trưởng của trường mới được đề nghị gia hạn.');
-    }
+    const plan = await this.access.loadForActor(user, planId, 'request-extension');
     if (!SCHOOL_SIDE.includes(plan.status)) {
       throw new DomainError('INVALID_TRANSITION', 'Chỉ đề nghị gia hạn khi kế hoạch đang chờ nhà trường nộp.');
     }
@@ -110,7 +102,7 @@ export class PlanExtensionsService {
   }
 
   async refuse(admin: AuthUser, planId: string, requestId: string, note: string) {
-    const plan = await this.plans.load(admin, planId);
+    const plan = await this.access.loadForActor(admin, planId, 'administer');
     await this.pendingRequest(admin, planId, requestId);
     const emailIds = await this.prisma.$transaction(async (tx) => {
       const decided = await tx.extensionRequest.updateMany({
@@ -147,7 +139,7 @@ export class PlanExtensionsService {
   }
 
   private async pendingRequest(admin: AuthUser, planId: string, requestId: string) {
-    await this.plans.load(admin, planId);
+    await this.access.loadForActor(admin, planId, 'administer');
     const request = await this.prisma.extensionRequest.findFirst({ where: { id: requestId, planId } });
     if (!request) throw new DomainError('NOT_FOUND', 'Không tìm thấy đề nghị gia hạn.');
     if (request.status !== 'PENDING') throw new DomainError('CONFLICT', 'Đề nghị gia hạn này đã được xử lý.');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Campaign, PrismaService } from '@duyet/database';
-import { type AuthUser, DomainError, schoolScopeWhere } from '@duyet/domain';
+import { type AuthUser, schoolScopeWhere } from '../plans/access';
+import { DomainError } from '../common/errors';
 
 export interface CampaignDto {
   id: string;
@@ -36,7 +37,7 @@ export interface CampaignDto {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 @Injectable()
-export class CampaignsQueryService {
+export class CampaignQueriesService {
   constructor(private readonly prisma: PrismaService) {}
 
   async list(user: AuthUser): Promise<CampaignDto[]> {

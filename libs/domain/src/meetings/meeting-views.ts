@@ -1,15 +1,7 @@
 // What the meeting routes answer, mapped from a loaded meeting. Times are instants; date and startTime are the
 // district's local ones, as the admin typed them.
-import {
-  type AgendaNow,
-  type MeetingRow,
-  type MeetingSlotRow,
-  agendaAt,
-  localParts,
-  meetingTime,
-  meetingTitle,
-  slotTime,
-} from '@duyet/domain';
+import { type AgendaNow, agendaAt, localParts, meetingTime, slotTime } from './meeting-times';
+import { type MeetingRow, type MeetingSlotRow, meetingTitle } from './meeting-store';
 
 const schedule = (m: MeetingRow) => {
   const range = meetingTime(m.startsAt, m.slotMinutes, m.slots.length);

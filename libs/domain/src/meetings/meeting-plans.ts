@@ -1,6 +1,6 @@
 // Which plans a meeting may take: a campaign's open plans, each on one scheduled meeting at most.
 import type { PlanStatus, Prisma, Tx } from '@duyet/database';
-import { DomainError } from '@duyet/domain';
+import { DomainError } from '../common/errors';
 
 const OPEN: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED'];
 const byName = new Intl.Collator('vi');

@@ -1,20 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type AuditType, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
-import {
-  type AuthUser,
-  ClockService,
-  DomainError,
-  type MeetingRow,
-  formatVnDateTime,
-  isUniqueViolation,
-  loadMeeting,
-  meetingReviewDue,
-  meetingTitle,
-  schoolDeadline,
-  syncInvitations,
-  vnDay,
-} from '@duyet/domain';
+import type { AuthUser } from '../plans/access';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import { type MeetingRow, loadMeeting, meetingTitle, schoolDeadline, syncInvitations } from './meeting-store';
+import { formatVnDateTime } from '../common/format';
+import { isUniqueViolation } from '../common/failures';
+import { meetingReviewDue } from './meeting-review-due';
+import { vnDay } from './meeting-times';
 import { MailQueueService } from '@duyet/mail';
 import { PlanMovesService } from '../plans/plan-moves.service';
 

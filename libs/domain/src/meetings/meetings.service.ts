@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@duyet/database';
-import {
-  type AuthUser,
-  ClockService,
-  DomainError,
-  type RescheduleMeetingInput,
-  type ScheduleMeetingInput,
-  assertScheduled,
-  formatVnDateTime,
-  loadMeeting,
-  localInstant,
-  localParts,
-  meetingTitle,
-} from '@duyet/domain';
+import type { AuthUser } from '../plans/access';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import type { RescheduleMeetingInput, ScheduleMeetingInput } from './meeting-schemas';
+import { assertScheduled, loadMeeting, meetingTitle } from './meeting-store';
+import { formatVnDateTime } from '../common/format';
+import { localInstant, localParts } from './meeting-times';
 import { MeetingChangesService } from './meeting-changes.service';
 import { invalid, plansToSlot } from './meeting-plans';
 import { MeetingQueriesService } from './meeting-queries.service';

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Prisma, PrismaService } from '@duyet/database';
-import {
-  type AttendanceInput,
-  type AuthUser,
-  ClockService,
-  DomainError,
-  type MeetingOutcomeInput,
-  assertScheduled,
-  loadMeeting,
-} from '@duyet/domain';
+import type { AttendanceInput, MeetingOutcomeInput } from './meeting-schemas';
+import type { AuthUser } from '../plans/access';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import { assertScheduled, loadMeeting } from './meeting-store';
 import { PlanMovesService } from '../plans/plan-moves.service';
 import { invalid } from './meeting-plans';
 import { MeetingQueriesService } from './meeting-queries.service';

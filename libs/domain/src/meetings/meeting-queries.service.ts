@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@duyet/database';
-import {
-  type AuthUser,
-  ClockService,
-  DomainError,
-  type MeetingRow,
-  type MeetingView,
-  assertCanSeeMeeting,
-  canSeeMeeting,
-  loadMeeting,
-  meetingInclude,
-} from '@duyet/domain';
+import type { AuthUser } from '../plans/access';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import { type MeetingRow, loadMeeting, meetingInclude } from './meeting-store';
+import { type MeetingView, assertCanSeeMeeting, canSeeMeeting } from './meeting-access';
 import { meetingAgenda, meetingDetail, meetingSummary } from './meeting-views';
 
 /** Reading meetings: the office sees everything of the meetings in its scope, a school its meetings' agenda. */

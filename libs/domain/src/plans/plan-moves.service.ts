@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
 import { type PlanStatus, PrismaService } from '@duyet/database';
-import {
-  type AuthUser,
-  ClockService,
-  DomainError,
-  type PlanDraft,
-  PlanContentService,
-  PlanDraftsService,
-  formatVnDateTime,
-} from '@duyet/domain';
+import type { AuthUser } from './access';
+import { ClockService } from '../calendar/clock.service';
+import { DomainError } from '../common/errors';
+import type { PlanDraft } from '../plan-content/draft.schema';
+import { PlanContentService } from '../plan-content/plan-content.service';
+import { PlanDraftsService } from '../plan-content/plan-drafts.service';
+import { formatVnDateTime } from '../common/format';
 import { TemporalClientService } from '@duyet/temporal';
 import {
   type Actor,
@@ -29,8 +27,9 @@ import {
   submitPlanUpdate,
   withdrawPlanUpdate,
 } from '@duyet/workflows';
-import { type PlanRow, PlansService, defaultCapacity } from './plans.service';
-import { toDomainError } from './workflow-errors';
+import { PlanAccessService, type PlanIntent, type PlanRow } from './plan-access.service';
+import { PlansService, defaultCapacity } from './plans.service';
+import { planWorkflowError } from './workflow-errors';
 
 const EDITABLE: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 
@@ -54,6 +53,7 @@ export interface BulkResult {
 export class PlanMovesService {
   constructor(
     private readonly plans: PlansService,
+    private readonly access: PlanAccessService,
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
     private readonly clock: ClockService,
@@ -67,7 +67,7 @@ export class PlanMovesService {
    * the move comes before the write, so a move the workflow refuses leaves the draft and the audit untouched.
    */
   async saveDraft(user: AuthUser, id: string, draft: PlanDraft, key: string, basedOn?: number) {
-    const plan = await this.ownSchoolPlan(user, id, 'Chỉ cán bộ của trường mới được soạn kế hoạch của trường.');
+    const plan = await this.load(user, id, 'edit-draft');
     const save = { planId: id, actorId: user.id, draft, basedOn, idempotencyKey: `draft:${id}:${key}` };
     if (!(await this.drafts.saved(save.idempotencyKey))) {
       await this.drafts.check(save);
@@ -90,7 +90,7 @@ export class PlanMovesService {
   }
 
   async submit(user: AuthUser, id: string, key: string) {
-    const plan = await this.ownSchoolPlan(user, id, 'Chỉ hiệu trưởng của trường mới được nộp kế hoạch.');
+    const plan = await this.load(user, id, 'submit');
     // Checked here to answer with every error at once; the workflow's activity checks again under the row lock.
     const check = await this.content.validateDraft(id);
     if (!check.ok && EDITABLE.includes(plan.status)) {
@@ -103,12 +103,12 @@ export class PlanMovesService {
   }
 
   async withdraw(user: AuthUser, id: string, key: string) {
-    const plan = await this.ownSchoolPlan(user, id, 'Chỉ hiệu trưởng của trường mới được rút kế hoạch.');
+    const plan = await this.load(user, id, 'withdraw');
     return this.update(plan, withdrawPlanUpdate, actorOf(user), key);
   }
 
   async startReview(user: AuthUser, id: string, key: string) {
-    return this.update(await this.plans.load(user, id), startReviewUpdate, actorOf(user), key);
+    return this.update(await this.load(user, id, 'decide'), startReviewUpdate, actorOf(user), key);
   }
 
   async recommend(
@@ -117,12 +117,12 @@ export class PlanMovesService {
     body: DecisionBody & { recommendation: 'APPROVE' | 'RETURN' },
     key: string,
   ) {
-    const plan = await this.plans.load(user, id);
+    const plan = await this.load(user, id, 'decide');
     return this.update(plan, recommendPlanUpdate, this.decision(user, body), key);
   }
 
   async decide(user: AuthUser, id: string, kind: 'approve' | 'return', body: DecisionBody, key: string) {
-    const plan = await this.plans.load(user, id);
+    const plan = await this.load(user, id, 'decide');
     this.assertFuture(body.revisionDeadline, 'Hạn nộp lại');
     const def = kind === 'approve' ? approvePlanUpdate : returnForRevisionUpdate;
     return this.update(plan, def, this.decision(user, body), key);
@@ -149,18 +149,18 @@ export class PlanMovesService {
   }
 
   async exempt(user: AuthUser, id: string, reason: string, key: string) {
-    const plan = await this.plans.load(user, id);
+    const plan = await this.load(user, id, 'administer');
     return this.update(plan, exemptPlanUpdate, { actor: actorOf(user), reason }, key);
   }
 
   async reopen(user: AuthUser, id: string, body: { reason: string; deadline?: string }, key: string) {
-    const plan = await this.plans.load(user, id);
+    const plan = await this.load(user, id, 'administer');
     this.assertFuture(body.deadline, 'Hạn điều chỉnh');
     return this.update(plan, reopenPlanUpdate, { actor: actorOf(user), ...body }, key);
   }
 
   async assignReviewer(user: AuthUser, id: string, reviewerId: string, key: string) {
-    const plan = await this.plans.load(user, id);
+    const plan = await this.load(user, id, 'administer');
     return this.update(plan, assignReviewerUpdate, { actor: actorOf(user), reviewerId }, key);
   }
 
@@ -170,7 +170,7 @@ export class PlanMovesService {
     body: { kind: DeadlineKind; until: string; reason: string; requestId?: string; quiet?: boolean },
     key: string,
   ) {
-    const plan = await this.plans.load(user, id);
+    const plan = await this.load(user, id, 'administer');
     this.assertFuture(body.until, 'Hạn mới');
     if (body.kind !== 'REVIEW') await this.assertBeforeMeeting(id, body.until);
     return this.update(plan, extendDeadlineUpdate, { actor: actorOf(user), ...body }, key);
@@ -208,10 +208,8 @@ export class PlanMovesService {
     }
   }
 
-  private async ownSchoolPlan(user: AuthUser, id: string, message: string): Promise<PlanRow> {
-    const plan = await this.plans.load(user, id);
-    if (user.schoolId !== plan.schoolId) throw new DomainError('FORBIDDEN', message);
-    return plan;
+  private load(user: AuthUser, id: string, intent: PlanIntent): Promise<PlanRow> {
+    return this.access.loadForActor(user, id, intent);
   }
 
   private async update<Arg>(
@@ -225,7 +223,7 @@ export class PlanMovesService {
     try {
       return await client.workflow.getHandle(plan.workflowId).executeUpdate(def, { args: [arg], updateId });
     } catch (err) {
-      throw toDomainError(err);
+      throw planWorkflowError(err);
     }
   }
 }

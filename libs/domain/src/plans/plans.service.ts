@@ -1,25 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type PlanStatus, type Prisma, PrismaService } from '@duyet/database';
-import { type AuthUser, DomainError, assertCanReadPlan, schoolScopeWhere } from '@duyet/domain';
 import { TemporalClientService } from '@duyet/temporal';
 import { type PlanState, planStateQuery } from '@duyet/workflows';
-import { toDomainError } from './workflow-errors';
-
-const planInclude = {
-  school: {
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      level: true,
-      clusterId: true,
-      districtId: true,
-      cluster: { select: { code: true } },
-    },
-  },
-  campaign: { select: { id: true, key: true, title: true, documentNumber: true, submissionDeadline: true } },
-} satisfies Prisma.PlanInclude;
-export type PlanRow = Prisma.PlanGetPayload<{ include: typeof planInclude }>;
+import { DomainError } from '../common/errors';
+import { PlanContentService } from '../plan-content/plan-content.service';
+import { PlanDraftsService } from '../plan-content/plan-drafts.service';
+import { PlanFormService } from '../plan-content/plan-form.service';
+import { type AuthUser, schoolScopeWhere } from './access';
+import { PlanAccessService, type PlanRow, planRowInclude } from './plan-access.service';
+import { planWorkflowError } from './workflow-errors';
 
 export interface PlanListQuery {
   campaignId?: string;
@@ -41,6 +30,10 @@ export class PlansService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly temporal: TemporalClientService,
+    private readonly access: PlanAccessService,
+    private readonly content: PlanContentService,
+    private readonly drafts: PlanDraftsService,
+    private readonly forms: PlanFormService,
   ) {}
 
   async list(user: AuthUser, q: PlanListQuery) {
@@ -56,13 +49,16 @@ export class PlansService {
       this.prisma.plan.count({ where }),
       this.prisma.plan.findMany({
         where,
-        include: planInclude,
+        include: planRowInclude,
         orderBy: [{ school: { code: 'asc' } }],
         skip: (q.page - 1) * q.pageSize,
         take: q.pageSize,
       }),
     ]);
-    return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => this.toDto(r)) };
+    // The home shows each plan's deadline in working days and the comments waiting for the school's answer.
+    const standings = await this.forms.standings(user.districtId, rows);
+    const items = rows.map((r) => ({ ...this.toDto(r), ...standings.get(r.id)! }));
+    return { total, page: q.page, pageSize: q.pageSize, items };
   }
 
   async get(user: AuthUser, id: string) {
@@ -90,7 +86,7 @@ export class PlansService {
     try {
       return await client.workflow.getHandle(plan.workflowId).query(planStateQuery);
     } catch (err) {
-      throw toDomainError(err);
+      throw planWorkflowError(err);
     }
   }
 
@@ -105,12 +101,26 @@ export class PlansService {
     return events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt, actor: e.actor, data: e.data }));
   }
 
-  /** Loads a plan within the user's district and checks that the user may read it. */
-  async load(user: AuthUser, id: string): Promise<PlanRow> {
-    const plan = await this.prisma.plan.findFirst({ where: { id, districtId: user.districtId }, include: planInclude });
-    if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    assertCanReadPlan(user, plan);
-    return plan;
+  /** The draft as it stands, with its revision (the ETag a save sends back in If-Match). */
+  async draft(user: AuthUser, id: string) {
+    await this.load(user, id);
+    return this.drafts.read(id);
+  }
+
+  /** The draft checked against the campaign's requirements: errors block the submission, warnings do not. */
+  async validation(user: AuthUser, id: string) {
+    await this.load(user, id);
+    return this.content.validateDraft(id);
+  }
+
+  async diff(user: AuthUser, id: string, from: number, to: number | 'draft') {
+    await this.load(user, id);
+    return this.content.diff(id, from, to);
+  }
+
+  /** The plan, if the user may read it: PlanAccessService.loadForActor with the intent "read". */
+  load(user: AuthUser, id: string): Promise<PlanRow> {
+    return this.access.loadForActor(user, id, 'read');
   }
 
   private toDto(p: PlanRow) {
