@@ -135,6 +135,8 @@ export default async function globalSetup(): Promise<void> {
     // No district reminder run on real time: suites that set plan states by hand would get stray e-mails at
     // 07:30. The deadline scenarios switch it on for their own district.
     REMINDER_RUNS: 'false',
+    // An answer that drifts from its route's declared schema (the OpenAPI document) fails the suite that got it.
+    RESPONSE_VALIDATION: 'fail',
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_TASK_QUEUE: `duyet-test-${runId}`,
     WORKFLOW_BUNDLE_PATH: bundlePath,

@@ -13,6 +13,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { RequireDependencies } from './common/require-dependencies';
+import { ResponseValidation } from './common/response-validation.interceptor';
 import { EmailsController } from './emails/emails.controller';
 import { DependencyMonitor } from './health/dependency-monitor.service';
 import { HealthController } from './health/health.controller';
@@ -48,6 +49,7 @@ import { PlansController } from './plans/plans.controller';
     DependencyMonitor,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: RequireDependencies },
+    { provide: APP_INTERCEPTOR, useClass: ResponseValidation },
     { provide: APP_FILTER, useClass: HttpErrorsFilter },
   ],
 })

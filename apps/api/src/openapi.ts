@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { ErrorBodyDto, withErrorBodies } from './common/error-body';
 
 /** Every route lives under it; the document's paths carry it too. */
 export const API_PREFIX = 'api';
@@ -16,5 +17,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  return withErrorBodies(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] })));
 }

@@ -80,6 +80,11 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().min(1).default('.data/attachments'),
   /** one attachment's size limit (default 20 MiB), enforced while the upload streams in */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20_971_520),
+  /**
+   * Each JSON answer checked against the schema its route declares (the OpenAPI document's): 'fail' answers a
+   * mismatch 500 RESPONSE_SCHEMA_MISMATCH (the tests, so a drift fails loudly), 'log' only logs it, 'off' skips it.
+   */
+  RESPONSE_VALIDATION: z.enum(['off', 'log', 'fail']).default('log'),
 });
 
 export interface AppConfig {
@@ -118,6 +123,8 @@ export interface AppConfig {
   clock: { anchorRealMs: number; anchorVirtualMs: number; speed: number };
   storage: { dir: string; maxUploadBytes: number };
   reminders: { runs: boolean };
+  /** what a JSON answer that does not match its route's declared schema does (RESPONSE_VALIDATION) */
+  responseValidation: 'off' | 'log' | 'fail';
 }
 
 export class ConfigError extends Error {}
@@ -163,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwt: { secret: e.JWT_SECRET, ttl: e.JWT_TTL },
     reminders: { runs: e.REMINDER_RUNS ?? true },
+    responseValidation: e.RESPONSE_VALIDATION,
     clock: {
       anchorRealMs: e.CLOCK_ANCHOR_REAL ? Date.parse(e.CLOCK_ANCHOR_REAL) : 0,
       anchorVirtualMs: e.CLOCK_ANCHOR_VIRTUAL ? Date.parse(e.CLOCK_ANCHOR_VIRTUAL) : 0,

@@ -44,6 +44,8 @@ export class EdgeError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: FieldError[],
+    /** a 5xx refused here: the id its log line carries */
+    readonly errorId?: string,
   ) {
     super(message);
   }
@@ -177,6 +179,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof EdgeError) {
     const body: ErrorBody = { statusCode: exception.status, code: exception.code, message: exception.message };
     if (exception.errors) body.errors = exception.errors;
+    if (exception.errorId) body.errorId = exception.errorId;
     return body;
   }
   if (exception instanceof HttpException) {

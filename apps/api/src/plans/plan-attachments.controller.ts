@@ -30,6 +30,8 @@ import { contentDisposition } from '../common/content-disposition';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload.interceptor';
+import { Answers } from '../common/answers';
+import { AttachmentDto, AttachmentListDto } from './plans.responses';
 
 const ALLOWED_MIME_TYPES = Object.values(ATTACHMENT_KINDS).map((k) => k.mimeType);
 
@@ -42,12 +44,14 @@ export class PlanAttachmentsController {
   constructor(private readonly attachments: PlanAttachmentsService) {}
 
   @Get()
+  @Answers(AttachmentListDto, 200)
   @ApiOperation({ summary: 'Các tệp đính kèm của bản nháp (chưa bị gỡ)' })
   list(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.attachments.list(user, id);
   }
 
   @Post()
+  @Answers(AttachmentDto, 201)
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
   @UseInterceptors(AttachmentUploadInterceptor)
   @IdempotencyHeader()
@@ -98,6 +102,7 @@ export class PlanAttachmentsController {
   }
 
   @Delete(':attachmentId')
+  @Answers(AttachmentDto, 200)
   @HttpCode(200)
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
   @IdempotencyHeader()

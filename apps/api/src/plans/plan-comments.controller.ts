@@ -21,6 +21,8 @@ import {
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
+import { Answers } from '../common/answers';
+import { CommentDto, CommentListDto, CommentThreadDto } from './plans.responses';
 
 class StartCommentDto extends createZodDto(startCommentSchema) {}
 class ReplyCommentDto extends createZodDto(replyCommentSchema) {}
@@ -35,6 +37,7 @@ export class PlanCommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Post(':id/comments')
+  @Answers(CommentDto, 201)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
   @ApiOperation({
@@ -53,6 +56,7 @@ export class PlanCommentsController {
   }
 
   @Post(':id/comments/:commentId/replies')
+  @Answers(CommentDto, 201)
   @IdempotencyHeader()
   @ApiOperation({ summary: 'Hiệu trưởng trả lời ý kiến; người duyệt và lãnh đạo phòng cũng có thể trả lời' })
   @ApiCreatedResponse({ description: 'Câu trả lời, gắn vào ý kiến đầu tiên của luồng' })
@@ -69,6 +73,7 @@ export class PlanCommentsController {
   }
 
   @Post(':id/comments/:commentId/resolve')
+  @Answers(CommentThreadDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @ApiOperation({ summary: 'Đánh dấu ý kiến đã giải quyết ở lần nộp hiện tại; làm lại lần nữa không thay đổi gì' })
@@ -79,6 +84,7 @@ export class PlanCommentsController {
   }
 
   @Get(':id/comments')
+  @Answers(CommentListDto, 200)
   @ApiOperation({
     summary: 'Các luồng ý kiến của một lần nộp (mặc định: lần hiện tại), kể cả ý kiến chưa giải quyết từ lần trước',
   })

@@ -14,6 +14,8 @@ import { type AuthUser, PlansService, versionNumberSchema } from '@duyet/domain'
 import { CurrentUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { DraftEtag } from './draft-etag';
+import { Answers } from '../common/answers';
+import { DraftViewDto, PlanDiffDto, ValidationResultDto } from './plans.responses';
 
 const versionNo = (name: string) => versionNumberSchema(name);
 
@@ -35,6 +37,7 @@ export class PlanContentController {
   constructor(private readonly plans: PlansService) {}
 
   @Get(':id/draft')
+  @Answers(DraftViewDto, 200)
   @DraftEtag('{ sections, indicators, revision, savedAt, savedBy: { id, fullName } | null }, kèm ETag là lần lưu')
   @ApiOperation({
     summary: 'Bản nháp hiện tại, lần lưu của nó (ETag, gửi lại trong If-Match khi lưu) và người lưu gần nhất',
@@ -44,6 +47,7 @@ export class PlanContentController {
   }
 
   @Get(':id/validation')
+  @Answers(ValidationResultDto, 200)
   @ApiOperation({
     summary: 'Kiểm tra bản nháp theo yêu cầu của đợt: lỗi (chặn việc nộp) và cảnh báo (không chặn)',
   })
@@ -53,6 +57,7 @@ export class PlanContentController {
   }
 
   @Get(':id/diff')
+  @Answers(PlanDiffDto, 200)
   @ApiOperation({
     summary: 'So sánh hai lần nộp (hoặc một lần nộp với bản nháp): từng mục, từng chỉ tiêu, tệp đính kèm',
   })

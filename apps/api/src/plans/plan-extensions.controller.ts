@@ -15,6 +15,13 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { UsesWorkflows } from '../common/require-dependencies';
+import { Answers } from '../common/answers';
+import {
+  ExtensionRequestDto,
+  ExtensionRequestListDto,
+  PendingExtensionRequestListDto,
+  TransitionOutcomeDto,
+} from './plans.responses';
 
 const text = (what: string) => z.string().trim().min(3, `Cần ghi rõ ${what}`).max(2000);
 
@@ -32,6 +39,7 @@ export class PlanExtensionsController {
   constructor(private readonly extensions: PlanExtensionsService) {}
 
   @Get('extension-requests')
+  @Answers(PendingExtensionRequestListDto, 200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Các đề nghị gia hạn đang chờ Phòng trả lời' })
   pending(@CurrentUser() u: AuthUser) {
@@ -39,12 +47,14 @@ export class PlanExtensionsController {
   }
 
   @Get('plans/:id/extension-requests')
+  @Answers(ExtensionRequestListDto, 200)
   @ApiOperation({ summary: 'Các đề nghị gia hạn của một kế hoạch' })
   list(@CurrentUser() u: AuthUser, @UuidParam('id') id: string) {
     return this.extensions.list(u, id);
   }
 
   @Post('plans/:id/extension-requests')
+  @Answers(ExtensionRequestDto, 201)
   @Roles('PRINCIPAL')
   @ApiOperation({ summary: 'Hiệu trưởng đề nghị gia hạn, kèm lý do; lãnh đạo Phòng nhận e-mail' })
   @ApiBadRequestResponse({ description: 'Thiếu lý do hoặc ngày đề nghị không sau hạn hiện tại' })
@@ -59,6 +69,7 @@ export class PlanExtensionsController {
   }
 
   @Post('plans/:id/extension-requests/:requestId/grant')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Chấp thuận gia hạn đến ngày mới: nhắc việc theo hạn mới, báo hiệu trưởng' })
@@ -74,6 +85,7 @@ export class PlanExtensionsController {
   }
 
   @Post('plans/:id/extension-requests/:requestId/refuse')
+  @Answers(ExtensionRequestDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Không chấp thuận gia hạn, kèm lý do; báo hiệu trưởng' })

@@ -17,6 +17,8 @@ import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.dec
 import { UuidParam } from '../common/uuid-param';
 import { DraftPrecondition, IfMatchRevision } from './draft-etag';
 import { UsesWorkflows } from '../common/require-dependencies';
+import { Answers } from '../common/answers';
+import { BulkDecisionResultDto, PlanDetailDto, TransitionOutcomeDto } from './plans.responses';
 
 const reason = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);
 const rubric = z
@@ -73,6 +75,7 @@ export class PlanMovesController {
   constructor(private readonly moves: PlanMovesService) {}
 
   @Put(':id/draft')
+  @Answers(PlanDetailDto, 200)
   @Roles('PRINCIPAL', 'SCHOOL_STAFF')
   @IdempotencyHeader()
   @DraftPrecondition()
@@ -92,6 +95,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/submit')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('PRINCIPAL')
   @IdempotencyHeader()
@@ -101,6 +105,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/withdraw')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('PRINCIPAL')
   @IdempotencyHeader()
@@ -110,6 +115,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/start-review')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -119,6 +125,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/recommend')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -133,6 +140,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/approve')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -147,6 +155,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/return')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -161,6 +170,7 @@ export class PlanMovesController {
   }
 
   @Post('bulk-decisions')
+  @Answers(BulkDecisionResultDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -172,6 +182,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/exempt')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -181,6 +192,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/reopen')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -190,6 +202,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/reviewer')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -204,6 +217,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/deadline')
+  @Answers(TransitionOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
