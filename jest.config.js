@@ -16,6 +16,9 @@ const transform = {
 
 const moduleNameMapper = {
   '^@duyet/workflows$': '<rootDir>/workflows/src/definitions',
+  // The browser app's aliases to the server's pure checks (apps/web/vite.config.ts), for its unit specs.
+  '^@shared/plan-content/(.*)$': '<rootDir>/libs/domain/src/plan-content/$1',
+  '^@shared/plan-transitions$': '<rootDir>/workflows/src/plan-transitions',
   '^@duyet/(config|database|domain|mail|storage|temporal)$': '<rootDir>/libs/$1/src',
 };
 

@@ -1,0 +1,25 @@
+/** Words shared by every page. */
+export const common = {
+  appName: 'Duyệt',
+  appTagline: 'Kế hoạch của nhà trường',
+  loading: 'Đang tải…',
+  retry: 'Thử lại',
+  backHome: 'Về trang chủ',
+  forbiddenTitle: 'Bạn không có quyền xem kế hoạch này',
+  forbiddenText: 'Kế hoạch này thuộc một trường khác hoặc ngoài phạm vi được phân công của bạn.',
+  notFoundTitle: 'Không tìm thấy trang',
+  notFoundText: 'Địa chỉ này không có trong Duyệt, hoặc kế hoạch đã bị xóa khỏi huyện.',
+  errorTitle: 'Không tải được dữ liệu',
+  networkError: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  unknownError: 'Máy chủ trả lời một lỗi không rõ. Vui lòng thử lại.',
+  signOut: 'Đăng xuất',
+  userMenu: 'Tài khoản',
+  mainNav: 'Điều hướng chính',
+  home: 'Trang chủ',
+  roles: {
+    PRINCIPAL: 'Hiệu trưởng',
+    SCHOOL_STAFF: 'Cán bộ nhà trường',
+    REVIEWER: 'Người duyệt',
+    ADMIN: 'Quản trị Phòng GD&ĐT',
+  } as Record<string, string>,
+};

@@ -1,0 +1,60 @@
+import { Card, Empty, Skeleton, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { useMe } from '../auth/queries';
+import { formatDateTime } from '../common/format';
+import { PageError } from '../common/PageError';
+import { STATUS_COLOR, planStatusLabel } from '../common/status';
+import { common } from '../common/strings';
+import { canSubmitAs } from '../plans/permissions';
+import { dueText, nextStep } from './next-step';
+import { useMyPlans } from './queries';
+import { homeStrings as s } from './strings';
+
+export default function HomePage() {
+  const me = useMe();
+  const plans = useMyPlans();
+
+  useEffect(() => {
+    document.title = `${s.title} - ${common.appName}`;
+  }, []);
+
+  const canSubmit = canSubmitAs(me.data?.role);
+  return (
+    <>
+      <Typography.Title level={1} className="page-title">
+        {s.title}
+      </Typography.Title>
+      {plans.isPending && <Skeleton active />}
+      {plans.isError && <PageError error={plans.error} onRetry={() => void plans.refetch()} />}
+      {plans.data && plans.data.items.length === 0 && <Empty description={s.empty} />}
+      <ul className="plan-cards" aria-label={s.title} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {plans.data?.items.map((plan) => {
+          const step = nextStep(plan, canSubmit);
+          return (
+            <li key={plan.id}>
+              <Card className="plan-card" size="small">
+                <h2 className="plan-card-title">
+                  <Link to={`/plans/${plan.id}`}>
+                    {plan.campaign.documentNumber}: {plan.campaign.title}
+                  </Link>
+                </h2>
+                <div className="plan-card-meta">
+                  <Tag color={STATUS_COLOR[plan.status]}>{planStatusLabel(plan.status)}</Tag>
+                  {plan.due && (
+                    <span>
+                      {s.deadline}: {formatDateTime(plan.due.at)} ({dueText(plan.due)})
+                    </span>
+                  )}
+                </div>
+                <div className={step.late ? 'next-step next-step-late' : 'next-step'}>
+                  {s.nextStep}: {step.text}
+                </div>
+              </Card>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

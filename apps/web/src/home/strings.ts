@@ -1,0 +1,27 @@
+export const homeStrings = {
+  title: 'Kế hoạch của trường',
+  empty: 'Trường chưa có kế hoạch nào cần xây dựng.',
+  open: 'Mở kế hoạch',
+  deadline: 'Hạn',
+  status: 'Trạng thái',
+  nextStep: 'Việc tiếp theo',
+  // the next thing to do
+  draftAndSubmit: 'Soạn thảo và nộp kế hoạch',
+  submitBefore: (when: string) => `Nộp trước ${when}`,
+  draftBefore: (when: string) => `Soạn thảo để hiệu trưởng nộp trước ${when}`,
+  submitNow: (when: string) => `Đã quá hạn ${when}: nộp ngay`,
+  draftNow: (when: string) => `Đã quá hạn ${when}: hoàn thành để hiệu trưởng nộp ngay`,
+  answerComments: (n: number, when: string | null) => `Trả lời ${n} góp ý${when ? `, nộp lại trước ${when}` : ''}`,
+  reviseBefore: (when: string | null) => (when ? `Chỉnh sửa, nộp lại trước ${when}` : 'Chỉnh sửa và nộp lại'),
+  waitingOffice: 'Chờ Phòng GD&ĐT xét duyệt',
+  waitingOfficeWithdraw: 'Chờ Phòng GD&ĐT xét duyệt (còn rút lại được)',
+  underReview: 'Phòng GD&ĐT đang xét duyệt',
+  approved: 'Đã phê duyệt',
+  exempted: 'Được miễn nộp kế hoạch đợt này',
+  closed: 'Đợt kế hoạch đã kết thúc',
+  // the deadline in force
+  workingDaysLeft: (n: number) => (n === 0 ? 'hạn chót là hôm nay' : `còn ${n} ngày làm việc`),
+  workingDaysOverdue: (n: number) => (n === 0 ? 'đã quá hạn hôm nay' : `quá hạn ${n} ngày làm việc`),
+  officeDue: (when: string) => `Phòng trả lời trước ${when}`,
+  noDeadline: 'Không còn hạn',
+};

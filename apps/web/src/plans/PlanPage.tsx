@@ -1,0 +1,105 @@
+import { Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useBlocker, useParams } from 'react-router';
+import { useMe } from '../auth/queries';
+import { PageError } from '../common/PageError';
+import { STATUS_COLOR, planStatusLabel } from '../common/status';
+import { common } from '../common/strings';
+import { SaveStatus } from './editor/SaveStatus';
+import { SectionsEditor } from './editor/SectionsEditor';
+import { useDraftEditor } from './editor/useDraftEditor';
+import { DirectiveHeader } from './header/DirectiveHeader';
+import { IndicatorTable } from './indicators/IndicatorTable';
+import { canEditDraft } from './permissions';
+import { type DraftView, type Plan, type PlanFormView, useDraft, usePlan, usePlanForm } from './queries';
+import { planStrings as s } from './strings';
+import { IssuesPanel } from './submit/IssuesPanel';
+import { SubmitBar } from './submit/SubmitBar';
+
+export default function PlanPage() {
+  const { id = '' } = useParams();
+  const plan = usePlan(id);
+  const form = usePlanForm(id);
+  const draft = useDraft(id);
+
+  const failed = plan.error ?? form.error ?? draft.error;
+  if (failed)
+    return (
+      <PageError error={failed} onRetry={() => void Promise.all([plan.refetch(), form.refetch(), draft.refetch()])} />
+    );
+  if (!plan.data || !form.data || !draft.data) return <Skeleton active aria-label={s.loading} />;
+  return <PlanEditor key={id} plan={plan.data} form={form.data} draft={draft.data} />;
+}
+
+function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; draft: DraftView }) {
+  const me = useMe();
+  const role = me.data?.role ?? '';
+  const editable = canEditDraft(role, plan.status);
+  const editor = useDraftEditor(plan.id, draft, form, editable);
+
+  useEffect(() => {
+    document.title = `${plan.campaign.documentNumber} - ${plan.school.name} - ${common.appName}`;
+  }, [plan]);
+
+  // Leaving for another page of the app with changes not yet saved: ask first.
+  const blocker = useBlocker(editor.unsaved);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    Modal.confirm({
+      title: s.leaveTitle,
+      content: s.leaveText,
+      okText: s.leave,
+      cancelText: s.stay,
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker]);
+
+  const serverErrors = useMemo(() => {
+    const save = editor.save;
+    if (save.kind !== 'error') return {};
+    return Object.fromEntries(save.error.errors.map((e) => [e.field, e.message]));
+  }, [editor.save]);
+
+  return (
+    <div className="plan-layout">
+      <header>
+        <Typography.Title level={1} className="page-title">
+          {plan.campaign.title}
+        </Typography.Title>
+        <Space wrap>
+          <span>{plan.school.name}</span>
+          <span>
+            {s.status}: <Tag color={STATUS_COLOR[plan.status]}>{planStatusLabel(plan.status)}</Tag>
+          </span>
+          {editable && !editor.unsavedProblem && <SaveStatus editor={editor} />}
+        </Space>
+      </header>
+      <DirectiveHeader form={form} />
+      {!editable && <Typography.Paragraph type="secondary">{s.readOnly}</Typography.Paragraph>}
+      {editable && editor.unsavedProblem && <SaveStatus editor={editor} />}
+      <SectionsEditor
+        sections={form.sections}
+        editor={editor}
+        readOnly={!editable}
+        serverErrors={serverErrors}
+        errors={editor.checks.errors}
+      />
+      <IndicatorTable
+        indicators={form.indicators}
+        editor={editor}
+        readOnly={!editable}
+        serverErrors={serverErrors}
+        issues={[...editor.checks.errors, ...editor.checks.warnings]}
+      />
+      {editable && <IssuesPanel errors={editor.checks.errors} warnings={editor.checks.warnings} />}
+      <SubmitBar
+        planId={plan.id}
+        role={role}
+        status={plan.status}
+        editor={editor}
+        hasVersions={plan.versions.length > 0}
+      />
+    </div>
+  );
+}

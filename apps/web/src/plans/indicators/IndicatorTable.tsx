@@ -1,0 +1,92 @@
+import { Card, Input, Tag, Typography } from 'antd';
+import type { DraftEditor } from '../editor/useDraftEditor';
+import type { PlanFormView } from '../queries';
+import { type EditorIssue, districtTargetText } from './indicator-rows';
+import { indicatorStrings as s } from './strings';
+
+interface Props {
+  indicators: PlanFormView['indicators'];
+  editor: DraftEditor;
+  readOnly: boolean;
+  serverErrors: Record<string, string>;
+  issues: EditorIssue[];
+}
+
+/**
+ * The indicators of the school's level, one row each: baseline and target typed as text (a target may be a range),
+ * the district's target beside them. A table on a laptop; each row a block of its own on a phone (app.css).
+ */
+export function IndicatorTable({ indicators, editor, readOnly, serverErrors, issues }: Props) {
+  const messagesOf = (code: string) => {
+    const prefix = `indicators.${code}`;
+    const fromServer = Object.entries(serverErrors)
+      .filter(([field]) => field.startsWith(prefix))
+      .map(([, message]) => message);
+    return [...fromServer, ...issues.filter((i) => i.field.startsWith(prefix)).map((i) => i.message)];
+  };
+  return (
+    <Card title={<h2 className="card-title">{s.title}</h2>} size="small">
+      <Typography.Paragraph type="secondary">{s.intro}</Typography.Paragraph>
+      <table className="indicator-table">
+        <thead>
+          <tr>
+            <th scope="col">{s.indicator}</th>
+            <th scope="col">{s.unit}</th>
+            <th scope="col">{s.baseline}</th>
+            <th scope="col">{s.target}</th>
+            <th scope="col">{s.districtTarget}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator) => {
+            const row = editor.content.rows[indicator.code] ?? { baseline: '', target: '' };
+            const messages = messagesOf(indicator.code);
+            const describedBy = messages.length ? `ind-msg-${indicator.code}` : undefined;
+            return (
+              <tr key={indicator.code} className={messages.length ? 'has-issue' : undefined}>
+                <th scope="row" className="indicator-name">
+                  {indicator.label}
+                  {indicator.required && (
+                    <Tag className="required-tag" bordered={false}>
+                      {s.required}
+                    </Tag>
+                  )}
+                  {messages.length > 0 && (
+                    <ul id={describedBy} className="indicator-messages">
+                      {messages.map((m) => (
+                        <li key={m}>{m}</li>
+                      ))}
+                    </ul>
+                  )}
+                </th>
+                <td data-label={s.unit}>{indicator.unit}</td>
+                <td data-label={s.baseline}>
+                  <Input
+                    aria-label={s.baselineOf(indicator.label)}
+                    value={row.baseline}
+                    onChange={(e) => editor.setFigure(indicator.code, 'baseline', e.target.value)}
+                    readOnly={readOnly}
+                    inputMode="decimal"
+                    aria-describedby={describedBy}
+                  />
+                </td>
+                <td data-label={s.target}>
+                  <Input
+                    aria-label={s.targetOf(indicator.label)}
+                    value={row.target}
+                    onChange={(e) => editor.setFigure(indicator.code, 'target', e.target.value)}
+                    readOnly={readOnly}
+                    aria-invalid={messages.length > 0}
+                    aria-describedby={describedBy}
+                    status={messages.length ? 'error' : undefined}
+                  />
+                </td>
+                <td data-label={s.districtTarget}>{districtTargetText(indicator)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Card>
+  );
+}
