@@ -37,7 +37,8 @@ module.exports = {
     {
       displayName: 'e2e',
       rootDir: __dirname,
-      testEnvironment: 'node',
+      // Node's, with a hook that screenshots the browser tests' pages when a test fails.
+      testEnvironment: '<rootDir>/test/setup/e2e-environment.ts',
       transform,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

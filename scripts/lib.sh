@@ -102,3 +102,31 @@ and run this again: it builds one with 'go install $TEMPORAL_CLI_MODULE' into .t
 ensure_database() {
   node scripts/ensure-database.js "$1"
 }
+
+# Chromium for the browser tests and npm run bench:web: CHROMIUM_PATH if given, else Debian's, installed when missing.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    [ -x "$CHROMIUM_PATH" ] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
+  else
+    if [ ! -x /usr/bin/chromium ]; then
+      log "Installing Chromium from Debian's packages (for the browser tests; about two minutes)"
+      apt_install chromium
+    fi
+    CHROMIUM_PATH=/usr/bin/chromium
+  fi
+  export CHROMIUM_PATH
+}
+
+# The browser app's build (apps/web/dist): built when missing or older than its sources, or than the server code
+# it shares (the plan content checks and transitions).
+ensure_web_build() {
+  local index=apps/web/dist/index.html newer=""
+  if [ -f "$index" ]; then
+    newer=$(find apps/web libs/domain/src/plan-content workflows/src/plan-transitions.ts package-lock.json \
+      \( -path apps/web/dist -o -name node_modules \) -prune -o -type f -newer "$index" -print -quit 2>/dev/null)
+  fi
+  if [ ! -f "$index" ] || [ -n "$newer" ]; then
+    log "Building the browser app (npm run web:build)${newer:+: $newer changed}"
+    npm run --silent web:build >/dev/null || die "The browser app did not build: run npm run web:build to see why"
+  fi
+}

@@ -54,6 +54,7 @@ node -r @swc-node/register prisma/seed.ts
 
 log "Building the API and the worker"
 npm run --silent build >/dev/null
+ensure_web_build
 
 # The API and the worker run under a supervisor each: one that dies (a crash, kill -9) is started again a
 # second later, its output appended to the same log, and the rest of the demo keeps running.
@@ -85,7 +86,9 @@ node scripts/demo-campaigns.js "http://127.0.0.1:$PORT/api"
 
 cat <<INFO
 
-  Duyệt is running with the sample district (Huyện Kiến Xương) loaded.
+  Duyệt: $PUBLIC_URL
+
+  Running with the sample district (Huyện Kiến Xương) loaded: open the address above and sign in.
 
   API            http://localhost:$PORT/api
   OpenAPI docs   http://localhost:$PORT/api/docs

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # npm test: set everything up (npm packages, PostgreSQL, Redis, the Temporal CLI) and run the whole suite.
-# The tests start their own in-memory Temporal server, mail catcher and database (test/setup/global-setup.ts).
+# The tests start their own in-memory Temporal server, mail catcher and database (test/setup/global-setup.ts);
+# the browser tests drive Chromium (CHROMIUM_PATH) against the built app (apps/web/dist).
 source "$(dirname "$0")/lib.sh"
 
 ensure_node_modules
 ensure_postgres
 ensure_redis
 ensure_temporal_binary
+ensure_chromium
+ensure_web_build
 
 log "Type-checking, linting, checking the format"
 npx tsc --noEmit -p tsconfig.json

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -22,6 +24,15 @@ export function parseDurations(text: string): number[] | undefined {
   });
   return waits.length && waits.every((w) => Number.isFinite(w) && w > 0) ? waits : undefined;
 }
+
+/** The repository: the nearest folder above this file with a package.json, from the sources and from dist/ alike. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+const REPO_ROOT = findRepoRoot(__dirname);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -67,7 +78,23 @@ const envSchema = z.object({
   /** while messages wait for an unreachable relay, how often the worker checks whether it answers again */
   MAIL_RELAY_PROBE_MS: z.coerce.number().int().min(100).default(30_000),
   JWT_SECRET: z.string().min(16, 'JWT_SECRET must be at least 16 characters'),
-  JWT_TTL: z.string().default('8h'),
+  /** how long a session lasts, as a duration (30m, 8h, 1d): the token's expiry and the session cookie's Max-Age */
+  JWT_TTL: z
+    .string()
+    .default('8h')
+    .transform((text, ctx) => {
+      const [ms, ...more] = parseDurations(text) ?? [];
+      if (ms === undefined || more.length || ms < 1000)
+        ctx.addIssue({ code: 'custom', message: 'one duration of at least 1s: 30m, 8h, 1d' });
+      return Math.floor((ms ?? 0) / 1000);
+    }),
+  /** the built browser app the API serves at / (default: apps/web/dist under the repository) */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  /**
+   * Express's "trust proxy": whose X-Forwarded-Proto to believe when telling whether a request came over TLS (HSTS).
+   * Default: a proxy on this machine. "false" trusts none.
+   */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   /** false: campaigns do not start their district's daily reminder run (test suites that set states by hand) */
   REMINDER_RUNS: bool,
   /** virtual seconds per real second: > 1 only for demos and tests (see workflows/src/clock.ts) */
@@ -119,7 +146,10 @@ export interface AppConfig {
     sendLeaseMs: number;
     relayProbeMs: number;
   };
-  jwt: { secret: string; ttl: string };
+  /** ttlSeconds: a session's lifetime */
+  jwt: { secret: string; ttlSeconds: number };
+  /** distDir: the built browser app, absolute; trustProxy: Express's trust proxy setting */
+  web: { distDir: string; trustProxy: boolean | string };
   clock: { anchorRealMs: number; anchorVirtualMs: number; speed: number };
   storage: { dir: string; maxUploadBytes: number };
   reminders: { runs: boolean };
@@ -168,7 +198,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sendLeaseMs: e.MAIL_SEND_LEASE_MS,
       relayProbeMs: e.MAIL_RELAY_PROBE_MS,
     },
-    jwt: { secret: e.JWT_SECRET, ttl: e.JWT_TTL },
+    jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL },
+    web: {
+      distDir: path.resolve(e.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'apps/web/dist')),
+      trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY,
+    },
     reminders: { runs: e.REMINDER_RUNS ?? true },
     responseValidation: e.RESPONSE_VALIDATION,
     clock: {

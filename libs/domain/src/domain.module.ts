@@ -6,6 +6,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { CommentsModule } from './comments/comments.module';
 import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { AccountsService } from './people/accounts.service';
 import { PlanContentModule } from './plan-content/plan-content.module';
 import { PlansModule } from './plans/plans.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES = [
 
 @Module({
   imports: FEATURE_MODULES,
-  exports: FEATURE_MODULES,
+  providers: [AccountsService],
+  exports: [...FEATURE_MODULES, AccountsService],
 })
 export class DomainModule {}

@@ -5,7 +5,15 @@ import type { Role } from '@duyet/database';
 import { type AuthUser, DomainError } from '@duyet/domain';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, UNSAFE_METHODS, readCookie } from './session-cookies';
 
+const SIGN_IN_FIRST = 'Bạn cần đăng nhập để thực hiện thao tác này.';
+
+/**
+ * Two ways in: `Authorization: Bearer` (API clients, tests, the bench) or the browser's session cookie. A browser
+ * sends the cookie by itself, so a cookie-authenticated change must also carry the CSRF token only the app's own
+ * page can read; a bearer token is never sent by itself and needs none.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -17,15 +25,28 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const [scheme, token] = (req.header('authorization') ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token)
-      throw new DomainError('UNAUTHENTICATED', 'Bạn cần đăng nhập để thực hiện thao tác này.');
-    const user = await this.auth.authenticate(token);
-    req.user = user;
+    req.user = await this.userOf(req);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(user.role)) {
+    if (roles && !roles.includes(req.user.role)) {
       throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được phép thực hiện thao tác này.');
     }
     return true;
+  }
+
+  private async userOf(req: Request): Promise<AuthUser> {
+    const authorization = req.header('authorization');
+    if (authorization !== undefined) {
+      const [scheme, token] = authorization.split(' ');
+      if (scheme !== 'Bearer' || !token) throw new DomainError('UNAUTHENTICATED', SIGN_IN_FIRST);
+      return this.auth.authenticate(token);
+    }
+    const session = readCookie(req, SESSION_COOKIE);
+    if (!session) throw new DomainError('UNAUTHENTICATED', SIGN_IN_FIRST);
+    // An expired session answers 401 before any CSRF question: the app then signs in again.
+    const user = await this.auth.authenticate(session);
+    if (UNSAFE_METHODS.has(req.method)) {
+      this.auth.checkCsrf(session, req.header(CSRF_HEADER), readCookie(req, CSRF_COOKIE));
+    }
+    return user;
   }
 }
