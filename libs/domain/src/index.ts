@@ -1,4 +1,5 @@
 export * from './attachments';
+export * from './audit';
 export * from './board';
 export * from './calendar';
 export * from './campaigns';

@@ -15,6 +15,7 @@ import {
   sha256Hex,
 } from '@duyet/storage';
 import { PlanAccessService } from '../plans/plan-access.service';
+import { AuditLog } from '../audit/audit-log';
 
 /** What multer hands over: the name the client sent and the bytes, held in memory up to the size limit. */
 export interface IncomingFile {
@@ -93,16 +94,14 @@ export class PlanAttachmentsService {
       const row = await tx.attachment.create({
         data: { ...data, districtId: plan.districtId, planId, storageKey, uploadedById: user.id },
       });
-      await tx.auditEvent.create({
-        data: {
-          districtId: plan.districtId,
-          campaignId: plan.campaignId,
-          planId,
-          actorId: user.id,
-          type: 'ATTACHMENT_ADDED',
-          data: { attachmentId: row.id, ...data },
-          idempotencyKey,
-        },
+      await AuditLog.write(tx, {
+        districtId: plan.districtId,
+        campaignId: plan.campaignId,
+        planId,
+        actorId: user.id,
+        type: 'ATTACHMENT_ADDED',
+        data: { attachmentId: row.id, ...data },
+        idempotencyKey,
       });
       return row.id;
     });
@@ -121,16 +120,14 @@ export class PlanAttachmentsService {
       const row = await tx.attachment.findFirst({ where });
       if (!row) throw new DomainError('NOT_FOUND', 'Bản nháp của kế hoạch không có tệp đính kèm này.');
       await tx.attachment.update({ where: { id: row.id }, data: { removedAt: new Date() } });
-      await tx.auditEvent.create({
-        data: {
-          districtId: plan.districtId,
-          campaignId: plan.campaignId,
-          planId,
-          actorId: user.id,
-          type: 'ATTACHMENT_REMOVED',
-          data: { attachmentId: row.id, fileName: row.fileName, sha256: row.sha256 },
-          idempotencyKey,
-        },
+      await AuditLog.write(tx, {
+        districtId: plan.districtId,
+        campaignId: plan.campaignId,
+        planId,
+        actorId: user.id,
+        type: 'ATTACHMENT_REMOVED',
+        data: { attachmentId: row.id, fileName: row.fileName, sha256: row.sha256 },
+        idempotencyKey,
       });
       return row.id;
     });
@@ -167,9 +164,9 @@ export class PlanAttachmentsService {
   }
 
   private async findByEvent(idempotencyKey: string): Promise<AttachmentDto | null> {
-    const event = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey } });
+    const event = await AuditLog.find(this.prisma, idempotencyKey, 'ATTACHMENT_ADDED', 'ATTACHMENT_REMOVED');
     if (!event) return null;
-    const { attachmentId } = event.data as { attachmentId: string };
+    const { attachmentId } = event.data;
     return this.prisma.attachment.findUnique({ where: { id: attachmentId }, select: attachmentSelect });
   }
 }

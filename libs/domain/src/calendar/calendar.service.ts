@@ -14,6 +14,7 @@ import {
   isLocalDate,
   vnPublicHolidays,
 } from './working-calendar';
+import { AuditLog } from '../audit/audit-log';
 
 export const dayOverrideInputSchema = z.object({
   kind: z.enum(['DAY_OFF', 'WORKING_DAY']),
@@ -111,13 +112,11 @@ export class CalendarService {
             createdAt: new Date(),
           },
         });
-        await tx.auditEvent.create({
-          data: {
-            districtId: admin.districtId,
-            actorId: admin.id,
-            type: 'DAY_OVERRIDE_CHANGED',
-            data: { date: day, before: before ? toEntry(before) : null, after: { date: day, ...input } } as object,
-          },
+        await AuditLog.write(tx, {
+          districtId: admin.districtId,
+          actorId: admin.id,
+          type: 'DAY_OVERRIDE_CHANGED',
+          data: { date: day, before: before ? toEntry(before) : null, after: { date: day, ...input } },
         });
       });
     try {
@@ -142,13 +141,11 @@ export class CalendarService {
       if (!before || !removed) {
         throw new DomainError('NOT_FOUND', `Ngày ${day} không có điều chỉnh nào của Phòng GD&ĐT.`);
       }
-      await tx.auditEvent.create({
-        data: {
-          districtId: admin.districtId,
-          actorId: admin.id,
-          type: 'DAY_OVERRIDE_CHANGED',
-          data: { date: day, before: toEntry(before), after: null } as object,
-        },
+      await AuditLog.write(tx, {
+        districtId: admin.districtId,
+        actorId: admin.id,
+        type: 'DAY_OVERRIDE_CHANGED',
+        data: { date: day, before: toEntry(before), after: null },
       });
     });
     this.invalidate(admin.districtId);
@@ -179,13 +176,11 @@ export class CalendarService {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.district.findUniqueOrThrow({ where: { id: admin.districtId } });
       const after = await tx.district.update({ where: { id: admin.districtId }, data: { reminderHour: parsed.data } });
-      await tx.auditEvent.create({
-        data: {
-          districtId: admin.districtId,
-          actorId: admin.id,
-          type: 'REMINDER_HOUR_CHANGED',
-          data: { before: before.reminderHour, after: after.reminderHour },
-        },
+      await AuditLog.write(tx, {
+        districtId: admin.districtId,
+        actorId: admin.id,
+        type: 'REMINDER_HOUR_CHANGED',
+        data: { before: before.reminderHour, after: after.reminderHour },
       });
       return { hour: after.reminderHour, timeZone: after.timezone };
     });

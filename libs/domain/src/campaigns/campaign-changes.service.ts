@@ -15,6 +15,7 @@ import { ClockService } from '../calendar/clock.service';
 import { dayOffWarning } from '../calendar/deadline-warnings';
 import { DomainError } from '../common/errors';
 import { toDomainError } from '../common/failures';
+import { AuditLog } from '../audit/audit-log';
 
 /** What an admin does to a running campaign: add or remove a school, move the deadline, close it. */
 @Injectable()
@@ -51,18 +52,14 @@ export class CampaignChangesService {
             workflowId: planWorkflowId(campaignId, school.id),
           },
         }));
-      await tx.auditEvent.upsert({
-        where: { idempotencyKey: `${campaign.workflowId}:add:${school.id}` },
-        create: {
-          districtId: campaign.districtId,
-          campaignId,
-          planId: row.id,
-          actorId: admin.id,
-          type: 'CAMPAIGN_SCHOOL_ADDED',
-          data: { schoolCode, requestKey },
-          idempotencyKey: `${campaign.workflowId}:add:${school.id}`,
-        },
-        update: {},
+      await AuditLog.writeOnce(tx, {
+        districtId: campaign.districtId,
+        campaignId,
+        planId: row.id,
+        actorId: admin.id,
+        type: 'CAMPAIGN_SCHOOL_ADDED',
+        data: { schoolCode, requestKey },
+        idempotencyKey: `${campaign.workflowId}:add:${school.id}`,
       });
       return row;
     });
@@ -78,15 +75,13 @@ export class CampaignChangesService {
     if (!plan.removedAt) {
       await this.prisma.$transaction(async (tx) => {
         await tx.plan.update({ where: { id: plan.id }, data: { removedAt: this.clock.now() } });
-        await tx.auditEvent.create({
-          data: {
-            districtId: campaign.districtId,
-            campaignId,
-            planId: plan.id,
-            actorId: admin.id,
-            type: 'CAMPAIGN_SCHOOL_REMOVED',
-            data: { schoolCode, reason },
-          },
+        await AuditLog.write(tx, {
+          districtId: campaign.districtId,
+          campaignId,
+          planId: plan.id,
+          actorId: admin.id,
+          type: 'CAMPAIGN_SCHOOL_REMOVED',
+          data: { schoolCode, reason },
         });
       });
     }

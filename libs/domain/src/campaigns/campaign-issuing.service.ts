@@ -16,6 +16,7 @@ import { ClockService } from '../calendar/clock.service';
 import { dayOffWarning } from '../calendar/deadline-warnings';
 import { DomainError } from '../common/errors';
 import type { CampaignCopyInput, CampaignInput } from './campaign.schemas';
+import { AuditLog } from '../audit/audit-log';
 
 export interface CampaignCreated {
   campaign: Campaign;
@@ -130,14 +131,12 @@ export class CampaignIssuingService {
           createdById: admin.id,
         },
       });
-      await tx.auditEvent.create({
-        data: {
-          districtId: admin.districtId,
-          campaignId: id,
-          actorId: admin.id,
-          type: 'CAMPAIGN_CREATED',
-          data: { key: input.key, documentNumber: input.documentNumber },
-        },
+      await AuditLog.write(tx, {
+        districtId: admin.districtId,
+        campaignId: id,
+        actorId: admin.id,
+        type: 'CAMPAIGN_CREATED',
+        data: { key: input.key, documentNumber: input.documentNumber },
       });
       return row;
     });

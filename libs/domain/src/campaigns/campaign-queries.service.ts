@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Campaign, PrismaService } from '@duyet/database';
 import { type AuthUser, schoolScopeWhere } from '../plans/access';
 import { DomainError } from '../common/errors';
+import { trailEntry } from '../audit/audit-log';
 
 export interface CampaignDto {
   id: string;
@@ -65,7 +66,7 @@ export class CampaignQueriesService {
       orderBy: { createdAt: 'asc' },
       include: { actor: { select: { id: true, fullName: true, title: true } } },
     });
-    return events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt, actor: e.actor, data: e.data }));
+    return events.map(trailEntry);
   }
 
   private async toDto(user: AuthUser, c: Campaign): Promise<CampaignDto> {

@@ -15,6 +15,7 @@ import { ClockService } from '../calendar/clock.service';
 import { formatVnDateTime } from '../common/format';
 import { activePrincipalsBySchool } from '../people/principals';
 import { type OutboxMail, planMailBase, writeOutbox } from '../plans/plan-mails';
+import { AuditLog } from '../audit/audit-log';
 
 /**
  * Calls to Temporal in flight while a page of plans is started or signalled. The server on PostgreSQL keeps
@@ -155,16 +156,12 @@ export class CampaignStepsService implements CampaignActivities {
         where: { id: campaignId },
         data: { plansOpenedAt: new Date(), problem: null, problemAt: null },
       });
-      await tx.auditEvent.upsert({
-        where: { idempotencyKey: `${campaign.workflowId}:plans-opened` },
-        create: {
-          districtId: campaign.districtId,
-          campaignId,
-          type: 'CAMPAIGN_PLANS_OPENED',
-          data: { plansStarted },
-          idempotencyKey: `${campaign.workflowId}:plans-opened`,
-        },
-        update: {},
+      await AuditLog.writeOnce(tx, {
+        districtId: campaign.districtId,
+        campaignId,
+        type: 'CAMPAIGN_PLANS_OPENED',
+        data: { plansStarted },
+        idempotencyKey: `${campaign.workflowId}:plans-opened`,
       });
     });
   }
@@ -177,13 +174,11 @@ export class CampaignStepsService implements CampaignActivities {
         where: { id: input.campaignId },
         data: { problem: input.message, problemAt: now },
       });
-      await tx.auditEvent.create({
-        data: {
-          districtId: campaign.districtId,
-          campaignId: campaign.id,
-          type: 'CAMPAIGN_PROBLEM',
-          data: { stage: input.stage, message: input.message },
-        },
+      await AuditLog.write(tx, {
+        districtId: campaign.districtId,
+        campaignId: campaign.id,
+        type: 'CAMPAIGN_PROBLEM',
+        data: { stage: input.stage, message: input.message },
       });
     });
   }
@@ -196,15 +191,13 @@ export class CampaignStepsService implements CampaignActivities {
         where: { id: campaign.id },
         data: { status: 'CLOSED', closedAt: this.clock.now(), problem: null, problemAt: null },
       });
-      await tx.auditEvent.create({
-        data: {
-          districtId: campaign.districtId,
-          campaignId: campaign.id,
-          actorId: input.actorId,
-          type: 'CAMPAIGN_CLOSED',
-          data: { reason: input.reason },
-          idempotencyKey: `${campaign.workflowId}:closed`,
-        },
+      await AuditLog.write(tx, {
+        districtId: campaign.districtId,
+        campaignId: campaign.id,
+        actorId: input.actorId,
+        type: 'CAMPAIGN_CLOSED',
+        data: { reason: input.reason },
+        idempotencyKey: `${campaign.workflowId}:closed`,
       });
     });
   }
@@ -217,9 +210,9 @@ export class CampaignStepsService implements CampaignActivities {
     reason: string;
     idempotencyKey: string;
   }): Promise<void> {
-    const done = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    const done = await AuditLog.find(this.prisma, input.idempotencyKey, 'DEADLINE_EXTENDED');
     const emailIds = done
-      ? (done.data as { emailIds: string[] }).emailIds
+      ? done.data.emailIds
       : await this.prisma.$transaction(async (tx) => {
           const campaign = await tx.campaign.findUniqueOrThrow({
             where: { id: input.campaignId },
@@ -257,22 +250,20 @@ export class CampaignStepsService implements CampaignActivities {
             }));
             ids.push(...(await writeOutbox(tx, plan, input.idempotencyKey, mails)));
           }
-          await tx.auditEvent.create({
+          await AuditLog.write(tx, {
+            districtId: campaign.districtId,
+            campaignId: campaign.id,
+            actorId: input.actorId,
+            type: 'DEADLINE_EXTENDED',
             data: {
-              districtId: campaign.districtId,
-              campaignId: campaign.id,
-              actorId: input.actorId,
-              type: 'DEADLINE_EXTENDED',
-              data: {
-                kind: 'SUBMISSION',
-                scope: 'CAMPAIGN',
-                previous: campaign.submissionDeadline.toISOString(),
-                until: until.toISOString(),
-                reason: input.reason,
-                emailIds: ids,
-              },
-              idempotencyKey: input.idempotencyKey,
+              kind: 'SUBMISSION',
+              scope: 'CAMPAIGN',
+              previous: campaign.submissionDeadline.toISOString(),
+              until: until.toISOString(),
+              reason: input.reason,
+              emailIds: ids,
             },
+            idempotencyKey: input.idempotencyKey,
           });
           return ids;
         });

@@ -15,6 +15,7 @@ import {
   person,
   toView,
 } from './comment-views';
+import { AuditLog } from '../audit/audit-log';
 
 /** Comments are frozen with the plan once the school is out of the campaign. */
 const FROZEN: PlanStatus[] = ['CLOSED', 'EXEMPTED'];
@@ -75,12 +76,10 @@ export class CommentsService {
           data: { resolvedAt: new Date(), resolvedById: user.id, resolvedInVersionNo: currentVersionNo },
         });
         if (done.count === 1) {
-          await tx.auditEvent.create({
-            data: {
-              ...auditScope(plan, user),
-              type: 'COMMENT_RESOLVED',
-              data: { commentId: root.id, versionNo: currentVersionNo },
-            },
+          await AuditLog.write(tx, {
+            ...auditScope(plan, user),
+            type: 'COMMENT_RESOLVED',
+            data: { commentId: root.id, versionNo: currentVersionNo },
           });
         }
       });
@@ -153,12 +152,10 @@ export class CommentsService {
           include: commentInclude,
         });
         const { anchorType, anchorKey, parentId } = data;
-        await tx.auditEvent.create({
-          data: {
-            ...auditScope(plan, user),
-            type: 'COMMENT_ADDED',
-            data: { commentId: comment.id, anchorType, anchorKey, parentId },
-          },
+        await AuditLog.write(tx, {
+          ...auditScope(plan, user),
+          type: 'COMMENT_ADDED',
+          data: { commentId: comment.id, anchorType, anchorKey, parentId },
         });
         return comment;
       });

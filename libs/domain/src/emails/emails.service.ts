@@ -5,6 +5,8 @@ import { DomainError } from '../common/errors';
 import { MailQueueService } from '@duyet/mail';
 import type { z } from 'zod';
 import type { emailListQuerySchema, resendFailedQuerySchema } from './email-schemas';
+import type { AuditEventOf } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 
 /** Rows one transaction of "resend all" puts back on the queue. */
 const RESEND_BATCH = 500;
@@ -119,7 +121,7 @@ export class EmailsService {
         data: resetForResend(new Date()),
       });
       if (count === 0) throw new DomainError('CONFLICT', NOT_FAILED.QUEUED);
-      await tx.auditEvent.create({ data: resendAudit(user, email, { idempotencyKey }) });
+      await AuditLog.write(tx, resendAudit(user, email, { idempotencyKey }));
       return true;
     });
     if (resent) await this.queue.enqueue([id]);
@@ -155,7 +157,10 @@ export class EmailsService {
         });
         const done = new Set(reset.map((r) => r.id));
         const rows = failed.filter((f) => done.has(f.id));
-        await tx.auditEvent.createMany({ data: rows.map((r) => resendAudit(user, r, { bulk: true })) });
+        await AuditLog.writeMany(
+          tx,
+          rows.map((r) => resendAudit(user, r, { bulk: true })),
+        );
         return { found: failed.length, ids: rows.map((r) => r.id) };
       });
       resent += ids.ids.length;
@@ -175,7 +180,7 @@ function resendAudit(
   user: AuthUser,
   email: BeforeResend,
   extra: { idempotencyKey?: string; bulk?: boolean },
-): Prisma.AuditEventCreateManyInput {
+): AuditEventOf<'EMAIL_RESENT'> {
   // A district-level event: the message's campaign and plan are named in its data, not linked, so that the plan's
   // trail (which its school reads) stays about the plan.
   return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { type AuditType, type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/database';
+import { type PlanStatus, PrismaService, type Tx } from '@duyet/database';
 import type { AuthUser } from '../plans/access';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
@@ -11,25 +11,36 @@ import { meetingReviewDue } from './meeting-review-due';
 import { vnDay } from './meeting-times';
 import { MailQueueService } from '@duyet/mail';
 import { PlanMovesService } from '../plans/plan-moves.service';
+import type { AuditData, AuditEvent, MeetingChangeDone } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 
 /** What one change did, as its apply step reports it. */
-export interface MeetingChange {
+/** The audit types of a change to a campaign's meetings. */
+const MEETING_CHANGE_TYPES = [
+  'MEETING_SCHEDULED',
+  'MEETING_RESCHEDULED',
+  'MEETING_SLOTS_REORDERED',
+  'MEETING_SCHOOL_ADDED',
+  'MEETING_SCHOOL_REMOVED',
+  'MEETING_CANCELLED',
+] as const;
+export type MeetingChangeType = (typeof MEETING_CHANGE_TYPES)[number];
+
+export interface MeetingChange<K extends MeetingChangeType = MeetingChangeType> {
   /** the meetings whose invitees must hear about it */
   meetingIds: string[];
   /** a meeting this change created: its first invitations keep SEQUENCE 0 */
   createdId?: string;
   planId?: string;
-  audit: Record<string, unknown>;
+  /** the event's data, but for what the change did (MeetingChangeDone) */
+  audit: DistributiveOmit<AuditData[K], keyof MeetingChangeDone>;
   /** what changed, in a sentence, for the updates */
   note?: string;
   /** why someone no longer invited is taken off, for the cancellations */
   withdrawReason?: string;
 }
 
-interface Done {
-  meetingIds: string[];
-  emailIds: string[];
-}
+type Done = MeetingChangeDone;
 
 /**
  * Runs an admin's change to a campaign's meetings the way plan moves run: the change, its audit event and the
@@ -48,12 +59,12 @@ export class MeetingChangesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(
+  async run<K extends MeetingChangeType>(
     user: AuthUser,
     campaignId: string,
-    type: AuditType,
+    type: K,
     key: string,
-    apply: (tx: Tx) => Promise<MeetingChange>,
+    apply: (tx: Tx) => Promise<MeetingChange<K>>,
   ): Promise<string[]> {
     const idempotencyKey = `meeting:${type}:${key}`;
     let done = await this.findDone(idempotencyKey);
@@ -75,15 +86,15 @@ export class MeetingChangesService {
   }
 
   private async findDone(idempotencyKey: string): Promise<Done | null> {
-    const event = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey } });
-    return event ? (event.data as unknown as Done) : null;
+    const event = await AuditLog.find(this.prisma, idempotencyKey, ...MEETING_CHANGE_TYPES);
+    return event?.data ?? null;
   }
 
-  private async apply(
+  private async apply<K extends MeetingChangeType>(
     tx: Tx,
     user: AuthUser,
-    c: { campaignId: string; type: AuditType; idempotencyKey: string },
-    apply: (tx: Tx) => Promise<MeetingChange>,
+    c: { campaignId: string; type: K; idempotencyKey: string },
+    apply: (tx: Tx) => Promise<MeetingChange<K>>,
   ): Promise<Done> {
     // One change at a time per campaign: a school sits on one meeting at most and positions stay 1, 2, 3 …
     await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${c.campaignId}::uuid FOR UPDATE`;
@@ -102,17 +113,17 @@ export class MeetingChangesService {
       emailIds.push(...(await syncInvitations(tx, user.districtId, id, c.idempotencyKey, { ...ctx, created })));
     }
     const done: Done = { meetingIds, emailIds };
-    await tx.auditEvent.create({
-      data: {
-        districtId: user.districtId,
-        campaignId: c.campaignId,
-        planId: change.planId ?? null,
-        actorId: user.id,
-        type: c.type,
-        data: { ...change.audit, ...done } as unknown as Prisma.InputJsonValue,
-        idempotencyKey: c.idempotencyKey,
-      },
-    });
+    // The data is the type's own (MeetingChange<K>), which TypeScript cannot follow through a generic K.
+    const event = {
+      districtId: user.districtId,
+      campaignId: c.campaignId,
+      planId: change.planId ?? null,
+      actorId: user.id,
+      type: c.type,
+      data: { ...change.audit, ...done },
+      idempotencyKey: c.idempotencyKey,
+    } as AuditEvent;
+    await AuditLog.write(tx, event);
     return done;
   }
 
@@ -160,5 +171,8 @@ export class MeetingChangesService {
     }
   }
 }
+
+/** Omit over each member of a union, so each keeps its own keys. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const WAITING_ON_OFFICE: readonly PlanStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Prisma, PrismaService } from '@duyet/database';
+import { PrismaService } from '@duyet/database';
 import type { AttendanceInput, MeetingOutcomeInput } from './meeting-schemas';
 import type { AuthUser } from '../plans/access';
 import { ClockService } from '../calendar/clock.service';
@@ -8,6 +8,7 @@ import { assertScheduled, loadMeeting } from './meeting-store';
 import { PlanMovesService } from '../plans/plan-moves.service';
 import { invalid } from './meeting-plans';
 import { MeetingQueriesService } from './meeting-queries.service';
+import { AuditLog } from '../audit/audit-log';
 
 /**
  * What happens at the meeting: who attended, and the outcome on each plan. An outcome is the plan's own decision,
@@ -54,18 +55,14 @@ export class MeetingRecordsService {
           decisionId: outcome.decisionId,
           status: outcome.status,
         };
-        await tx.auditEvent.upsert({
-          where: { idempotencyKey: updateId },
-          create: {
-            districtId: user.districtId,
-            campaignId: meeting.campaignId,
-            planId: slot.planId,
-            actorId: user.id,
-            type: 'MEETING_OUTCOME_RECORDED',
-            data: data as Prisma.InputJsonValue,
-            idempotencyKey: updateId,
-          },
-          update: {},
+        await AuditLog.writeOnce(tx, {
+          districtId: user.districtId,
+          campaignId: meeting.campaignId,
+          planId: slot.planId,
+          actorId: user.id,
+          type: 'MEETING_OUTCOME_RECORDED',
+          data: data,
+          idempotencyKey: updateId,
         });
       });
     }
@@ -111,20 +108,18 @@ export class MeetingRecordsService {
           present: true,
         })),
       });
-      await tx.auditEvent.create({
+      await AuditLog.write(tx, {
+        districtId: user.districtId,
+        campaignId: meeting.campaignId,
+        actorId: user.id,
+        type: 'MEETING_ATTENDANCE_RECORDED',
         data: {
-          districtId: user.districtId,
-          campaignId: meeting.campaignId,
-          actorId: user.id,
-          type: 'MEETING_ATTENDANCE_RECORDED',
-          data: {
-            meetingId,
-            present: input.present.length,
-            absent: invited.length - present.size,
-            guests: input.guests,
-          },
-          idempotencyKey,
+          meetingId,
+          present: input.present.length,
+          absent: invited.length - present.size,
+          guests: input.guests,
         },
+        idempotencyKey,
       });
     });
     return (await this.queries.get(user, meetingId)).attendees;

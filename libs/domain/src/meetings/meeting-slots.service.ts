@@ -4,7 +4,7 @@ import type { AuthUser } from '../plans/access';
 import { DomainError } from '../common/errors';
 import { type MeetingRow, assertScheduled, loadMeeting, meetingTitle } from './meeting-store';
 import { formatVnDateTime } from '../common/format';
-import { MeetingChangesService } from './meeting-changes.service';
+import { type MeetingChange, MeetingChangesService } from './meeting-changes.service';
 import { compactSlots, invalid, plansToSlot } from './meeting-plans';
 import { MeetingQueriesService } from './meeting-queries.service';
 
@@ -87,12 +87,12 @@ export class MeetingSlotsService {
     return this.queries.get(user, id);
   }
 
-  private async change(
+  private async change<K extends 'MEETING_SLOTS_REORDERED' | 'MEETING_SCHOOL_ADDED' | 'MEETING_SCHOOL_REMOVED'>(
     user: AuthUser,
     id: string,
-    type: 'MEETING_SLOTS_REORDERED' | 'MEETING_SCHOOL_ADDED' | 'MEETING_SCHOOL_REMOVED',
+    type: K,
     key: string,
-    apply: (tx: Tx, m: MeetingRow) => ReturnType<Parameters<MeetingChangesService['run']>[4]>,
+    apply: (tx: Tx, m: MeetingRow) => Promise<MeetingChange<K>>,
   ): Promise<void> {
     const { campaignId } = await loadMeeting(this.prisma, user.districtId, id);
     await this.changes.run(user, campaignId, type, key, async (tx) => {

@@ -56,7 +56,13 @@ export class MeetingsService {
         },
       });
       const schools = plans.map((p) => p.school.code);
-      const audit = { meetingId: meeting.id, cluster: cluster.code, startsAt, venue: input.venue, schools };
+      const audit = {
+        meetingId: meeting.id,
+        cluster: cluster.code,
+        startsAt: startsAt.toISOString(),
+        venue: input.venue,
+        schools,
+      };
       return { meetingIds: [meeting.id], createdId: meeting.id, audit };
     });
     return this.queries.get(user, id);
@@ -85,10 +91,15 @@ export class MeetingsService {
     await this.changes.run(user, meeting.campaignId, 'MEETING_RESCHEDULED', key, async (tx) => {
       assertScheduled(await loadMeeting(tx, user.districtId, id));
       await tx.meeting.update({ where: { id }, data: { startsAt, venue, slotMinutes } });
-      const from = { startsAt: meeting.startsAt, venue: meeting.venue, slotMinutes: meeting.slotMinutes };
+      const from = { startsAt: meeting.startsAt.toISOString(), venue: meeting.venue, slotMinutes: meeting.slotMinutes };
       return {
         meetingIds: [id],
-        audit: { meetingId: id, from, to: { startsAt, venue, slotMinutes }, reason: input.reason },
+        audit: {
+          meetingId: id,
+          from,
+          to: { startsAt: startsAt.toISOString(), venue, slotMinutes },
+          reason: input.reason,
+        },
         note,
       };
     });

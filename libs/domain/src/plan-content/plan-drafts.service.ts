@@ -7,6 +7,7 @@ import type { PlanDraft } from './draft.schema';
 import { type PlanContent, readPlanContent } from './content';
 import { type DraftChanges, draftChanges, mergeDraftChanges, readDraftChanges } from './draft-changes';
 import { PlanContentService } from './plan-content.service';
+import { AuditLog } from '../audit/audit-log';
 
 const EDITABLE: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 
@@ -113,22 +114,20 @@ export class PlanDraftsService {
           draftRevision: revision,
         },
       });
-      await tx.auditEvent.create({
+      await AuditLog.write(tx, {
+        districtId: plan.districtId,
+        campaignId: plan.campaignId,
+        planId: plan.id,
+        actorId: save.actorId,
+        type: 'PLAN_DRAFT_SAVED',
         data: {
-          districtId: plan.districtId,
-          campaignId: plan.campaignId,
-          planId: plan.id,
-          actorId: save.actorId,
-          type: 'PLAN_DRAFT_SAVED',
-          data: {
-            revision,
-            basedOn: save.basedOn ?? null,
-            sections: Object.keys(save.draft.sections),
-            indicators: Object.keys(save.draft.indicators),
-            changed: { sections: changed.sections, indicators: changed.indicators },
-          },
-          idempotencyKey: save.idempotencyKey,
+          revision,
+          basedOn: save.basedOn ?? null,
+          sections: Object.keys(save.draft.sections),
+          indicators: Object.keys(save.draft.indicators),
+          changed: { sections: changed.sections, indicators: changed.indicators },
         },
+        idempotencyKey: save.idempotencyKey,
       });
       return revision;
     });

@@ -10,6 +10,7 @@ import { type OutboxMail, planMailBase, writeOutbox } from './plan-mails';
 import { MailQueueService, MailTemplate } from '@duyet/mail';
 import { PlanMovesService } from './plan-moves.service';
 import { PlanAccessService, type PlanRow } from './plan-access.service';
+import { AuditLog } from '../audit/audit-log';
 
 const SCHOOL_SIDE = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 
@@ -50,9 +51,8 @@ export class PlanExtensionsService {
       throw new DomainError('VALIDATION', `Ngày đề nghị phải sau hạn hiện tại (${formatVnDateTime(deadline)}).`);
     }
     const auditKey = `extension-request:${planId}:${user.id}:${key}`;
-    const done = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey: auditKey } });
-    if (done)
-      return this.prisma.extensionRequest.findUniqueOrThrow({ where: { id: (done.data as { id: string }).id } });
+    const done = await AuditLog.find(this.prisma, auditKey, 'EXTENSION_REQUESTED');
+    if (done) return this.prisma.extensionRequest.findUniqueOrThrow({ where: { id: done.data.id } });
     const pending = await this.prisma.extensionRequest.findFirst({ where: { planId, status: 'PENDING' } });
     if (pending) throw new DomainError('CONFLICT', 'Trường đã có một đề nghị gia hạn đang chờ Phòng trả lời.');
     const { row, emailIds } = await this.prisma.$transaction(async (tx) => {
@@ -68,22 +68,20 @@ export class PlanExtensionsService {
         },
       });
       const ids = await this.mailAdmins(tx, plan, user, created, deadline, auditKey);
-      await tx.auditEvent.create({
+      await AuditLog.write(tx, {
+        districtId: plan.districtId,
+        campaignId: plan.campaignId,
+        planId,
+        actorId: user.id,
+        type: 'EXTENSION_REQUESTED',
         data: {
-          districtId: plan.districtId,
-          campaignId: plan.campaignId,
-          planId,
-          actorId: user.id,
-          type: 'EXTENSION_REQUESTED',
-          data: {
-            id: created.id,
-            reason: body.reason,
-            // The audit keeps instants in UTC, whatever offset the request carried.
-            requestedUntil: body.requestedUntil ? auditInstant(body.requestedUntil) : null,
-            emailIds: ids,
-          },
-          idempotencyKey: auditKey,
+          id: created.id,
+          reason: body.reason,
+          // The audit keeps instants in UTC, whatever offset the request carried.
+          requestedUntil: body.requestedUntil ? auditInstant(body.requestedUntil) : null,
+          emailIds: ids,
         },
+        idempotencyKey: auditKey,
       });
       return { row: created, emailIds: ids };
     });
@@ -122,15 +120,13 @@ export class PlanExtensionsService {
         },
       }));
       const ids = await writeOutbox(tx, plan, `extension-refused:${requestId}`, mails);
-      await tx.auditEvent.create({
-        data: {
-          districtId: plan.districtId,
-          campaignId: plan.campaignId,
-          planId,
-          actorId: admin.id,
-          type: 'EXTENSION_REFUSED',
-          data: { id: requestId, note, emailIds: ids },
-        },
+      await AuditLog.write(tx, {
+        districtId: plan.districtId,
+        campaignId: plan.campaignId,
+        planId,
+        actorId: admin.id,
+        type: 'EXTENSION_REFUSED',
+        data: { id: requestId, note, emailIds: ids },
       });
       return ids;
     });

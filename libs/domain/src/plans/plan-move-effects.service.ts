@@ -14,6 +14,8 @@ import { openThreadsForMail } from '../comments/comments.service';
 import { meetingReviewDue } from '../meetings/meeting-review-due';
 import { activePrincipals } from '../people/principals';
 import { PlanContentService } from '../plan-content/plan-content.service';
+import type { AuditEvent, PlanMoveData } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 
 interface AppliedChange {
   outcome: TransitionOutcome;
@@ -77,9 +79,10 @@ export class PlanMoveEffectsService implements PlanActivities {
   }
 
   private async findApplied(idempotencyKey: string): Promise<AppliedChange | null> {
-    const event = await this.prisma.auditEvent.findUnique({ where: { idempotencyKey } });
+    const event = await AuditLog.find(this.prisma, idempotencyKey, ...Object.values(AUDIT_TYPE));
     if (!event) return null;
-    const data = event.data as unknown as { outcome: Omit<TransitionOutcome, 'auditEventId'>; emailIds: string[] };
+    // A plan's move keys hold only plan moves, never the campaign-wide DEADLINE_EXTENDED.
+    const data = event.data as PlanMoveData;
     return { outcome: { ...data.outcome, auditEventId: event.id }, emailIds: data.emailIds };
   }
 
@@ -119,25 +122,24 @@ export class PlanMoveEffectsService implements PlanActivities {
       ...(effect.decisionId ? { decisionId: effect.decisionId } : {}),
     };
     const emailIds = await writeOutbox(tx, plan, input.idempotencyKey, effect.mails ?? []);
-    const event = await tx.auditEvent.create({
+    // The extras (effect.audit) are the ones AuditData declares for this action's type (AUDIT_TYPE).
+    const event = await AuditLog.write(tx, {
+      districtId: plan.districtId,
+      campaignId: plan.campaignId,
+      planId: plan.id,
+      actorId: actor.id,
+      type: AUDIT_TYPE[input.action],
       data: {
-        districtId: plan.districtId,
-        campaignId: plan.campaignId,
-        planId: plan.id,
-        actorId: actor.id,
-        type: AUDIT_TYPE[input.action],
-        data: {
-          outcome,
-          emailIds,
-          from: input.from,
-          to: input.to,
-          ...(input.comment ? { comment: input.comment } : {}),
-          ...(input.reason ? { reason: input.reason } : {}),
-          ...effect.audit,
-        } as unknown as Prisma.InputJsonValue,
-        idempotencyKey: input.idempotencyKey,
-      },
-    });
+        outcome,
+        emailIds,
+        from: input.from,
+        to: input.to,
+        ...(input.comment ? { comment: input.comment } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...effect.audit,
+      } as unknown as Prisma.InputJsonValue,
+      idempotencyKey: input.idempotencyKey,
+    } as AuditEvent);
     return { outcome: { ...outcome, auditEventId: event.id }, emailIds };
   }
 

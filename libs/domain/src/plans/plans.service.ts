@@ -9,6 +9,7 @@ import { PlanFormService } from '../plan-content/plan-form.service';
 import { type AuthUser, schoolScopeWhere } from './access';
 import { PlanAccessService, type PlanRow, planRowInclude } from './plan-access.service';
 import { planWorkflowError } from './workflow-errors';
+import { trailEntry } from '../audit/audit-log';
 
 export interface PlanListQuery {
   campaignId?: string;
@@ -98,7 +99,7 @@ export class PlansService {
       orderBy: { createdAt: 'asc' },
       include: { actor: { select: { id: true, fullName: true, title: true } } },
     });
-    return events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt, actor: e.actor, data: e.data }));
+    return events.map(trailEntry);
   }
 
   /** The draft as it stands, with its revision (the ETag a save sends back in If-Match). */

@@ -26,6 +26,7 @@ import {
   writeDeliveries,
 } from './reminder-outbox';
 import { type Person, RecipientDirectory } from './recipients';
+import { AuditLog } from '../audit/audit-log';
 
 /**
  * The daily run covers the whole district: every active campaign in one pass, so that a person with plans in
@@ -161,20 +162,18 @@ export class RemindersService {
     }
     const result = await this.deliver(run);
     if (result.rungs > 0 || scope.manual) {
-      await this.prisma.auditEvent.create({
+      await AuditLog.write(this.prisma, {
+        districtId: scope.district.id,
+        // The daily run is the district's; "remind now" is its campaign's when it names one campaign only.
+        campaignId: scope.manual && scope.campaigns.length === 1 ? scope.campaigns[0].id : null,
+        actorId: scope.manual?.actorId ?? null,
+        type: 'REMINDER_SENT',
         data: {
-          districtId: scope.district.id,
-          // The daily run is the district's; "remind now" is its campaign's when it names one campaign only.
-          campaignId: scope.manual && scope.campaigns.length === 1 ? scope.campaigns[0].id : null,
-          actorId: scope.manual?.actorId ?? null,
-          type: 'REMINDER_SENT',
-          data: {
-            day: run.day,
-            manual: run.manual,
-            planIds: scope.planIds ? [...scope.planIds.values()].reduce((n, ids) => n + ids.length, 0) : null,
-            campaignIds: [...run.campaignsDue].sort(),
-            ...result,
-          },
+          day: run.day,
+          manual: run.manual,
+          planIds: scope.planIds ? [...scope.planIds.values()].reduce((n, ids) => n + ids.length, 0) : null,
+          campaignIds: [...run.campaignsDue].sort(),
+          ...result,
         },
       });
     }

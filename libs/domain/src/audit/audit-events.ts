@@ -1,0 +1,144 @@
+import type { AuditType, MeetingOutcome } from '@duyet/database';
+import type { DeadlineKind, TransitionOutcome } from '@duyet/workflows';
+import type { DayOverrideEntry } from '../calendar/working-calendar';
+import type { SendRemindersResult } from '../reminders/reminders.service';
+
+// What each audit type keeps in its `data` column, one shape per AuditType (prisma/schema.prisma). Instants are
+// kept as ISO strings in UTC (auditInstant), so the shape written is the shape read back.
+
+/** Every move of a plan, written by the activity that applies it; a retry finds its outcome and e-mails here. */
+export interface PlanMoveData {
+  outcome: Omit<TransitionOutcome, 'auditEventId'>;
+  emailIds: string[];
+  from: string;
+  to: string;
+  comment?: string;
+  reason?: string;
+}
+
+/** A decision or recommendation on the current version. */
+export interface DecisionMoveData extends PlanMoveData {
+  versionNo: number;
+  kind: string;
+  capacity: string;
+  supersedes: string | null;
+}
+
+/** A change to a campaign's meetings; `meetingIds` and `emailIds` are what a retry of the request finds. */
+export interface MeetingChangeDone {
+  meetingIds: string[];
+  emailIds: string[];
+}
+
+export interface MeetingPlace {
+  startsAt: string;
+  venue: string;
+  slotMinutes: number;
+}
+
+/** The data of each audit type. */
+export interface AuditData {
+  CAMPAIGN_CREATED: { key: string; documentNumber: string };
+  CAMPAIGN_PLANS_OPENED: { plansStarted: number };
+  PLAN_DRAFT_STARTED: PlanMoveData;
+  PLAN_SUBMITTED: PlanMoveData & { versionNo: number; late: boolean; warnings: unknown[] };
+  PLAN_APPROVED: DecisionMoveData;
+  PLAN_RETURNED: DecisionMoveData;
+  PLAN_WITHDRAWN: PlanMoveData & { versionNo: number };
+  PLAN_REVIEW_STARTED: PlanMoveData;
+  PLAN_RECOMMENDED: DecisionMoveData;
+  PLAN_EXEMPTED: PlanMoveData & { deadline?: string };
+  PLAN_REOPENED: PlanMoveData & { deadline?: string };
+  PLAN_CLOSED: PlanMoveData & { deadline?: string };
+  PLAN_REVIEWER_ASSIGNED: PlanMoveData & { reviewerId: string; previousReviewerId: string | null };
+  PLAN_DRAFT_SAVED: {
+    revision: number;
+    basedOn: number | null;
+    sections: string[];
+    indicators: string[];
+    changed: { sections: string[]; indicators: string[] };
+  };
+  COMMENT_ADDED: { commentId: string; anchorType: string; anchorKey: string | null; parentId: string | null };
+  COMMENT_RESOLVED: { commentId: string; versionNo: number };
+  ATTACHMENT_ADDED: { attachmentId: string; fileName: string; mimeType: string; size: number; sha256: string };
+  ATTACHMENT_REMOVED: { attachmentId: string; fileName: string; sha256: string };
+  CAMPAIGN_SCHOOL_ADDED: { schoolCode: string; requestKey: string };
+  CAMPAIGN_SCHOOL_REMOVED: { schoolCode: string; reason: string };
+  CAMPAIGN_CLOSED: { reason: string };
+  CAMPAIGN_PROBLEM: { stage: 'LAUNCH' | 'CLOSE' | 'DEADLINE'; message: string };
+  /** one plan's deadline (a move of its workflow), or the whole campaign's submission deadline */
+  DEADLINE_EXTENDED:
+    | (PlanMoveData & { kind: DeadlineKind; previous: string | null; until: string; reason: string })
+    | { kind: 'SUBMISSION'; scope: 'CAMPAIGN'; previous: string; until: string; reason: string; emailIds: string[] };
+  EXTENSION_REQUESTED: { id: string; reason: string; requestedUntil: string | null; emailIds: string[] };
+  /** not written: a granted request is the DEADLINE_EXTENDED move that names it */
+  EXTENSION_GRANTED: { id: string };
+  EXTENSION_REFUSED: { id: string; note: string; emailIds: string[] };
+  REMINDER_SENT: SendRemindersResult & {
+    day: string;
+    manual: boolean;
+    planIds: number | null;
+    campaignIds: string[];
+  };
+  DAY_OVERRIDE_CHANGED: { date: string; before: DayOverrideEntry | null; after: DayOverrideEntry | null };
+  REMINDER_HOUR_CHANGED: { before: string; after: string };
+  MEETING_SCHEDULED: MeetingChangeDone & {
+    meetingId: string;
+    cluster: string;
+    startsAt: string;
+    venue: string;
+    schools: string[];
+  };
+  MEETING_RESCHEDULED: MeetingChangeDone & {
+    meetingId: string;
+    from: MeetingPlace;
+    to: MeetingPlace;
+    reason?: string;
+  };
+  MEETING_SLOTS_REORDERED: MeetingChangeDone & { meetingId: string; order: (string | undefined)[] };
+  /** put on a meeting's agenda, or moved there from another meeting */
+  MEETING_SCHOOL_ADDED: MeetingChangeDone &
+    ({ meetingId: string; school: string } | { from: string; to: string; school: string });
+  MEETING_SCHOOL_REMOVED: MeetingChangeDone & { meetingId: string; school: string; reason: string };
+  MEETING_CANCELLED: MeetingChangeDone & { meetingId: string; title: string; reason: string };
+  MEETING_ATTENDANCE_RECORDED: {
+    meetingId: string;
+    present: number;
+    absent: number;
+    guests: { fullName: string; title: string; schoolCode?: string }[];
+  };
+  MEETING_OUTCOME_RECORDED: {
+    meetingId: string;
+    slotId: string;
+    outcome: MeetingOutcome;
+    decisionId?: string;
+    status: string;
+  };
+  EMAIL_RESENT: {
+    emailId: string;
+    to: string;
+    subject: string;
+    template: string;
+    attempts: number;
+    lastError: string | null;
+    campaignId: string | null;
+    planId: string | null;
+    bulk?: true;
+  };
+}
+
+/** Who and what an event is about: the district always, the campaign, plan and actor when there is one. */
+export interface AuditScope {
+  districtId: string;
+  campaignId?: string | null;
+  planId?: string | null;
+  actorId?: string | null;
+}
+
+/** One event to write: its type picks the shape of its data. */
+export type AuditEvent = {
+  [K in AuditType]: AuditScope & { type: K; data: AuditData[K]; idempotencyKey?: string };
+}[AuditType];
+
+/** An event of one type. */
+export type AuditEventOf<K extends AuditType> = Extract<AuditEvent, { type: K }>;
