@@ -26,11 +26,24 @@ describe('the browser app in Chromium', () => {
     const res = await page.goto('/');
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self';");
-    await expect(page.getByLabel('E-mail').isVisible()).resolves.toBe(true);
+    // Signed out: the app sends / to its sign-in page, and comes back to / after.
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/');
+    await page.getByLabel('E-mail').waitFor();
     await expect(page.getByLabel('Mật khẩu').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Đăng nhập' }).isEnabled()).resolves.toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await expectNoSeriousA11yViolations(page);
-    expect(await pageProblems(page)).toEqual({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    const problems = await pageProblems(page);
+    expect(problems).toMatchObject({ consoleErrors: [], pageErrors: [], cspViolations: [] });
+    // The app asks who is signed in; signed out, that is the one refusal it meets.
+    expect(problems.failedResources).toEqual([expect.stringMatching(/status of 401 .*\/api\/auth\/me$/)]);
+    // And the watch would have seen one: an inline script, as an injected one would be, is blocked and reported.
+    await page.evaluate(
+      `document.body.appendChild(Object.assign(document.createElement('script'), { text: 'window.ran = 1' }))`,
+    );
+    await expect(page.evaluate('window.ran')).resolves.toBeUndefined();
+    expect((await pageProblems(page)).cspViolations).toContainEqual(expect.stringContaining('script-src'));
   });
 
   it('signs in through the form: an httpOnly session cookie the page cannot read, and the app leaves /login', async () => {
@@ -48,10 +61,10 @@ describe('the browser app in Chromium', () => {
 
   it('sends a page opened signed out to sign-in, then back to the page it wanted', async () => {
     const page = await web.newPage();
-    await page.goto('/board');
+    await page.goto('/board?overdue=true');
     await page.waitForURL((url) => url.pathname === '/login');
-    expect(new URL(page.url()).searchParams.get('next')).toBe('/board');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/board?overdue=true');
     await signIn(page, ADMIN);
-    expect(new URL(page.url()).pathname).toBe('/board');
+    expect(page.url()).toBe(`${web.baseURL}/board?overdue=true`);
   });
 });

@@ -16,7 +16,7 @@ export default class E2eEnvironment extends TestEnvironment {
     if (!hook) return;
     const names: string[] = [];
     for (let block: Circus.DescribeBlock | Circus.TestEntry | undefined = event.test; block; block = block.parent) {
-      if (block.name !== 'ROOTDESCRIBEBLOCK') names.unshift(block.name);
+      if (block.name !== 'ROOT_DESCRIBE_BLOCK') names.unshift(block.name);
     }
     await hook(names.join(' › ')).catch((err: unknown) => {
       process.stderr.write(`screenshot on failure failed: ${String(err)}\n`);

@@ -20,7 +20,10 @@ const CHROMIUM_ARGS = [
 
 /** What went wrong in a page that no assertion looked at: console errors, uncaught errors, CSP violations. */
 export interface PageProblems {
+  /** errors the page's scripts logged (Chromium's own line for each failed request is in failedResources) */
   consoleErrors: string[];
+  /** answers of 4xx/5xx the page met, as Chromium logs them: a 401 before signing in is expected */
+  failedResources: string[];
   pageErrors: string[];
   cspViolations: string[];
 }
@@ -113,19 +116,26 @@ export async function startBrowserStack({ worker = true } = {}): Promise<Browser
 }
 
 function watch(page: Page): void {
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [], cspViolations: [] };
+  const problems: PageProblems = { consoleErrors: [], failedResources: [], pageErrors: [], cspViolations: [] };
   problemsOf.set(page, problems);
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const text = m.text();
-    (text.includes('Content Security Policy') ? problems.cspViolations : problems.consoleErrors).push(text);
+    if (text.includes('Content Security Policy')) problems.cspViolations.push(text);
+    else if (text.startsWith('Failed to load resource')) problems.failedResources.push(`${text} ${m.location().url}`);
+    else problems.consoleErrors.push(text);
   });
   page.on('pageerror', (err) => problems.pageErrors.push(err.message));
 }
 
 /** What the page reported so far: console errors, uncaught errors, and what its CSP blocked. */
 export async function pageProblems(page: Page): Promise<PageProblems> {
-  const problems = problemsOf.get(page) ?? { consoleErrors: [], pageErrors: [], cspViolations: [] };
+  const problems = problemsOf.get(page) ?? {
+    consoleErrors: [],
+    failedResources: [],
+    pageErrors: [],
+    cspViolations: [],
+  };
   const reported = await page.evaluate<string[]>('window.__cspViolations || []').catch(() => []);
   return { ...problems, cspViolations: [...problems.cspViolations, ...reported] };
 }
