@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CLERK, openCampaign, planIdOf, principal, staff } from '../support/campaign';
 import { type BrowserStack, expectNoSeriousA11yViolations, signIn, startBrowserStack } from '../support/browser';
@@ -27,6 +29,23 @@ const TARGETS: Record<string, string> = {
   'Tỷ lệ đảng viên': '60',
   'Tỷ lệ giáo viên đạt chuẩn và trên chuẩn trình độ': '90',
 };
+
+// WEB_SCREENSHOTS=1: each screen at a laptop's and a phone's size, under test-results/screens/, to look at.
+const SCREENS = path.resolve(__dirname, '../../test-results/screens');
+async function screens(page: Page, name: string): Promise<void> {
+  if (!process.env.WEB_SCREENSHOTS) return;
+  mkdirSync(SCREENS, { recursive: true });
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1366, 768],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    // A phone's first screen as it shows; a laptop's whole page.
+    await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: width > 390 });
+  }
+  if (size) await page.setViewportSize(size);
+}
 
 describe("the principal's screens in the browser", () => {
   let web: BrowserStack;
@@ -59,6 +78,7 @@ describe("the principal's screens in the browser", () => {
     const page = await web.newPage();
     await page.goto('/');
     await expectNoSeriousA11yViolations(page);
+    await screens(page, 'login');
     await signIn(page, principal(SCHOOL));
     await page.getByRole('heading', { name: 'Kế hoạch của trường' }).waitFor();
     await expect(page.getByText('Ngô Minh Nam').isVisible()).resolves.toBe(true);
@@ -70,6 +90,7 @@ describe("the principal's screens in the browser", () => {
     expect(text).toMatch(/còn \d+ ngày làm việc/);
     expect(text).toContain('Việc tiếp theo: Nộp trước 17:00 30/06/2027');
     await expectNoSeriousA11yViolations(page);
+    await screens(page, 'home');
   });
 
   it('fills the plan, meets a blocking error, fixes it, submits with the confirmation and sees the status change', async () => {
@@ -106,6 +127,7 @@ describe("the principal's screens in the browser", () => {
     await expect(submit.isDisabled()).resolves.toBe(true);
     await savedLine(page).waitFor();
     await expectNoSeriousA11yViolations(page);
+    await screens(page, 'plan-blocking-error');
 
     // A range is accepted; the warning stays and does not block.
     await page.getByLabel('Mục tiêu: Tỷ lệ HS được cấp chứng chỉ biết bơi').fill('15 - 20');
@@ -115,10 +137,11 @@ describe("the principal's screens in the browser", () => {
     await expect(submit.isEnabled()).resolves.toBe(true);
 
     await submit.click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('Nộp kế hoạch cho Phòng GD&ĐT?').waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Nộp kế hoạch cho Phòng GD&ĐT?' });
+    await dialog.waitFor();
     await expect(dialog.innerText()).resolves.toContain(warning);
     await expectNoSeriousA11yViolations(page);
+    await screens(page, 'plan-submit-confirmation');
     await dialog.getByRole('button', { name: 'Nộp' }).click();
 
     // The status changes in place, without a reload; withdrawing is offered while the office has not started.
@@ -143,10 +166,14 @@ describe("the principal's screens in the browser", () => {
     );
     expect(receipt.text).toContain('Ngô Minh Nam');
     await expectNoSeriousA11yViolations(page);
+    await screens(page, 'plan-submitted');
 
     // Withdraw, confirmed: back to a draft the school can edit.
     await page.getByRole('button', { name: 'Rút kế hoạch' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Rút kế hoạch' }).click();
+    await page
+      .getByRole('dialog', { name: 'Rút kế hoạch đã nộp?' })
+      .getByRole('button', { name: 'Rút kế hoạch' })
+      .click();
     await page.getByText('Đang soạn thảo', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Nộp lại kế hoạch' }).waitFor();
     expect((await web.stack.prisma.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('DRAFTING');
@@ -179,6 +206,7 @@ describe("the principal's screens in the browser", () => {
     await expect(page.getByText('Bản nháp của phó hiệu trưởng.').count()).resolves.toBe(0);
     await expect(page.locator('textarea').count()).resolves.toBe(0);
     await expectNoSeriousA11yViolations(page);
+    await screens(page, 'refusal');
 
     await page.goto('/plans/00000000-0000-4000-8000-000000000000');
     await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMe } from '../auth/queries';
 import { formatDateTime } from '../common/format';
 import { PageError } from '../common/PageError';
-import { STATUS_COLOR, planStatusLabel } from '../common/status';
+import { planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
 import { canSubmitAs } from '../plans/permissions';
 import { dueText, nextStep } from './next-step';
@@ -40,7 +40,7 @@ export default function HomePage() {
                   </Link>
                 </h2>
                 <div className="plan-card-meta">
-                  <Tag color={STATUS_COLOR[plan.status]}>{planStatusLabel(plan.status)}</Tag>
+                  <Tag style={statusTagStyle(plan.status)}>{planStatusLabel(plan.status)}</Tag>
                   {plan.due && (
                     <span>
                       {s.deadline}: {formatDateTime(plan.due.at)} ({dueText(plan.due)})

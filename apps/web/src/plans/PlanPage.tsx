@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useBlocker, useParams } from 'react-router';
 import { useMe } from '../auth/queries';
 import { PageError } from '../common/PageError';
-import { STATUS_COLOR, planStatusLabel } from '../common/status';
+import { planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
 import { SaveStatus } from './editor/SaveStatus';
 import { SectionsEditor } from './editor/SectionsEditor';
@@ -70,7 +70,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         <Space wrap>
           <span>{plan.school.name}</span>
           <span>
-            {s.status}: <Tag color={STATUS_COLOR[plan.status]}>{planStatusLabel(plan.status)}</Tag>
+            {s.status}: <Tag style={statusTagStyle(plan.status)}>{planStatusLabel(plan.status)}</Tag>
           </span>
           {editable && !editor.unsavedProblem && <SaveStatus editor={editor} />}
         </Space>
@@ -90,7 +90,8 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         editor={editor}
         readOnly={!editable}
         serverErrors={serverErrors}
-        issues={[...editor.checks.errors, ...editor.checks.warnings]}
+        errors={editor.checks.errors}
+        warnings={editor.checks.warnings}
       />
       {editable && <IssuesPanel errors={editor.checks.errors} warnings={editor.checks.warnings} />}
       <SubmitBar

@@ -9,20 +9,22 @@ interface Props {
   editor: DraftEditor;
   readOnly: boolean;
   serverErrors: Record<string, string>;
-  issues: EditorIssue[];
+  errors: EditorIssue[];
+  warnings: EditorIssue[];
 }
 
 /**
  * The indicators of the school's level, one row each: baseline and target typed as text (a target may be a range),
  * the district's target beside them. A table on a laptop; each row a block of its own on a phone (app.css).
  */
-export function IndicatorTable({ indicators, editor, readOnly, serverErrors, issues }: Props) {
+export function IndicatorTable({ indicators, editor, readOnly, serverErrors, errors, warnings }: Props) {
   const messagesOf = (code: string) => {
     const prefix = `indicators.${code}`;
     const fromServer = Object.entries(serverErrors)
       .filter(([field]) => field.startsWith(prefix))
       .map(([, message]) => message);
-    return [...fromServer, ...issues.filter((i) => i.field.startsWith(prefix)).map((i) => i.message)];
+    const of = (list: EditorIssue[]) => list.filter((i) => i.field.startsWith(prefix)).map((i) => i.message);
+    return { errors: [...fromServer, ...of(errors)], warnings: of(warnings) };
   };
   return (
     <Card title={<h2 className="card-title">{s.title}</h2>} size="small">
@@ -40,10 +42,11 @@ export function IndicatorTable({ indicators, editor, readOnly, serverErrors, iss
         <tbody>
           {indicators.map((indicator) => {
             const row = editor.content.rows[indicator.code] ?? { baseline: '', target: '' };
-            const messages = messagesOf(indicator.code);
+            const found = messagesOf(indicator.code);
+            const messages = [...found.errors, ...found.warnings];
             const describedBy = messages.length ? `ind-msg-${indicator.code}` : undefined;
             return (
-              <tr key={indicator.code} className={messages.length ? 'has-issue' : undefined}>
+              <tr key={indicator.code}>
                 <th scope="row" className="indicator-name">
                   {indicator.label}
                   {indicator.required && (
@@ -53,8 +56,13 @@ export function IndicatorTable({ indicators, editor, readOnly, serverErrors, iss
                   )}
                   {messages.length > 0 && (
                     <ul id={describedBy} className="indicator-messages">
-                      {messages.map((m) => (
+                      {found.errors.map((m) => (
                         <li key={m}>{m}</li>
+                      ))}
+                      {found.warnings.map((m) => (
+                        <li key={m} className="indicator-warning">
+                          {m}
+                        </li>
                       ))}
                     </ul>
                   )}
@@ -76,9 +84,9 @@ export function IndicatorTable({ indicators, editor, readOnly, serverErrors, iss
                     value={row.target}
                     onChange={(e) => editor.setFigure(indicator.code, 'target', e.target.value)}
                     readOnly={readOnly}
-                    aria-invalid={messages.length > 0}
+                    aria-invalid={found.errors.length > 0}
                     aria-describedby={describedBy}
-                    status={messages.length ? 'error' : undefined}
+                    status={found.errors.length ? 'error' : found.warnings.length ? 'warning' : undefined}
                   />
                 </td>
                 <td data-label={s.districtTarget}>{districtTargetText(indicator)}</td>
