@@ -37,13 +37,13 @@ export class DependencyMonitor implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly prisma: PrismaService,
+    private readonly database: PrismaService,
     private readonly queue: MailQueueService,
     private readonly temporal: TemporalClientService,
   ) {}
 
   readonly probes: Record<Dependency, () => Promise<unknown>> = {
-    postgres: () => this.prisma.ping(),
+    postgres: () => this.database.ping(),
     redis: () => this.queue.ping(),
     temporal: async () => (await this.temporal.getConnection()).healthService.check({}),
     worker: async () => {
