@@ -23,6 +23,8 @@ import {
   readCookie,
   setSessionCookies,
 } from './session-cookies';
+import { Answers } from '../common/answers';
+import { AccountProfileDto, SessionDto, TokenLoginDto } from './auth.responses';
 
 class LoginDto extends createZodDto(
   z.object({
@@ -41,6 +43,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @Answers(TokenLoginDto, 200)
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập bằng e-mail và mật khẩu; trả về access token (Bearer), cho ứng dụng khác' })
   @ApiUnauthorizedResponse({ description: 'E-mail hoặc mật khẩu không đúng' })
@@ -50,6 +53,7 @@ export class AuthController {
 
   @Public()
   @Post('session')
+  @Answers(SessionDto, 200)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Đăng nhập trên trình duyệt: đặt cookie phiên (httpOnly) và cookie duyet_csrf',
@@ -77,6 +81,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Answers(AccountProfileDto, 200)
   @ApiBearerAuth()
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({ summary: 'Người dùng đang đăng nhập' })

@@ -23,6 +23,8 @@ import {
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
+import { Answers } from '../common/answers';
+import { BoardPageDto, FailedEmailPageDto, RemindNowResultDto } from './board.responses';
 
 class BoardQueryDto extends createZodDto(boardQuerySchema) {}
 class BoardFilterDto extends createZodDto(boardFilterSchema) {}
@@ -42,6 +44,7 @@ export class BoardController {
   ) {}
 
   @Post('remind')
+  @Answers(RemindNowResultDto, 200)
   @HttpCode(200)
   @Roles('ADMIN', 'REVIEWER')
   @ApiOperation({
@@ -58,6 +61,7 @@ export class BoardController {
   }
 
   @Get()
+  @Answers(BoardPageDto, 200)
   @Roles('ADMIN', 'REVIEWER')
   @ApiOperation({
     summary: 'Bảng theo dõi quá hạn: kế hoạch theo trạng thái, cấp học, cụm, trường; có lọc, sắp xếp, phân trang',
@@ -77,7 +81,10 @@ export class BoardController {
     summary: 'Xuất bảng theo dõi ra tệp CSV (mở được bằng Excel, giữ nguyên tiếng Việt), cùng bộ lọc, không phân trang',
   })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'Tệp CSV UTF-8 có BOM, dòng kết thúc CRLF', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'Tệp CSV UTF-8 có BOM, dòng kết thúc CRLF',
+    schema: { type: 'string', format: 'binary' },
+  })
   exportCsv(@CurrentUser() user: AuthUser, @Query() q: BoardFilterDto): StreamableFile {
     const batches = this.board.exportBatches(user, q);
     const fileName = `Theo dõi kế hoạch ${formatVnDate(this.clock.now()).replaceAll('/', '-')}.csv`;
@@ -88,6 +95,7 @@ export class BoardController {
   }
 
   @Get('failed-emails')
+  @Answers(FailedEmailPageDto, 200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Các thư đã gửi lại hết số lần mà vẫn không đi được, để lãnh đạo Phòng xử lý' })
   @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })

@@ -13,6 +13,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type AuthUser, CalendarService, dayOverrideInputSchema, reminderHourInputSchema } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Answers } from '../common/answers';
+import { CalendarDayDto, CalendarDayListDto, ReminderHourSettingDto } from './calendar.responses';
 
 class YearQueryDto extends createZodDto(
   z.object({ year: z.coerce.number('Năm phải là số').int().min(2000, 'Năm từ 2000').max(2100, 'Năm đến 2100') }),
@@ -27,6 +29,7 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('days')
+  @Answers(CalendarDayListDto, 200)
   @ApiOperation({
     summary: 'Ngày nghỉ và ngày làm việc điều chỉnh của một năm',
     description:
@@ -39,6 +42,7 @@ export class CalendarController {
   }
 
   @Put('days/:date')
+  @Answers(CalendarDayDto, 200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Đặt một ngày là ngày nghỉ (DAY_OFF) hoặc ngày làm việc (WORKING_DAY) của huyện' })
   @ApiBadRequestResponse({ description: 'Ngày không đúng dạng YYYY-MM-DD, hoặc thiếu kind/name' })
@@ -59,6 +63,7 @@ export class CalendarController {
   }
 
   @Get('reminder-hour')
+  @Answers(ReminderHourSettingDto, 200)
   @ApiOperation({
     summary: 'Giờ gửi nhắc hạn hằng ngày của huyện',
     description: 'Mỗi ngày một lượt nhắc cho mọi đợt đang triển khai của huyện, vào giờ này (giờ Việt Nam).',
@@ -69,6 +74,7 @@ export class CalendarController {
   }
 
   @Put('reminder-hour')
+  @Answers(ReminderHourSettingDto, 200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Đổi giờ gửi nhắc hạn hằng ngày (HH:mm); áp dụng từ lượt nhắc kế tiếp' })
   @ApiBadRequestResponse({ description: 'Giờ không đúng dạng HH:mm' })

@@ -28,6 +28,16 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { UsesWorkflows } from '../common/require-dependencies';
+import { Answers } from '../common/answers';
+import {
+  CampaignAuditTrailDto,
+  CampaignDto,
+  CampaignListDto,
+  CampaignStateDto,
+  ExtendedCampaignDto,
+  IssuedCampaignDto,
+  PlanRowDto,
+} from './campaigns.responses';
 
 /** How the create, copy and extend answers tell the office of a deadline it may not have meant. */
 const DEADLINE_WARNINGS =
@@ -54,6 +64,7 @@ export class CampaignsController {
   ) {}
 
   @Post()
+  @Answers(IssuedCampaignDto, 201, { status: 200, description: 'Đã có đợt với cùng mã và số văn bản: trả lại đợt đó' })
   @Roles('ADMIN')
   @ApiOperation({
     summary: 'Ban hành một đợt xây dựng kế hoạch; mở một kế hoạch cho mỗi trường thuộc đối tượng',
@@ -74,6 +85,7 @@ export class CampaignsController {
   }
 
   @Get()
+  @Answers(CampaignListDto, 200)
   @ApiOperation({ summary: 'Các đợt kế hoạch của huyện' })
   @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập hoặc phiên đã hết hạn' })
   list(@CurrentUser() user: AuthUser) {
@@ -81,6 +93,7 @@ export class CampaignsController {
   }
 
   @Get(':id')
+  @Answers(CampaignDto, 200)
   @ApiOperation({ summary: 'Một đợt kế hoạch, với số kế hoạch theo trạng thái trong phạm vi của người xem' })
   @ApiNotFoundResponse({ description: 'Không có đợt này trong huyện' })
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
@@ -88,6 +101,7 @@ export class CampaignsController {
   }
 
   @Get(':id/audit')
+  @Answers(CampaignAuditTrailDto, 200)
   @ApiOperation({ summary: 'Nhật ký của đợt: ban hành, thêm/rút trường, gia hạn, kết thúc' })
   @ApiNotFoundResponse({ description: 'Không có đợt này trong huyện' })
   audit(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
@@ -95,6 +109,7 @@ export class CampaignsController {
   }
 
   @Post(':id/copy')
+  @Answers(IssuedCampaignDto, 201, { status: 200, description: 'Đã có đợt với cùng mã và số văn bản: trả lại đợt đó' })
   @Roles('ADMIN')
   @ApiOperation({
     summary: 'Sao chép đợt (ví dụ của năm trước) với mã, số văn bản và các mốc thời gian mới',
@@ -114,6 +129,7 @@ export class CampaignsController {
   }
 
   @Post(':id/schools')
+  @Answers(PlanRowDto, 201)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Thêm một trường vào đợt đang chạy: mở kế hoạch và workflow của trường' })
   @ApiBadRequestResponse({ description: 'Trường không tồn tại hoặc không thuộc cấp học của đợt' })
@@ -128,6 +144,7 @@ export class CampaignsController {
   }
 
   @Delete(':id/schools/:schoolCode')
+  @Answers(PlanRowDto, 200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Rút một trường khỏi đợt đang chạy, kèm lý do; kế hoạch chưa duyệt được đóng' })
   @ApiConflictResponse({ description: 'Đợt đã kết thúc' })
@@ -141,6 +158,7 @@ export class CampaignsController {
   }
 
   @Post(':id/deadline')
+  @Answers(ExtendedCampaignDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({
@@ -158,6 +176,7 @@ export class CampaignsController {
   }
 
   @Post(':id/close')
+  @Answers(CampaignStateDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Kết thúc đợt: các kế hoạch chưa duyệt chuyển sang "đã đóng"' })

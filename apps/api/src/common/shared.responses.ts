@@ -18,6 +18,14 @@ export const jsonValue: z.ZodType<Prisma.JsonValue> = z
 /** A row's id: any 8-4-4-4-12 hex id, as PostgreSQL's uuid column holds (seeded ids need not be RFC 4122). */
 export const uuid = z.guid();
 
+/**
+ * A schema whose TypeScript type is widened to what the service declares (`string` for an enum the service types
+ * as string, `unknown` for a JSON column): the document and the response check keep the precise schema, only the
+ * compile-time comparison with the handler's return type is loosened. For services whose declared types are looser
+ * than what they return.
+ */
+export const declaredAs = <T>(schema: z.ZodType): z.ZodType<T, T> => schema as unknown as z.ZodType<T, T>;
+
 export const planStatus = z.enum(PLAN_STATUSES);
 export const schoolLevel = z.enum(SchoolLevel);
 export const deadlineKind = z.enum(DeadlineKind);
@@ -25,13 +33,19 @@ export const deadlineKind = z.enum(DeadlineKind);
 export const personRef = z.object({ id: uuid, fullName: z.string() });
 export const personWithTitle = personRef.extend({ title: z.string() });
 
-/** One line of a plan's or a campaign's audit trail. `data` is the audit type's own record. */
+/**
+ * One line of a plan's or a campaign's audit trail. `data` is the audit type's own record (AuditData in
+ * libs/domain/src/audit/audit-events.ts), described here as a JSON object: rows written before that type existed
+ * keep the shape they were written with.
+ */
 export const auditEntry = z.object({
   id: uuid,
   type: z.enum(AuditType),
   at: isoDateTime,
   actor: personWithTitle.nullable(),
-  data: jsonValue,
+  /** the event in one plain Vietnamese sentence, the actor first (describeAuditEvent) */
+  summary: z.string(),
+  data: declaredAs<unknown>(z.record(z.string(), jsonValue)),
 });
 
 /** A plan's deadlines as its workflow keeps them: ISO strings already. */

@@ -15,6 +15,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { EmailListQueryDto, ResendFailedQueryDto } from './email-dtos';
+import { Answers } from '../common/answers';
+import { EmailDto, EmailPageDto, ResendFailedResultDto } from './emails.responses';
 
 @ApiTags('emails')
 @ApiBearerAuth()
@@ -26,6 +28,7 @@ export class EmailsController {
   constructor(private readonly emails: EmailsService) {}
 
   @Get('retrying')
+  @Answers(EmailPageDto, 200)
   @Roles('ADMIN')
   @ApiOperation({
     summary: 'Các thư chưa đi được, đang chờ gửi lại: lý do lần thử trước và thời điểm thử tiếp theo',
@@ -40,6 +43,7 @@ export class EmailsController {
   }
 
   @Post('resend-failed')
+  @Answers(ResendFailedResultDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({
@@ -53,6 +57,7 @@ export class EmailsController {
   }
 
   @Get(':id')
+  @Answers(EmailDto, 200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Tình trạng gửi của một thư: số lần thử, lý do lần thử trước, lần thử tiếp theo' })
   @ApiNotFoundResponse({ description: 'Không có thư này trong huyện' })
@@ -61,6 +66,7 @@ export class EmailsController {
   }
 
   @Post(':id/resend')
+  @Answers(EmailDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()

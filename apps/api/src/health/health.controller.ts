@@ -4,6 +4,9 @@ import type { Response } from 'express';
 import { MailOutboxService, MailTransportService } from '@duyet/mail';
 import { Public } from '../auth/auth.decorators';
 import { DependencyMonitor } from './dependency-monitor.service';
+import { Answers } from '../common/answers';
+import {} from './health.responses';
+import { HealthDto } from './health.responses';
 
 type Check = () => Promise<unknown>;
 const TIMEOUT_MS = 3000;
@@ -32,6 +35,10 @@ export class HealthController {
 
   @Public()
   @Get()
+  @Answers(HealthDto, 200, {
+    status: 503,
+    description: 'Ít nhất một dịch vụ không hoạt động: cùng dạng, status "down"',
+  })
   @ApiOperation({
     summary:
       'Kiểm tra PostgreSQL, Redis, Temporal, bộ xử lý nền (worker) và máy chủ SMTP; nêu tên dịch vụ không hoạt động',

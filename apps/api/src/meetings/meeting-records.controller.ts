@@ -8,6 +8,8 @@ import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.dec
 import { UuidParam } from '../common/uuid-param';
 import { AttendanceDto, MeetingRoutes } from './meeting-dtos';
 import { UsesWorkflows } from '../common/require-dependencies';
+import { Answers } from '../common/answers';
+import { AttendanceListDto } from './meetings.responses';
 
 /** The meeting's record: attendance, and the minutes (biên bản) as a Word document. */
 @MeetingRoutes()
@@ -20,6 +22,7 @@ export class MeetingRecordsController {
   ) {}
 
   @Put('attendance')
+  @Answers(AttendanceListDto, 200)
   @Roles('ADMIN')
   @IdempotencyHeader()
   @ApiOperation({

@@ -5,6 +5,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AddSlotDto, MeetingOutcomeDto, MeetingRoutes, MoveSlotDto, ReasonDto, ReorderSlotsDto } from './meeting-dtos';
+import { Answers } from '../common/answers';
+import { MeetingDto, SlotOutcomeDto } from './meetings.responses';
 
 /** Who presents at a meeting, in what order, and what the meeting decided on each plan. */
 @MeetingRoutes()
@@ -16,6 +18,7 @@ export class MeetingSlotsController {
   ) {}
 
   @Put()
+  @Answers(MeetingDto, 200)
   @Roles('ADMIN')
   @IdempotencyHeader()
   @ApiOperation({ summary: 'Sắp xếp lại thứ tự trình bày; các trường đổi giờ nhận lịch cập nhật' })
@@ -29,6 +32,7 @@ export class MeetingSlotsController {
   }
 
   @Post()
+  @Answers(MeetingDto, 201)
   @Roles('ADMIN')
   @IdempotencyHeader()
   @ApiOperation({ summary: 'Bổ sung một trường vào cuối chương trình hội nghị' })
@@ -37,6 +41,7 @@ export class MeetingSlotsController {
   }
 
   @Post(':slotId/move')
+  @Answers(MeetingDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -54,6 +59,7 @@ export class MeetingSlotsController {
   }
 
   @Post(':slotId/desk')
+  @Answers(MeetingDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -69,6 +75,7 @@ export class MeetingSlotsController {
   }
 
   @Post(':slotId/outcome')
+  @Answers(SlotOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()

@@ -5,6 +5,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { MeetingRoutes, ReasonDto, RescheduleMeetingDto, ScheduleMeetingDto } from './meeting-dtos';
+import { Answers } from '../common/answers';
+import { MeetingAgendaDto, MeetingDto, MeetingListDto } from './meetings.responses';
 
 /** A campaign's review meetings by cluster (hội nghị duyệt kế hoạch): planned, moved, called off, read. */
 @MeetingRoutes()
@@ -16,6 +18,7 @@ export class MeetingsController {
   ) {}
 
   @Post('campaigns/:id/meetings')
+  @Answers(MeetingDto, 201)
   @Roles('ADMIN')
   @IdempotencyHeader()
   @ApiOperation({
@@ -31,12 +34,14 @@ export class MeetingsController {
   }
 
   @Get('campaigns/:id/meetings')
+  @Answers(MeetingListDto, 200)
   @ApiOperation({ summary: 'Các hội nghị duyệt của đợt mà người dùng được xem' })
   list(@CurrentUser() u: AuthUser, @UuidParam('id') id: string) {
     return this.queries.list(u, id);
   }
 
   @Get('meetings/:id')
+  @Answers(MeetingDto, 200)
   @Roles('ADMIN', 'REVIEWER')
   @ApiOperation({ summary: 'Chi tiết hội nghị: thứ tự trình bày, kết quả từng kế hoạch, thành phần và điểm danh' })
   get(@CurrentUser() u: AuthUser, @UuidParam('id') id: string) {
@@ -44,6 +49,7 @@ export class MeetingsController {
   }
 
   @Patch('meetings/:id')
+  @Answers(MeetingDto, 200)
   @Roles('ADMIN')
   @IdempotencyHeader()
   @ApiOperation({ summary: 'Dời lịch hoặc đổi địa điểm, thời lượng; người được mời nhận lịch cập nhật' })
@@ -57,6 +63,7 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/cancel')
+  @Answers(MeetingDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -66,6 +73,7 @@ export class MeetingsController {
   }
 
   @Get('meetings/:id/agenda')
+  @Answers(MeetingAgendaDto, 200)
   @ApiOperation({ summary: 'Chương trình hội nghị: trường đang trình bày và trường tiếp theo (theo giờ hiện tại)' })
   agenda(@CurrentUser() u: AuthUser, @UuidParam('id') id: string) {
     return this.queries.agenda(u, id);

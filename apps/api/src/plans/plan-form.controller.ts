@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation,
 import { type AuthUser, PlanFormService, PlansService } from '@duyet/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
+import { Answers } from '../common/answers';
+import { PlanFormDto } from './plans.responses';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -16,6 +18,7 @@ export class PlanFormController {
   ) {}
 
   @Get(':id/form')
+  @Answers(PlanFormDto, 200)
   @ApiOperation({
     summary:
       'Khung soạn kế hoạch: văn bản chỉ đạo (số, trích yếu, căn cứ, hạn nộp, số bản giấy, người nhận), các mục ' +

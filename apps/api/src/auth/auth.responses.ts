@@ -1,0 +1,26 @@
+// What the sign-in routes answer.
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { Role } from '@duyet/database';
+import { schoolLevel, uuid } from '../common/shared.responses';
+
+const authUser = z.object({
+  id: uuid,
+  districtId: uuid,
+  email: z.string(),
+  fullName: z.string(),
+  title: z.string(),
+  role: z.enum(Role),
+  schoolId: uuid.nullable(),
+  /** a reviewer's assigned school levels and clusters (empty: none) */
+  reviewLevels: z.array(schoolLevel),
+  reviewClusterIds: z.array(uuid),
+});
+
+const accountProfile = authUser.extend({ schoolName: z.string().nullable() });
+
+export class TokenLoginDto extends createZodDto(z.object({ accessToken: z.string(), user: authUser }), {
+  codec: true,
+}) {}
+export class SessionDto extends createZodDto(z.object({ user: accountProfile }), { codec: true }) {}
+export class AccountProfileDto extends createZodDto(accountProfile, { codec: true }) {}

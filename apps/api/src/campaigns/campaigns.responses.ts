@@ -1,0 +1,91 @@
+// What the campaign routes answer.
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { CampaignStatus, ReviewMode } from '@duyet/database';
+import { PLAN_STATUSES } from '@duyet/workflows';
+import { isoDateTime, isoDay } from '../common/answers';
+import { auditEntry, declaredAs, jsonValue, planStatus, schoolLevel, uuid } from '../common/shared.responses';
+
+const campaignView = z.object({
+  id: uuid,
+  key: z.string(),
+  documentNumber: z.string(),
+  title: z.string(),
+  legalBases: z.array(z.string()),
+  issuedOn: isoDay,
+  period: z.object({ from: isoDay, to: isoDay }),
+  phases: declaredAs<unknown>(z.array(z.object({ name: z.string(), from: isoDay, to: isoDay }))),
+  targetLevels: declaredAs<string[]>(z.array(schoolLevel)),
+  targetClusters: z.array(z.string()),
+  sections: declaredAs<unknown>(z.array(z.object({ key: z.string(), title: z.string(), required: z.boolean() }))),
+  requiredIndicators: z.array(z.string()),
+  submissionDeadline: z.iso.datetime(),
+  paperCopies: z.int(),
+  reviewMode: declaredAs<string>(z.enum(ReviewMode)),
+  approvalLevels: z.int(),
+  reviewDays: z.int(),
+  revisionDays: z.int(),
+  /** the reminder ladder as stored (see the campaign's input schema) */
+  reminderPolicy: declaredAs<unknown>(jsonValue),
+  copiedFromId: uuid.nullable(),
+  signerTitle: z.string().nullable(),
+  status: declaredAs<string>(z.enum(CampaignStatus)),
+  workflowId: z.string(),
+  plansOpenedAt: z.iso.datetime().nullable(),
+  problem: z.object({ message: z.string(), at: z.iso.datetime() }).nullable(),
+  createdAt: z.iso.datetime(),
+  /** plans in the viewer's scope by status; a status without plans is left out */
+  planCounts: declaredAs<Record<string, number>>(z.partialRecord(z.enum(PLAN_STATUSES), z.int())),
+});
+
+export class CampaignDto extends createZodDto(campaignView, { codec: true }) {}
+export class CampaignListDto extends createZodDto(z.array(campaignView), { codec: true }) {}
+export class IssuedCampaignDto extends createZodDto(
+  campaignView.extend({
+    /** deadlines the office may not have meant (a day off …), in Vietnamese; empty when none */
+    warnings: z.array(z.string()),
+  }),
+  { codec: true },
+) {}
+export class CampaignAuditTrailDto extends createZodDto(z.array(auditEntry), { codec: true }) {}
+
+const campaignState = z.object({
+  campaignId: uuid,
+  plansStarted: z.int(),
+  done: z.boolean(),
+  closed: z.boolean(),
+});
+export class CampaignStateDto extends createZodDto(campaignState, { codec: true }) {}
+export class ExtendedCampaignDto extends createZodDto(campaignState.extend({ warnings: z.array(z.string()) }), {
+  codec: true,
+}) {}
+
+/** The plan's database row as Prisma returns it (the add and remove routes answer it unmapped). */
+export class PlanRowDto extends createZodDto(
+  z.object({
+    id: uuid,
+    districtId: uuid,
+    campaignId: uuid,
+    schoolId: uuid,
+    schoolCode: z.string().nullable(),
+    status: planStatus,
+    workflowId: z.string(),
+    draft: jsonValue,
+    draftUpdatedAt: isoDateTime.nullable(),
+    draftRevision: z.int(),
+    currentVersionNo: z.int(),
+    submittedAt: isoDateTime.nullable(),
+    decidedAt: isoDateTime.nullable(),
+    statusChangedAt: isoDateTime,
+    submissionDeadline: isoDateTime.nullable(),
+    revisionDeadline: isoDateTime.nullable(),
+    reviewDueAt: isoDateTime.nullable(),
+    deadlineInForce: isoDateTime.nullable(),
+    reviewerId: uuid.nullable(),
+    exemptReason: z.string().nullable(),
+    removedAt: isoDateTime.nullable(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  }),
+  { codec: true },
+) {}
