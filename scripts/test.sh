@@ -13,6 +13,9 @@ ensure_web_build
 
 log "Type-checking, linting, checking the format"
 npx tsc --noEmit -p tsconfig.json
+# The browser app, against a client generated afresh from the API's document: a changed route breaks it here.
+npm run --silent web:client >/dev/null || die "The API's OpenAPI document or the web client did not generate: run npm run web:client"
+npx tsc --noEmit -p apps/web/tsconfig.json
 npx eslint . --max-warnings 0
 npx prettier --check . >/dev/null || { npx prettier --check .; die "Formatting differs: run npm run format"; }
 log "Running the tests"
