@@ -24,6 +24,7 @@ import { PlanAttachmentsController } from './plans/plan-attachments.controller';
 import { PlanCommentsController } from './plans/plan-comments.controller';
 import { PlanContentController } from './plans/plan-content.controller';
 import { PlanExtensionsController } from './plans/plan-extensions.controller';
+import { PlanFormController } from './plans/plan-form.controller';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
 
@@ -37,6 +38,7 @@ import { PlansController } from './plans/plans.controller';
     PlanCommentsController,
     PlanAttachmentsController,
     PlanContentController,
+    PlanFormController,
     BoardController,
     CalendarController,
     HealthController,
