@@ -31,7 +31,7 @@ import { IdempotencyHeader, IdempotencyKey } from '../common/idempotency-key.dec
 import { UuidParam } from '../common/uuid-param';
 import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload.interceptor';
 import { Answers } from '../common/answers';
-import { AttachmentDto, AttachmentListDto } from './plans.responses';
+import { AttachmentDto, AttachmentListDto, AttachmentRulesDto } from './plans.responses';
 
 const ALLOWED_MIME_TYPES = Object.values(ATTACHMENT_KINDS).map((k) => k.mimeType);
 
@@ -48,6 +48,16 @@ export class PlanAttachmentsController {
   @ApiOperation({ summary: 'Các tệp đính kèm của bản nháp (chưa bị gỡ)' })
   list(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.attachments.list(user, id);
+  }
+
+  @Get('rules')
+  @Answers(AttachmentRulesDto, 200)
+  @ApiOperation({
+    summary: 'Loại tệp và dung lượng tối đa được đính kèm',
+    description: 'Trang kế hoạch dùng để từ chối một tệp trước khi gửi, bằng đúng lời máy chủ sẽ trả lời.',
+  })
+  rules(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
+    return this.attachments.rules(user, id);
   }
 
   @Post()

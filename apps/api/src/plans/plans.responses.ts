@@ -303,6 +303,13 @@ const attachment = z.object({
 
 export class AttachmentDto extends createZodDto(attachment, { codec: true }) {}
 export class AttachmentListDto extends createZodDto(z.array(attachment), { codec: true }) {}
+export class AttachmentRulesDto extends createZodDto(
+  z.object({
+    maxBytes: z.int(),
+    kinds: z.array(z.object({ label: z.string(), mimeType: z.string(), extensions: z.array(z.string()) })),
+  }),
+  { codec: true },
+) {}
 
 /** An extension request as its row is stored. */
 const extensionRequest = z.object({

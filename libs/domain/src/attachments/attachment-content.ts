@@ -1,33 +1,15 @@
 import { unzipSync } from 'fflate';
 import { filetypeinfo } from 'magic-bytes.js';
 import { DomainError } from '../common/errors';
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  cleanFileName,
+  kindByExtension,
+  refusalByNameAndSize,
+} from './attachment-rules';
 
-/** The kinds of file a plan may carry: the signed scan and office documents (DOMAIN.md, "attachments"). */
-export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
-
-interface KindInfo {
-  mimeType: string;
-  extensions: string[];
-  label: string;
-}
-
-export const ATTACHMENT_KINDS: Record<AttachmentKind, KindInfo> = {
-  pdf: { mimeType: 'application/pdf', extensions: ['pdf'], label: 'PDF' },
-  docx: {
-    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    extensions: ['docx'],
-    label: 'DOCX',
-  },
-  xlsx: {
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    extensions: ['xlsx'],
-    label: 'XLSX',
-  },
-  png: { mimeType: 'image/png', extensions: ['png'], label: 'PNG' },
-  jpeg: { mimeType: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG' },
-};
-
-const ALLOWED_LIST = 'PDF, DOCX, XLSX, PNG hoặc JPEG';
+export * from './attachment-rules';
 
 // How a refused content is named back to the user, for the types people most often rename by mistake or on purpose.
 const DETECTED_LABEL: Record<string, string> = {
@@ -76,21 +58,6 @@ function detectOfficeZip(content: Buffer): DetectedContent {
   return { kind: null, detected: 'zip' };
 }
 
-/** The name as it will be stored and offered back on download: no path, no control characters, NFC. */
-export function cleanFileName(raw: string): string {
-  const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  if (clean.length <= 200) return clean;
-  const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, 200 - ext.length) + ext;
-}
-
-export function formatMegabytes(bytes: number): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(bytes / (1024 * 1024));
-}
-
 export interface CheckedUpload {
   fileName: string;
   kind: AttachmentKind;
@@ -103,28 +70,15 @@ export interface CheckedUpload {
  */
 export function checkUpload(input: { fileName: string; content: Buffer; maxBytes: number }): CheckedUpload {
   const fileName = cleanFileName(input.fileName);
-  if (!fileName) refuse('Tệp gửi lên cần có tên (ví dụ: ke-hoach.pdf).');
-  const size = input.content.length;
-  if (size === 0) refuse(`Tệp “${fileName}” rỗng (0 byte), không thể đính kèm.`);
-  if (size > input.maxBytes) {
-    refuse(`Tệp “${fileName}” vượt quá dung lượng cho phép (tối đa ${formatMegabytes(input.maxBytes)} MB).`);
-  }
-  const named = kindByExtension(fileName);
-  if (!named) refuse(`Chỉ nhận tệp ${ALLOWED_LIST}; tệp “${fileName}” không thuộc các loại này.`);
+  const refused = refusalByNameAndSize({ fileName, size: input.content.length, maxBytes: input.maxBytes });
+  if (refused) refuse(refused);
+  const named = kindByExtension(fileName)!;
   const found = detectAttachmentContent(input.content);
   if (found.kind !== named) {
     const actual = found.kind ? ATTACHMENT_KINDS[found.kind].label : describeDetected(found.detected);
     refuse(`Tệp “${fileName}” không phải là ${ATTACHMENT_KINDS[named].label} như tên tệp (nội dung là ${actual}).`);
   }
   return { fileName, kind: named, mimeType: ATTACHMENT_KINDS[named].mimeType };
-}
-
-function kindByExtension(fileName: string): AttachmentKind | null {
-  const dot = fileName.lastIndexOf('.');
-  if (dot < 0) return null;
-  const ext = fileName.slice(dot + 1).toLowerCase();
-  const entry = Object.entries(ATTACHMENT_KINDS).find(([, info]) => info.extensions.includes(ext));
-  return entry ? (entry[0] as AttachmentKind) : null;
 }
 
 function describeDetected(detected: string | null): string {

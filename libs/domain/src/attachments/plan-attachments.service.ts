@@ -5,7 +5,7 @@ import { type PlanStatus, type Prisma, PrismaService, type Tx } from '@duyet/dat
 import { ATTACHMENT_EDITABLE_STATUSES } from './attachments';
 import type { AuthUser } from '../plans/access';
 import { DomainError } from '../common/errors';
-import { checkUpload } from './attachment-content';
+import { ATTACHMENT_KINDS, checkUpload } from './attachment-content';
 import { isUniqueViolation } from '../common/failures';
 import {
   FILE_STORAGE,
@@ -62,6 +62,17 @@ export class PlanAttachmentsService {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: attachmentSelect,
     });
+  }
+
+  /** What the plan's page needs to refuse a file before sending it, in the words the upload would answer. */
+  async rules(user: AuthUser, planId: string) {
+    await this.access.loadForActor(user, planId, 'read');
+    const kinds = Object.values(ATTACHMENT_KINDS).map(({ label, mimeType, extensions }) => ({
+      label,
+      mimeType,
+      extensions,
+    }));
+    return { maxBytes: this.config.storage.maxUploadBytes, kinds };
   }
 
   async upload(user: AuthUser, planId: string, file: IncomingFile | undefined, requestKey: string) {

@@ -1,5 +1,6 @@
 import type { AuditType, Prisma } from '@duyet/database';
 import type { AuditData, AuditEvent } from './audit-events';
+import { type DescribedEvent, describeAuditEvent } from './describe';
 
 /** Anything that writes and reads audit events: the client, or a transaction so the event commits with its change. */
 type AuditDb = { auditEvent: Prisma.TransactionClient['auditEvent'] };
@@ -54,8 +55,8 @@ export const auditData = <K extends AuditType>(event: { type: K; data: unknown }
   event.data as AuditData[K];
 
 /**
- * An event of the trail as the API shows it: who did what, when, and its data as stored (JSON; `auditData` reads it
- * as its type declares).
+ * An event of the trail as the API shows it: who did what, when, the same in one Vietnamese sentence (`summary`,
+ * what the browser shows), and its data as stored (JSON; `auditData` reads it as its type declares).
  */
 export function trailEntry(e: {
   id: string;
@@ -64,5 +65,6 @@ export function trailEntry(e: {
   actor: { id: string; fullName: string; title: string } | null;
   data: Prisma.JsonValue;
 }) {
-  return { id: e.id, type: e.type, at: e.createdAt, actor: e.actor, data: e.data };
+  const summary = describeAuditEvent({ type: e.type, data: e.data, actor: e.actor } as DescribedEvent);
+  return { id: e.id, type: e.type, at: e.createdAt, actor: e.actor, summary, data: e.data };
 }

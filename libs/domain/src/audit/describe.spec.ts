@@ -1,0 +1,244 @@
+import type { AuditType } from '@duyet/database';
+import type { AuditData, PlanMoveData } from './audit-events';
+import { type AuditActorName, describeAuditEvent } from './describe';
+
+const deputy: AuditActorName = { fullName: 'Nguyễn Văn A', title: 'Phó trưởng phòng' };
+const head: AuditActorName = { fullName: 'Ngô Minh Nam', title: 'Hiệu trưởng' };
+const admin: AuditActorName = { fullName: 'Trần Thị B', title: 'Trưởng phòng' };
+
+const deadlines = (revision: string | null) => ({ submission: '2027-06-30T10:00:00.000Z', revision, reviewDue: null });
+const move: PlanMoveData = {
+  outcome: { status: 'DRAFTING', versionNo: 0, deadlines: deadlines(null) },
+  emailIds: [],
+  from: 'DRAFTING',
+  to: 'SUBMITTED',
+};
+const decision = { ...move, kind: 'RETURN', capacity: 'KT. TRƯỞNG PHÒNG', supersedes: null, versionNo: 1 };
+const meeting = { meetingIds: ['m1'], emailIds: [] };
+
+// One case per audit type: the data as its type declares it, the actor, and the sentence the trail shows.
+const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] } = {
+  CAMPAIGN_CREATED: [admin, { key: 'k', documentNumber: '21/KH-PGDĐT' }, 'ban hành đợt kế hoạch 21/KH-PGDĐT'],
+  CAMPAIGN_PLANS_OPENED: [null, { plansStarted: 60 }, 'Hệ thống mở kế hoạch cho 60 trường'],
+  PLAN_DRAFT_STARTED: [head, { ...move, from: 'RETURNED', to: 'DRAFTING' }, 'bắt đầu chỉnh sửa kế hoạch theo góp ý'],
+  PLAN_SUBMITTED: [
+    head,
+    { ...move, versionNo: 2, late: true, warnings: [{}] },
+    'nộp kế hoạch (lần nộp thứ 2), sau hạn, kèm 1 cảnh báo',
+  ],
+  PLAN_APPROVED: [deputy, { ...decision, kind: 'APPROVE', versionNo: 3 }, 'phê duyệt lần nộp thứ 3'],
+  PLAN_RETURNED: [
+    deputy,
+    {
+      ...decision,
+      versionNo: 1,
+      outcome: { status: 'RETURNED', versionNo: 1, deadlines: deadlines('2027-01-03T10:00:00.000Z') },
+    },
+    'Phó trưởng phòng Nguyễn Văn A trả lại lần nộp thứ 1 để chỉnh sửa, hạn 17:00 03/01/2027.',
+  ],
+  PLAN_WITHDRAWN: [head, { ...move, versionNo: 1 }, 'rút lần nộp thứ 1 về bản nháp'],
+  PLAN_REVIEW_STARTED: [
+    deputy,
+    { ...move, outcome: { status: 'UNDER_REVIEW', versionNo: 2, deadlines: deadlines(null) } },
+    'bắt đầu xét duyệt lần nộp thứ 2',
+  ],
+  PLAN_RECOMMENDED: [
+    { fullName: 'Lê C', title: 'chuyên viên' },
+    { ...decision, kind: 'RECOMMEND_RETURN', versionNo: 1 },
+    'Chuyên viên Lê C đề xuất trả lại lần nộp thứ 1.',
+  ],
+  PLAN_EXEMPTED: [
+    admin,
+    { ...move, reason: 'Trường sáp nhập' },
+    'miễn cho trường không phải nộp kế hoạch: “Trường sáp nhập”',
+  ],
+  PLAN_REOPENED: [
+    admin,
+    { ...move, deadline: '2027-09-15T10:00:00.000Z' },
+    'mở lại kế hoạch đã duyệt để điều chỉnh, hạn 17:00 15/09/2027',
+  ],
+  PLAN_CLOSED: [
+    null,
+    { ...move, reason: 'Đợt kết thúc' },
+    'Hệ thống đóng kế hoạch khi chưa được phê duyệt: “Đợt kết thúc”',
+  ],
+  PLAN_REVIEWER_ASSIGNED: [
+    admin,
+    { ...move, reviewerId: 'r2', previousReviewerId: 'r1' },
+    'phân công người duyệt khác cho kế hoạch',
+  ],
+  PLAN_DRAFT_SAVED: [
+    head,
+    {
+      revision: 3,
+      basedOn: 2,
+      sections: ['purpose', 'tasks'],
+      indicators: ['SWIM'],
+      changed: { sections: ['purpose', 'tasks'], indicators: ['SWIM'] },
+    },
+    'lưu bản nháp (sửa 2 mục, 1 chỉ tiêu)',
+  ],
+  COMMENT_ADDED: [
+    deputy,
+    { commentId: 'c1', anchorType: 'SECTION', anchorKey: 'tasks', parentId: null },
+    'ghi góp ý về một mục của kế hoạch',
+  ],
+  COMMENT_RESOLVED: [deputy, { commentId: 'c1', versionNo: 2 }, 'đánh dấu một góp ý là đã giải quyết ở lần nộp thứ 2'],
+  ATTACHMENT_ADDED: [
+    head,
+    { attachmentId: 'a1', fileName: 'Kế hoạch bản ký.pdf', mimeType: 'application/pdf', size: 1000, sha256: 'x' },
+    'đính kèm tệp “Kế hoạch bản ký.pdf”',
+  ],
+  ATTACHMENT_REMOVED: [head, { attachmentId: 'a1', fileName: 'cu.pdf', sha256: 'x' }, 'gỡ tệp “cu.pdf” khỏi bản nháp'],
+  CAMPAIGN_SCHOOL_ADDED: [admin, { schoolCode: 'th-binh-minh', requestKey: 'k' }, 'thêm trường th-binh-minh vào đợt'],
+  CAMPAIGN_SCHOOL_REMOVED: [
+    admin,
+    { schoolCode: 'th-binh-minh', reason: 'Giải thể' },
+    'đưa trường th-binh-minh ra khỏi đợt: “Giải thể”',
+  ],
+  CAMPAIGN_CLOSED: [admin, { reason: 'Hết năm học' }, 'kết thúc đợt kế hoạch: “Hết năm học”'],
+  CAMPAIGN_PROBLEM: [null, { stage: 'LAUNCH', message: 'Temporal không trả lời' }, 'Hệ thống gặp sự cố khi mở đợt'],
+  DEADLINE_EXTENDED: [
+    admin,
+    { ...move, kind: 'REVISION', previous: null, until: '2027-01-10T10:00:00.000Z', reason: 'Ốm đau' },
+    'Trưởng phòng Trần Thị B gia hạn hạn nộp lại đến 17:00 10/01/2027: “Ốm đau”.',
+  ],
+  EXTENSION_REQUESTED: [
+    head,
+    { id: 'e1', reason: 'Chờ hội đồng trường họp', requestedUntil: '2027-07-05T10:00:00.000Z', emailIds: [] },
+    'Hiệu trưởng Ngô Minh Nam đề nghị gia hạn đến 17:00 05/07/2027: “Chờ hội đồng trường họp”.',
+  ],
+  EXTENSION_GRANTED: [admin, { id: 'e1' }, 'chấp thuận đề nghị gia hạn'],
+  EXTENSION_REFUSED: [
+    admin,
+    { id: 'e1', note: 'Đã đủ thời gian', emailIds: [] },
+    'không chấp thuận đề nghị gia hạn: “Đã đủ thời gian”',
+  ],
+  REMINDER_SENT: [
+    null,
+    { emails: 3, rungs: 3, skipped: 0, deferred: 0, day: '2027-06-28', manual: false, planIds: null, campaignIds: [] },
+    'Hệ thống gửi 3 e-mail nhắc hạn ngày 28/06/2027.',
+  ],
+  DAY_OVERRIDE_CHANGED: [
+    admin,
+    { date: '2027-02-08', before: null, after: { date: '2027-02-08', kind: 'DAY_OFF', name: 'Nghỉ Tết' } },
+    'đặt ngày 08/02/2027 là ngày nghỉ (Nghỉ Tết)',
+  ],
+  REMINDER_HOUR_CHANGED: [
+    admin,
+    { before: '08:00', after: '07:30' },
+    'đổi giờ gửi nhắc hạn hằng ngày từ 08:00 sang 07:30',
+  ],
+  MEETING_SCHEDULED: [
+    admin,
+    {
+      ...meeting,
+      meetingId: 'm1',
+      cluster: 'I',
+      startsAt: '2027-09-25T01:30:00.000Z',
+      venue: 'Phòng họp A',
+      schools: [],
+    },
+    'lên lịch họp duyệt kế hoạch cụm I lúc 08:30 25/09/2027 tại Phòng họp A',
+  ],
+  MEETING_RESCHEDULED: [
+    admin,
+    {
+      ...meeting,
+      meetingId: 'm1',
+      from: { startsAt: '2027-09-25T01:30:00.000Z', venue: 'A', slotMinutes: 20 },
+      to: { startsAt: '2027-09-26T01:30:00.000Z', venue: 'Hội trường', slotMinutes: 20 },
+    },
+    'dời cuộc họp duyệt kế hoạch sang 08:30 26/09/2027 tại Hội trường',
+  ],
+  MEETING_SLOTS_REORDERED: [
+    admin,
+    { ...meeting, meetingId: 'm1', order: [] },
+    'đổi thứ tự trình bày của các trường trong cuộc họp',
+  ],
+  MEETING_SCHOOL_ADDED: [
+    admin,
+    { ...meeting, from: 'm1', to: 'm2', school: 'th-binh-minh' },
+    'chuyển trường th-binh-minh sang một cuộc họp khác',
+  ],
+  MEETING_SCHOOL_REMOVED: [
+    admin,
+    { ...meeting, meetingId: 'm1', school: 'th-binh-minh', reason: 'Trùng lịch' },
+    'đưa trường th-binh-minh ra khỏi cuộc họp: “Trùng lịch”',
+  ],
+  MEETING_CANCELLED: [
+    admin,
+    { ...meeting, meetingId: 'm1', title: 'Họp cụm I', reason: 'Bão' },
+    'hủy cuộc họp “Họp cụm I”: “Bão”',
+  ],
+  MEETING_ATTENDANCE_RECORDED: [
+    admin,
+    { meetingId: 'm1', present: 12, absent: 1, guests: [] },
+    'ghi danh sách dự họp: 12 người có mặt, 1 người vắng',
+  ],
+  MEETING_OUTCOME_RECORDED: [
+    deputy,
+    { meetingId: 'm1', slotId: 's1', outcome: 'RETURNED', status: 'RETURNED' },
+    'ghi kết quả họp: kế hoạch cần chỉnh sửa',
+  ],
+  EMAIL_RESENT: [
+    admin,
+    {
+      emailId: 'x',
+      to: 'hieutruong@truong.example',
+      subject: 'Nhắc hạn',
+      template: 'REMINDER',
+      attempts: 3,
+      lastError: null,
+      campaignId: null,
+      planId: null,
+    },
+    'gửi lại e-mail “Nhắc hạn” đến hieutruong@truong.example',
+  ],
+};
+
+describe('describeAuditEvent: one Vietnamese sentence per event, the actor first', () => {
+  it.each(Object.entries(cases))('%s', (type, [actor, data, sentence]) => {
+    const text = describeAuditEvent({ type, data, actor } as Parameters<typeof describeAuditEvent>[0]);
+    expect(text).toContain(sentence);
+    expect(text.startsWith(actor ? `${actor.title.charAt(0).toUpperCase()}` : 'Hệ thống ')).toBe(true);
+    if (actor) expect(text).toContain(actor.fullName);
+    expect(text).toMatch(/[^.]\.$/);
+    expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+  });
+
+  it('names a deadline extended for the whole campaign as such', () => {
+    const text = describeAuditEvent({
+      type: 'DEADLINE_EXTENDED',
+      actor: admin,
+      data: {
+        kind: 'SUBMISSION',
+        scope: 'CAMPAIGN',
+        previous: '2027-06-30T10:00:00.000Z',
+        until: '2027-07-07T10:00:00.000Z',
+        reason: 'Mưa bão',
+        emailIds: [],
+      },
+    });
+    expect(text).toBe('Trưởng phòng Trần Thị B gia hạn nộp cho cả đợt đến 17:00 07/07/2027: “Mưa bão”.');
+  });
+
+  it('says less rather than something broken for an old row that lacks a field', () => {
+    const text = describeAuditEvent({
+      type: 'PLAN_RETURNED',
+      actor: deputy,
+      data: {} as AuditData['PLAN_RETURNED'],
+    });
+    expect(text).toBe('Phó trưởng phòng Nguyễn Văn A trả lại để chỉnh sửa.');
+  });
+
+  it('tells a reply from a new comment, and a first draft from a revision', () => {
+    const reply = { commentId: 'c2', anchorType: 'SECTION', anchorKey: 'tasks', parentId: 'c1' };
+    expect(describeAuditEvent({ type: 'COMMENT_ADDED', actor: head, data: reply })).toBe(
+      'Hiệu trưởng Ngô Minh Nam trả lời một góp ý.',
+    );
+    expect(
+      describeAuditEvent({ type: 'PLAN_DRAFT_STARTED', actor: head, data: { ...move, from: 'NOT_STARTED' } }),
+    ).toBe('Hiệu trưởng Ngô Minh Nam bắt đầu soạn kế hoạch.');
+  });
+});

@@ -1,0 +1,173 @@
+import type { AuditType } from '@duyet/database';
+import { formatLocalDay, formatVnDateTime } from '../common/format';
+import type { AuditData } from './audit-events';
+
+/** Who did it, as the trail names them: "Phó trưởng phòng Nguyễn Văn A"; nobody is the system itself. */
+export interface AuditActorName {
+  fullName: string;
+  title: string;
+}
+
+/** An event of the trail with its data as its type declares. */
+export type DescribedEvent = {
+  [K in AuditType]: { type: K; data: AuditData[K]; actor: AuditActorName | null };
+}[AuditType];
+
+// Rows written before a type's data was declared may lack a field: each sentence reads what it needs defensively
+// and says less rather than "undefined".
+const at = (iso: unknown): string | null => {
+  if (typeof iso !== 'string' && !(iso instanceof Date)) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : formatVnDateTime(date);
+};
+const day = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatLocalDay(value) : null;
+const quoted = (text: unknown): string => (typeof text === 'string' && text.trim() ? `: “${text.trim()}”` : '');
+const version = (n: unknown): string => (typeof n === 'number' ? ` lần nộp thứ ${n}` : '');
+const count = (list: unknown): number => (Array.isArray(list) ? list.length : 0);
+
+const DEADLINE_KIND: Record<string, string> = {
+  SUBMISSION: 'hạn nộp',
+  REVISION: 'hạn nộp lại',
+  REVIEW: 'hạn xét duyệt',
+};
+const STAGE: Record<string, string> = { LAUNCH: 'mở đợt', CLOSE: 'kết thúc đợt', DEADLINE: 'xử lý hạn nộp' };
+
+function who(actor: AuditActorName | null): string {
+  if (!actor) return 'Hệ thống';
+  const title = actor.title.trim();
+  const name = actor.fullName.trim();
+  if (!title) return name;
+  return `${title.charAt(0).toUpperCase()}${title.slice(1)} ${name}`;
+}
+
+function draftSaved(data: AuditData['PLAN_DRAFT_SAVED']): string {
+  const sections = count(data.changed?.sections);
+  const indicators = count(data.changed?.indicators);
+  const parts = [sections ? `${sections} mục` : '', indicators ? `${indicators} chỉ tiêu` : ''].filter(Boolean);
+  return parts.length ? `lưu bản nháp (sửa ${parts.join(', ')})` : 'lưu bản nháp';
+}
+
+function extended(data: AuditData['DEADLINE_EXTENDED']): string {
+  const until = at(data.until);
+  const to = until ? ` đến ${until}` : '';
+  if ('scope' in data) return `gia hạn nộp cho cả đợt${to}${quoted(data.reason)}`;
+  return `gia hạn ${DEADLINE_KIND[data.kind] ?? 'hạn'}${to}${quoted(data.reason)}`;
+}
+
+function dayChanged(data: AuditData['DAY_OVERRIDE_CHANGED']): string {
+  const date = day(data.date) ?? data.date;
+  if (!data.after) return `bỏ điều chỉnh lịch ngày ${date}, trở lại lịch chung`;
+  const kind = data.after.kind === 'DAY_OFF' ? 'ngày nghỉ' : 'ngày làm việc';
+  return `đặt ngày ${date} là ${kind} (${data.after.name})`;
+}
+
+/** What happened, after the actor's name: "trả lại để chỉnh sửa, hạn 17:00 03/01/2027". */
+function what(e: DescribedEvent): string {
+  switch (e.type) {
+    case 'CAMPAIGN_CREATED':
+      return `ban hành đợt kế hoạch ${e.data.documentNumber}`;
+    case 'CAMPAIGN_PLANS_OPENED':
+      return `mở kế hoạch cho ${e.data.plansStarted} trường`;
+    case 'PLAN_DRAFT_STARTED':
+      return e.data.from === 'RETURNED' ? 'bắt đầu chỉnh sửa kế hoạch theo góp ý' : 'bắt đầu soạn kế hoạch';
+    case 'PLAN_SUBMITTED': {
+      const late = e.data.late ? ', sau hạn' : '';
+      const warnings = count(e.data.warnings);
+      return `nộp kế hoạch (${version(e.data.versionNo).trim()})${late}${warnings ? `, kèm ${warnings} cảnh báo` : ''}`;
+    }
+    case 'PLAN_APPROVED':
+      return `phê duyệt${version(e.data.versionNo)}`;
+    case 'PLAN_RETURNED': {
+      const until = at(e.data.outcome?.deadlines?.revision);
+      return `trả lại${version(e.data.versionNo)} để chỉnh sửa${until ? `, hạn ${until}` : ''}`;
+    }
+    case 'PLAN_WITHDRAWN':
+      return `rút${version(e.data.versionNo)} về bản nháp`;
+    case 'PLAN_REVIEW_STARTED':
+      return `bắt đầu xét duyệt${version(e.data.outcome?.versionNo)}`;
+    case 'PLAN_RECOMMENDED':
+      return `đề xuất ${e.data.kind === 'RECOMMEND_RETURN' ? 'trả lại' : 'phê duyệt'}${version(e.data.versionNo)}`;
+    case 'PLAN_EXEMPTED':
+      return `miễn cho trường không phải nộp kế hoạch${quoted(e.data.reason)}`;
+    case 'PLAN_REOPENED': {
+      const until = at(e.data.deadline);
+      return `mở lại kế hoạch đã duyệt để điều chỉnh${until ? `, hạn ${until}` : ''}`;
+    }
+    case 'PLAN_CLOSED':
+      return `đóng kế hoạch khi chưa được phê duyệt${quoted(e.data.reason)}`;
+    case 'PLAN_REVIEWER_ASSIGNED':
+      return 'phân công người duyệt khác cho kế hoạch';
+    case 'PLAN_DRAFT_SAVED':
+      return draftSaved(e.data);
+    case 'COMMENT_ADDED':
+      if (e.data.parentId) return 'trả lời một góp ý';
+      if (e.data.anchorType === 'SECTION') return 'ghi góp ý về một mục của kế hoạch';
+      if (e.data.anchorType === 'INDICATOR') return 'ghi góp ý về một chỉ tiêu';
+      return 'ghi góp ý chung về kế hoạch';
+    case 'COMMENT_RESOLVED':
+      return `đánh dấu một góp ý là đã giải quyết ở${version(e.data.versionNo)}`;
+    case 'ATTACHMENT_ADDED':
+      return `đính kèm tệp “${e.data.fileName}”`;
+    case 'ATTACHMENT_REMOVED':
+      return `gỡ tệp “${e.data.fileName}” khỏi bản nháp`;
+    case 'CAMPAIGN_SCHOOL_ADDED':
+      return `thêm trường ${e.data.schoolCode} vào đợt`;
+    case 'CAMPAIGN_SCHOOL_REMOVED':
+      return `đưa trường ${e.data.schoolCode} ra khỏi đợt${quoted(e.data.reason)}`;
+    case 'CAMPAIGN_CLOSED':
+      return `kết thúc đợt kế hoạch${quoted(e.data.reason)}`;
+    case 'CAMPAIGN_PROBLEM':
+      return `gặp sự cố khi ${STAGE[e.data.stage] ?? 'xử lý đợt'}${quoted(e.data.message)}`;
+    case 'DEADLINE_EXTENDED':
+      return extended(e.data);
+    case 'EXTENSION_REQUESTED': {
+      const until = at(e.data.requestedUntil);
+      return `đề nghị gia hạn${until ? ` đến ${until}` : ''}${quoted(e.data.reason)}`;
+    }
+    case 'EXTENSION_GRANTED':
+      return 'chấp thuận đề nghị gia hạn';
+    case 'EXTENSION_REFUSED':
+      return `không chấp thuận đề nghị gia hạn${quoted(e.data.note)}`;
+    case 'REMINDER_SENT': {
+      const date = day(e.data.day);
+      return `gửi ${e.data.emails} e-mail nhắc hạn${date ? ` ngày ${date}` : ''}`;
+    }
+    case 'DAY_OVERRIDE_CHANGED':
+      return dayChanged(e.data);
+    case 'REMINDER_HOUR_CHANGED':
+      return `đổi giờ gửi nhắc hạn hằng ngày từ ${e.data.before} sang ${e.data.after}`;
+    case 'MEETING_SCHEDULED': {
+      const when = at(e.data.startsAt);
+      return `lên lịch họp duyệt kế hoạch cụm ${e.data.cluster}${when ? ` lúc ${when}` : ''} tại ${e.data.venue}`;
+    }
+    case 'MEETING_RESCHEDULED': {
+      const when = at(e.data.to?.startsAt);
+      return `dời cuộc họp duyệt kế hoạch${when ? ` sang ${when}` : ''} tại ${e.data.to?.venue ?? ''}`.trim();
+    }
+    case 'MEETING_SLOTS_REORDERED':
+      return 'đổi thứ tự trình bày của các trường trong cuộc họp';
+    case 'MEETING_SCHOOL_ADDED':
+      return 'from' in e.data
+        ? `chuyển trường ${e.data.school} sang một cuộc họp khác`
+        : `thêm trường ${e.data.school} vào cuộc họp`;
+    case 'MEETING_SCHOOL_REMOVED':
+      return `đưa trường ${e.data.school} ra khỏi cuộc họp${quoted(e.data.reason)}`;
+    case 'MEETING_CANCELLED':
+      return `hủy cuộc họp “${e.data.title}”${quoted(e.data.reason)}`;
+    case 'MEETING_ATTENDANCE_RECORDED':
+      return `ghi danh sách dự họp: ${e.data.present} người có mặt, ${e.data.absent} người vắng`;
+    case 'MEETING_OUTCOME_RECORDED':
+      return `ghi kết quả họp: ${e.data.outcome === 'APPROVED' ? 'kế hoạch được thông qua' : 'kế hoạch cần chỉnh sửa'}`;
+    case 'EMAIL_RESENT':
+      return `gửi lại e-mail “${e.data.subject}” đến ${e.data.to}`;
+  }
+}
+
+/**
+ * One event of an audit trail as one plain Vietnamese sentence, the actor first:
+ * "Phó trưởng phòng Nguyễn Văn A trả lại lần nộp thứ 1 để chỉnh sửa, hạn 17:00 03/01/2027."
+ */
+export function describeAuditEvent(event: DescribedEvent): string {
+  return `${who(event.actor)} ${what(event)}.`;
+}
