@@ -98,7 +98,7 @@ const COMMON: { status: string; description: string; when: (op: Operation) => bo
 ];
 
 /**
- * Gives every error answer of every operation the shared error body, and adds the errors every route of its kind
+ * Gives every error answer of every operation the shared error body (unless the route declared another), and adds the errors every route of its kind
  * can answer (400 for one with input, 401 for one behind a login, 413 and 415 for one with a body, 500 and 503).
  */
 export function withErrorBodies(document: OpenAPIObject): OpenAPIObject {
@@ -112,7 +112,10 @@ export function withErrorBodies(document: OpenAPIObject): OpenAPIObject {
         }
       }
       for (const [status, response] of Object.entries(op.responses)) {
-        if (/^[45]\d\d$/.test(status)) response.content = { 'application/json': { schema: ERROR_REF } };
+        // A route that answers an error status with a body of its own (the health check's 503) declares it.
+        if (/^[45]\d\d$/.test(status) && !response.content) {
+          response.content = { 'application/json': { schema: ERROR_REF } };
+        }
       }
     }
   }
