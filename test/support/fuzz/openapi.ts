@@ -127,7 +127,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
   return ops;
 }
 
-/** Every property, parameter and header name the document knows: words a message may quote as a field. */
+/** Every property of a request, parameter and header name the document knows: words a message may quote as a field. */
 export function namesOf(doc: OpenApiDocument): Set<string> {
   const names = new Set<string>();
   const walk = (s: JsonSchema | undefined, depth = 0): void => {
@@ -140,9 +140,11 @@ export function namesOf(doc: OpenApiDocument): Set<string> {
     if (typeof s.additionalProperties === 'object') walk(s.additionalProperties, depth + 1);
     for (const sub of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) walk(sub, depth + 1);
   };
-  for (const s of Object.values(doc.components?.schemas ?? {})) walk(s);
+  // What the requests carry, not what the answers do: the answers' property names (message, errors, type …) would
+  // excuse English words in a message.
   for (const item of Object.values(doc.paths)) {
     for (const op of Object.values(item)) {
+      for (const media of Object.values(op.requestBody?.content ?? {})) walk(deref(doc, media.schema));
       for (const p of op.parameters ?? []) {
         names.add(p.name);
         walk(p.schema);
