@@ -193,7 +193,7 @@ describe("the principal's screens in the browser", () => {
     expect(plan.status).toBe('DRAFTING');
     expect(plan.draft).toMatchObject({ sections: { purpose: 'Bản nháp của phó hiệu trưởng.' } });
     // A phone's width: nothing scrolls sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await expectNoSeriousA11yViolations(page);
   });
 
