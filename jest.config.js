@@ -18,7 +18,8 @@ const moduleNameMapper = {
   '^@duyet/workflows$': '<rootDir>/workflows/src/definitions',
   // The browser app's aliases to the server's pure checks (apps/web/vite.config.ts), for its unit specs.
   '^@shared/plan-content/(.*)$': '<rootDir>/libs/domain/src/plan-content/$1',
-  '^@shared/plan-transitions$': '<rootDir>/workflows/src/plan-transitions',
+  '^@shared/plan-moves$': '<rootDir>/workflows/src/plan-moves',
+  '^@shared/attachments$': '<rootDir>/libs/domain/src/attachments/attachment-rules',
   '^@duyet/(config|database|domain|mail|storage|temporal)$': '<rootDir>/libs/$1/src',
 };
 

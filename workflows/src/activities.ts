@@ -1,8 +1,8 @@
 // The activities the workflows call, as types only. The worker implements them (apps/worker).
-import type { Actor, DeadlineKind, Rubric, TransitionOutcome } from './definitions';
-import type { PlanAction, PlanStatus } from './plan-transitions';
+import type { Actor, DeadlineKind, Rubric, MoveOutcome } from './definitions';
+import type { PlanAction, PlanStatus } from './plan-moves';
 
-export interface ApplyTransitionInput {
+export interface ApplyMoveInput {
   planId: string;
   action: PlanAction;
   actor: Actor;
@@ -31,7 +31,7 @@ export interface StartPlanBatchResult {
 }
 
 export interface PlanActivities {
-  applyPlanTransition(input: ApplyTransitionInput): Promise<TransitionOutcome>;
+  applyPlanTransition(input: ApplyMoveInput): Promise<MoveOutcome>;
 }
 
 export interface CampaignActivities {

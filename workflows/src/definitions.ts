@@ -2,7 +2,7 @@
 // workflows; the workflows implement them. Inputs are plain data.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ClockSettings } from './clock';
-import type { ActorRole, OfficeRank, PlanAction, PlanStatus } from './plan-transitions';
+import type { ActorRole, OfficeRank, PlanAction, PlanStatus } from './plan-moves';
 
 export const TASK_QUEUE_DEFAULT = 'duyet';
 
@@ -154,7 +154,7 @@ export interface ExtendDeadlineInput {
   quiet?: boolean;
 }
 
-export interface TransitionOutcome {
+export interface MoveOutcome {
   status: PlanStatus;
   versionNo: number;
   versionId?: string;
@@ -168,17 +168,17 @@ export interface ClosePlanInput {
   reason: string;
 }
 
-export const startDraftUpdate = defineUpdate<TransitionOutcome, [Actor]>('startDraft');
-export const submitPlanUpdate = defineUpdate<TransitionOutcome, [Actor]>('submitPlan');
-export const withdrawPlanUpdate = defineUpdate<TransitionOutcome, [Actor]>('withdrawPlan');
-export const startReviewUpdate = defineUpdate<TransitionOutcome, [Actor]>('startReview');
-export const recommendPlanUpdate = defineUpdate<TransitionOutcome, [DecisionInput]>('recommendPlan');
-export const approvePlanUpdate = defineUpdate<TransitionOutcome, [DecisionInput]>('approvePlan');
-export const returnForRevisionUpdate = defineUpdate<TransitionOutcome, [DecisionInput]>('returnForRevision');
-export const exemptPlanUpdate = defineUpdate<TransitionOutcome, [ReasonInput]>('exemptPlan');
-export const reopenPlanUpdate = defineUpdate<TransitionOutcome, [ReasonInput]>('reopenPlan');
-export const assignReviewerUpdate = defineUpdate<TransitionOutcome, [AssignReviewerInput]>('assignReviewer');
-export const extendDeadlineUpdate = defineUpdate<TransitionOutcome, [ExtendDeadlineInput]>('extendDeadline');
+export const startDraftUpdate = defineUpdate<MoveOutcome, [Actor]>('startDraft');
+export const submitPlanUpdate = defineUpdate<MoveOutcome, [Actor]>('submitPlan');
+export const withdrawPlanUpdate = defineUpdate<MoveOutcome, [Actor]>('withdrawPlan');
+export const startReviewUpdate = defineUpdate<MoveOutcome, [Actor]>('startReview');
+export const recommendPlanUpdate = defineUpdate<MoveOutcome, [DecisionInput]>('recommendPlan');
+export const approvePlanUpdate = defineUpdate<MoveOutcome, [DecisionInput]>('approvePlan');
+export const returnForRevisionUpdate = defineUpdate<MoveOutcome, [DecisionInput]>('returnForRevision');
+export const exemptPlanUpdate = defineUpdate<MoveOutcome, [ReasonInput]>('exemptPlan');
+export const reopenPlanUpdate = defineUpdate<MoveOutcome, [ReasonInput]>('reopenPlan');
+export const assignReviewerUpdate = defineUpdate<MoveOutcome, [AssignReviewerInput]>('assignReviewer');
+export const extendDeadlineUpdate = defineUpdate<MoveOutcome, [ExtendDeadlineInput]>('extendDeadline');
 /** The campaign closed or the school was removed: an open plan is closed, a finished one just ends. */
 export const closePlanSignal = defineSignal<[ClosePlanInput]>('closePlan');
 /** The campaign's deadline moved for every school without a deadline of its own. */
@@ -191,7 +191,7 @@ export const planStateQuery = defineQuery<PlanState>('planState');
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 
 export type * from './activities';
-export type { ActorRole, MoveContext, OfficeRank, PlanAction, PlanStatus } from './plan-transitions';
-export { PLAN_ACTIONS, PLAN_STATUSES, RULES, decideTransition, rankOfTitle, statusLabel } from './plan-transitions';
+export type { ActorRole, MoveContext, OfficeRank, PlanAction, PlanStatus } from './plan-moves';
+export { PLAN_ACTIONS, PLAN_STATUSES, RULES, decideMove, rankOfTitle, statusLabel } from './plan-moves';
 export type { ClockSettings } from './clock';
 export { REAL_TIME, realAt, realDelayUntil, virtualAt } from './clock';

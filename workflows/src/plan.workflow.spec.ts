@@ -3,13 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type WorkflowTestEnv, eventually, recordHistory, startWorkflowTestEnv } from '../../test/support/workflow-env';
-import type { ApplyTransitionInput } from './activities';
+import type { ApplyMoveInput } from './activities';
 import {
   type Actor,
   type PlanDeadlines,
   type PlanState,
   type PlanWorkflowInput,
-  type TransitionOutcome,
+  type MoveOutcome,
   approvePlanUpdate,
   closePlanSignal,
   extendDeadlineUpdate,
@@ -26,11 +26,11 @@ const DECISION = { actor: REVIEWER, capacity: 'TL. TRƯỞNG PHÒNG', comment: '
 
 /** What the database holds for each plan, as far as the activity's answer needs it. */
 const rows = new Map<string, { versionNo: number; deadlines: PlanDeadlines }>();
-const calls: ApplyTransitionInput[] = [];
+const calls: ApplyMoveInput[] = [];
 const failures = new Map<string, Error[]>();
 
 const activities = {
-  async applyPlanTransition(input: ApplyTransitionInput): Promise<TransitionOutcome> {
+  async applyPlanTransition(input: ApplyMoveInput): Promise<MoveOutcome> {
     calls.push(input);
     const failure = failures.get(input.planId)?.shift();
     if (failure) throw failure;

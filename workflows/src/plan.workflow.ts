@@ -10,7 +10,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ApplyTransitionInput, PlanActivities } from './activities';
+import type { ApplyMoveInput, PlanActivities } from './activities';
 import { REAL_TIME, realDelayUntil } from './clock';
 import {
   type Actor,
@@ -19,7 +19,7 @@ import {
   type DecisionInput,
   type PlanState,
   type PlanWorkflowInput,
-  type TransitionOutcome,
+  type MoveOutcome,
   approvePlanUpdate,
   assignReviewerUpdate,
   campaignDeadlineChangedSignal,
@@ -35,7 +35,7 @@ import {
   submitPlanUpdate,
   withdrawPlanUpdate,
 } from './definitions';
-import { type PlanAction, type PlanStatus, decideTransition } from './plan-transitions';
+import { type PlanAction, type PlanStatus, decideMove } from './plan-moves';
 import { MOVE_ACTIVITY } from './retry-policies';
 
 const { applyPlanTransition } = proxyActivities<PlanActivities>(MOVE_ACTIVITY);
@@ -43,7 +43,7 @@ const { applyPlanTransition } = proxyActivities<PlanActivities>(MOVE_ACTIVITY);
 const SCHOOL_SIDE: readonly PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
 const OFFICE_SIDE: readonly PlanStatus[] = ['SUBMITTED', 'UNDER_REVIEW'];
 
-type MoveExtras = Omit<ApplyTransitionInput, 'planId' | 'action' | 'actor' | 'from' | 'to' | 'idempotencyKey'>;
+type MoveExtras = Omit<ApplyMoveInput, 'planId' | 'action' | 'actor' | 'from' | 'to' | 'idempotencyKey'>;
 
 /** Histories recorded before moves took strict turns replay the old wait (patched in December 2026). */
 const SERIAL_MOVES = 'serial-moves';
@@ -54,7 +54,7 @@ const invalidInput = (message: string) => ApplicationFailure.nonRetryable(messag
 
 /**
  * One school's plan in one campaign. Every move is an Update: the validator applies the pure rules of
- * plan-transitions.ts, the handler applies them again (another move may have landed in between) and has one
+ * plan-moves.ts, the handler applies them again (another move may have landed in between) and has one
  * activity write the change, its audit event and its e-mails in one transaction. Deadlines are timers that
  * every move re-arms; when one fires the plan is marked overdue in its state (reminders are sent per campaign).
  */
@@ -76,14 +76,14 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
   // Update handlers are async; one move at a time keeps the state consistent when two arrive together.
   let busy = false;
 
-  const verdictFor = (action: PlanAction, actor: Actor): ReturnType<typeof decideTransition> =>
+  const verdictFor = (action: PlanAction, actor: Actor): ReturnType<typeof decideMove> =>
     closeRequest && action !== 'CLOSE'
       ? {
           allowed: false,
           code: 'INVALID_TRANSITION',
           reason: 'Kế hoạch đã đóng: đợt kế hoạch đã kết thúc hoặc trường đã được rút khỏi đợt.',
         }
-      : decideTransition(state.status, action, actor.role, {
+      : decideMove(state.status, action, actor.role, {
           rank: actor.rank,
           approvalLevels: input.approvalLevels ?? 1,
           recommended: state.recommendedVersionNo !== null && state.recommendedVersionNo === state.versionNo,
@@ -109,13 +109,13 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState>
     busy = true;
   };
 
-  const move = async (action: PlanAction, actor: Actor, extras: MoveExtras = {}): Promise<TransitionOutcome> => {
+  const move = async (action: PlanAction, actor: Actor, extras: MoveExtras = {}): Promise<MoveOutcome> => {
     await takeTurn();
     try {
       const verdict = verdictFor(action, actor);
       if (!verdict.allowed) throw ApplicationFailure.nonRetryable(verdict.reason, verdict.code);
       const updateId = currentUpdateInfo()?.id ?? `${action}:${state.history.length}`;
-      let outcome: TransitionOutcome;
+      let outcome: MoveOutcome;
       try {
         outcome = await applyPlanTransition({
           planId: input.planId,

@@ -56,7 +56,7 @@ export const workflowDeadlines = z.object({
 });
 
 /** What a plan's move answers: the state its workflow reached and the audit event that records it. */
-export const transitionOutcome = z.object({
+export const moveOutcome = z.object({
   status: planStatus,
   versionNo: z.int(),
   versionId: uuid.optional(),

@@ -20,7 +20,7 @@ import {
   ExtensionRequestDto,
   ExtensionRequestListDto,
   PendingExtensionRequestListDto,
-  TransitionOutcomeDto,
+  MoveOutcomeDto,
 } from './plans.responses';
 
 const text = (what: string) => z.string().trim().min(3, `Cần ghi rõ ${what}`).max(2000);
@@ -69,7 +69,7 @@ export class PlanExtensionsController {
   }
 
   @Post('plans/:id/extension-requests/:requestId/grant')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Chấp thuận gia hạn đến ngày mới: nhắc việc theo hạn mới, báo hiệu trưởng' })

@@ -18,7 +18,7 @@ import { UuidParam } from '../common/uuid-param';
 import { DraftPrecondition, IfMatchRevision } from './draft-etag';
 import { UsesWorkflows } from '../common/require-dependencies';
 import { Answers } from '../common/answers';
-import { BulkDecisionResultDto, PlanDetailDto, TransitionOutcomeDto } from './plans.responses';
+import { BulkDecisionResultDto, PlanDetailDto, MoveOutcomeDto } from './plans.responses';
 
 const reason = z.string().trim().min(3, 'Cần ghi rõ lý do').max(2000);
 const rubric = z
@@ -95,7 +95,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/submit')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('PRINCIPAL')
   @IdempotencyHeader()
@@ -105,7 +105,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/withdraw')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('PRINCIPAL')
   @IdempotencyHeader()
@@ -115,7 +115,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/start-review')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -125,7 +125,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/recommend')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -140,7 +140,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/approve')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -155,7 +155,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/return')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('REVIEWER', 'ADMIN')
   @IdempotencyHeader()
@@ -182,7 +182,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/exempt')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -192,7 +192,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/reopen')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -202,7 +202,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/reviewer')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()
@@ -217,7 +217,7 @@ export class PlanMovesController {
   }
 
   @Post(':id/deadline')
-  @Answers(TransitionOutcomeDto, 200)
+  @Answers(MoveOutcomeDto, 200)
   @HttpCode(200)
   @Roles('ADMIN')
   @IdempotencyHeader()

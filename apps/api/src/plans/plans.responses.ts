@@ -12,7 +12,7 @@ import {
   personWithTitle,
   planStatus,
   schoolLevel,
-  transitionOutcome,
+  moveOutcome,
   uuid,
 } from '../common/shared.responses';
 
@@ -134,7 +134,7 @@ export class PlanVersionDto extends createZodDto(
 
 export class AuditTrailDto extends createZodDto(z.array(auditEntry), { codec: true }) {}
 
-export class TransitionOutcomeDto extends createZodDto(transitionOutcome, { codec: true }) {}
+export class MoveOutcomeDto extends createZodDto(moveOutcome, { codec: true }) {}
 
 export class BulkDecisionResultDto extends createZodDto(
   z.object({

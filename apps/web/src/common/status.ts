@@ -1,4 +1,4 @@
-import { type PlanStatus, statusLabel } from '@shared/plan-transitions';
+import { type PlanStatus, statusLabel } from '@shared/plan-moves';
 
 export type { PlanStatus };
 

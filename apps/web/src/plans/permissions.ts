@@ -1,4 +1,4 @@
-import { type PlanStatus, RULES } from '@shared/plan-transitions';
+import { type PlanStatus, RULES } from '@shared/plan-moves';
 
 type Role = string | undefined;
 

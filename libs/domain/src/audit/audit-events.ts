@@ -1,5 +1,5 @@
 import type { AuditType, MeetingOutcome } from '@duyet/database';
-import type { DeadlineKind, TransitionOutcome } from '@duyet/workflows';
+import type { DeadlineKind, MoveOutcome } from '@duyet/workflows';
 import type { DayOverrideEntry } from '../calendar/working-calendar';
 import type { SendRemindersResult } from '../reminders/reminders.service';
 
@@ -8,7 +8,7 @@ import type { SendRemindersResult } from '../reminders/reminders.service';
 
 /** Every move of a plan, written by the activity that applies it; a retry finds its outcome and e-mails here. */
 export interface PlanMoveData {
-  outcome: Omit<TransitionOutcome, 'auditEventId'>;
+  outcome: Omit<MoveOutcome, 'auditEventId'>;
   emailIds: string[];
   from: string;
   to: string;

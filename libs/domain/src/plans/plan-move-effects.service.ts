@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/database';
 import { MailQueueService, MailTemplate } from '@duyet/mail';
-import type { ApplyTransitionInput, PlanActivities, PlanDeadlines, TransitionOutcome } from '@duyet/workflows';
+import type { ApplyMoveInput, PlanActivities, PlanDeadlines, MoveOutcome } from '@duyet/workflows';
 import { ClockService } from '../calendar/clock.service';
 import { isUniqueViolation } from '../common/failures';
 import { formatVnDateTime } from '../common/format';
@@ -18,7 +18,7 @@ import type { AuditEvent, PlanMoveData } from '../audit/audit-events';
 import { AuditLog } from '../audit/audit-log';
 
 interface AppliedChange {
-  outcome: TransitionOutcome;
+  outcome: MoveOutcome;
   emailIds: string[];
 }
 
@@ -34,7 +34,7 @@ interface MoveEffect {
 
 interface MoveContext {
   tx: Tx;
-  input: ApplyTransitionInput;
+  input: ApplyMoveInput;
   plan: PlanWithContext;
   actor: { id: string; fullName: string; title: string };
   now: Date;
@@ -62,7 +62,7 @@ export class PlanMoveEffectsService implements PlanActivities {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async applyPlanTransition(input: ApplyTransitionInput): Promise<TransitionOutcome> {
+  async applyPlanTransition(input: ApplyMoveInput): Promise<MoveOutcome> {
     let applied = await this.findApplied(input.idempotencyKey);
     if (!applied) {
       try {
@@ -86,7 +86,7 @@ export class PlanMoveEffectsService implements PlanActivities {
     return { outcome: { ...data.outcome, auditEventId: event.id }, emailIds: data.emailIds };
   }
 
-  private async apply(tx: Tx, input: ApplyTransitionInput): Promise<AppliedChange> {
+  private async apply(tx: Tx, input: ApplyMoveInput): Promise<AppliedChange> {
     // Locks the plan row first: a draft save or an upload landing mid-move waits, then sees the new status.
     await tx.$queryRaw`SELECT id FROM "Plan" WHERE id = ${input.planId}::uuid FOR UPDATE`;
     const plan = await tx.plan.findUniqueOrThrow({
@@ -114,7 +114,7 @@ export class PlanMoveEffectsService implements PlanActivities {
       revision: updated.revisionDeadline?.toISOString() ?? null,
       reviewDue: updated.reviewDueAt?.toISOString() ?? null,
     };
-    const outcome: Omit<TransitionOutcome, 'auditEventId'> = {
+    const outcome: Omit<MoveOutcome, 'auditEventId'> = {
       status: input.to,
       versionNo: effect.versionNo ?? plan.currentVersionNo,
       deadlines,
@@ -378,7 +378,7 @@ export class PlanMoveEffectsService implements PlanActivities {
     };
   }
 
-  private reason(input: ApplyTransitionInput): string {
+  private reason(input: ApplyMoveInput): string {
     const reason = input.reason?.trim();
     if (!reason) throw refuse('Cần ghi rõ lý do.');
     return reason;
@@ -447,7 +447,7 @@ function repeats(
     comment: string | null;
     rubric: unknown;
   },
-  next: { kind: string; versionId: string; actorId: string; capacity: string; input: ApplyTransitionInput },
+  next: { kind: string; versionId: string; actorId: string; capacity: string; input: ApplyMoveInput },
 ): boolean {
   return (
     previous.kind === next.kind &&
@@ -472,4 +472,4 @@ const AUDIT_TYPE = {
   CLOSE: 'PLAN_CLOSED',
   ASSIGN_REVIEWER: 'PLAN_REVIEWER_ASSIGNED',
   EXTEND_DEADLINE: 'DEADLINE_EXTENDED',
-} as const satisfies Record<ApplyTransitionInput['action'], AuditType>;
+} as const satisfies Record<ApplyMoveInput['action'], AuditType>;

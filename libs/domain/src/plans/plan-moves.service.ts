@@ -13,7 +13,7 @@ import {
   type Actor,
   type DeadlineKind,
   type Rubric,
-  type TransitionOutcome,
+  type MoveOutcome,
   approvePlanUpdate,
   assignReviewerUpdate,
   exemptPlanUpdate,
@@ -214,10 +214,10 @@ export class PlanMovesService {
 
   private async update<Arg>(
     plan: PlanRow,
-    def: UpdateDefinition<TransitionOutcome, [Arg]>,
+    def: UpdateDefinition<MoveOutcome, [Arg]>,
     arg: Arg,
     updateId: string,
-  ): Promise<TransitionOutcome> {
+  ): Promise<MoveOutcome> {
     if (plan.removedAt) throw new DomainError('INVALID_TRANSITION', 'Trường này đã được rút khỏi đợt kế hoạch.');
     const client = await this.temporal.getClient();
     try {

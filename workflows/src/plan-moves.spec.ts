@@ -4,9 +4,9 @@ import {
   type PlanStatus,
   PLAN_ACTIONS,
   PLAN_STATUSES,
-  decideTransition,
+  decideMove,
   rankOfTitle,
-} from './plan-transitions';
+} from './plan-moves';
 
 // DOMAIN.md's life of a plan and its permission table, written out independently of RULES: for each move,
 // the states it starts from, the roles that may make it, and where it leads (SAME: the status stays).
@@ -44,7 +44,7 @@ const ROLES: ActorRole[] = ['PRINCIPAL', 'SCHOOL_STAFF', 'REVIEWER', 'ADMIN'];
 // Single-level approval, except RECOMMEND, which only exists under two-level approval.
 const ctxFor = (action: PlanAction) => (action === 'RECOMMEND' ? { approvalLevels: 2 } : {});
 
-describe('decideTransition: every move × every state × every role', () => {
+describe('decideMove: every move × every state × every role', () => {
   const cases = PLAN_ACTIONS.flatMap((action) =>
     PLAN_STATUSES.flatMap((status) => ROLES.map((role) => [action, status, role] as const)),
   );
@@ -55,7 +55,7 @@ describe('decideTransition: every move × every state × every role', () => {
 
   it.each(cases)('%s from %s by %s follows DOMAIN.md', (action, status, role) => {
     const rule = EXPECTED[action];
-    const verdict = decideTransition(status, action, role, ctxFor(action));
+    const verdict = decideMove(status, action, role, ctxFor(action));
     if (!rule.roles.includes(role)) {
       expect(verdict).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
     } else if (!rule.from.includes(status)) {
@@ -66,18 +66,18 @@ describe('decideTransition: every move × every state × every role', () => {
   });
 
   it('explains a refusal in Vietnamese, naming the current state', () => {
-    expect(decideTransition('APPROVED', 'SUBMIT', 'PRINCIPAL')).toEqual({
+    expect(decideMove('APPROVED', 'SUBMIT', 'PRINCIPAL')).toEqual({
       allowed: false,
       code: 'INVALID_TRANSITION',
       reason:
         'Kế hoạch đã được nộp hoặc đang được xét duyệt, không thể nộp lại lúc này. Trạng thái hiện tại: đã phê duyệt.',
     });
-    expect(decideTransition('DRAFTING', 'SUBMIT', 'SCHOOL_STAFF')).toEqual({
+    expect(decideMove('DRAFTING', 'SUBMIT', 'SCHOOL_STAFF')).toEqual({
       allowed: false,
       code: 'FORBIDDEN_ROLE',
       reason: 'Chỉ hiệu trưởng mới được nộp kế hoạch của trường.',
     });
-    expect(decideTransition('UNDER_REVIEW', 'WITHDRAW', 'PRINCIPAL')).toMatchObject({
+    expect(decideMove('UNDER_REVIEW', 'WITHDRAW', 'PRINCIPAL')).toMatchObject({
       allowed: false,
       reason: 'Chỉ rút được kế hoạch đã nộp mà Phòng chưa bắt đầu xét duyệt. Trạng thái hiện tại: đang xét duyệt.',
     });
@@ -88,41 +88,41 @@ describe('two-level approval', () => {
   const two = { approvalLevels: 2 };
 
   it('has no recommendation step when a reviewer decides alone', () => {
-    expect(decideTransition('SUBMITTED', 'RECOMMEND', 'REVIEWER', { rank: 'SPECIALIST' })).toMatchObject({
+    expect(decideMove('SUBMITTED', 'RECOMMEND', 'REVIEWER', { rank: 'SPECIALIST' })).toMatchObject({
       allowed: false,
       code: 'INVALID_TRANSITION',
     });
   });
 
   it('lets a specialist recommend but not decide', () => {
-    expect(decideTransition('SUBMITTED', 'RECOMMEND', 'REVIEWER', { ...two, rank: 'SPECIALIST' })).toEqual({
+    expect(decideMove('SUBMITTED', 'RECOMMEND', 'REVIEWER', { ...two, rank: 'SPECIALIST' })).toEqual({
       allowed: true,
       from: 'SUBMITTED',
       to: 'UNDER_REVIEW',
     });
     for (const action of ['APPROVE', 'RETURN'] as const) {
       expect(
-        decideTransition('UNDER_REVIEW', action, 'REVIEWER', { ...two, rank: 'SPECIALIST', recommended: true }),
+        decideMove('UNDER_REVIEW', action, 'REVIEWER', { ...two, rank: 'SPECIALIST', recommended: true }),
       ).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
     }
   });
 
   it('lets a deputy head or the head decide once the version has a recommendation', () => {
-    expect(decideTransition('UNDER_REVIEW', 'APPROVE', 'REVIEWER', { ...two, rank: 'DEPUTY_HEAD' })).toMatchObject({
+    expect(decideMove('UNDER_REVIEW', 'APPROVE', 'REVIEWER', { ...two, rank: 'DEPUTY_HEAD' })).toMatchObject({
       allowed: false,
       code: 'INVALID_TRANSITION',
       reason: 'Cần có đề xuất của chuyên viên về phiên bản này trước khi quyết định.',
     });
     expect(
-      decideTransition('UNDER_REVIEW', 'APPROVE', 'REVIEWER', { ...two, rank: 'DEPUTY_HEAD', recommended: true }),
+      decideMove('UNDER_REVIEW', 'APPROVE', 'REVIEWER', { ...two, rank: 'DEPUTY_HEAD', recommended: true }),
     ).toEqual({ allowed: true, from: 'UNDER_REVIEW', to: 'APPROVED' });
-    expect(decideTransition('UNDER_REVIEW', 'RETURN', 'ADMIN', { ...two, rank: 'HEAD', recommended: true })).toEqual({
+    expect(decideMove('UNDER_REVIEW', 'RETURN', 'ADMIN', { ...two, rank: 'HEAD', recommended: true })).toEqual({
       allowed: true,
       from: 'UNDER_REVIEW',
       to: 'RETURNED',
     });
     expect(
-      decideTransition('UNDER_REVIEW', 'APPROVE', 'ADMIN', { ...two, rank: 'STAFF', recommended: true }),
+      decideMove('UNDER_REVIEW', 'APPROVE', 'ADMIN', { ...two, rank: 'STAFF', recommended: true }),
     ).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
   });
 });

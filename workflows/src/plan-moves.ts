@@ -159,7 +159,7 @@ const STATUS_LABEL: Record<PlanStatus, string> = {
 
 export type RefusalCode = 'FORBIDDEN_ROLE' | 'INVALID_TRANSITION';
 
-export type TransitionResult =
+export type MoveResult =
   { allowed: true; from: PlanStatus; to: PlanStatus } | { allowed: false; code: RefusalCode; reason: string };
 
 export function statusLabel(status: PlanStatus): string {
@@ -175,10 +175,10 @@ export function rankOfTitle(title: string): OfficeRank {
   return 'STAFF';
 }
 
-const refuse = (code: RefusalCode, reason: string): TransitionResult => ({ allowed: false, code, reason });
+const refuse = (code: RefusalCode, reason: string): MoveResult => ({ allowed: false, code, reason });
 
 /** Two-level approval: a specialist recommends first, then only a deputy head or the head decides. */
-function twoLevelRefusal(action: PlanAction, ctx: MoveContext): TransitionResult | null {
+function twoLevelRefusal(action: PlanAction, ctx: MoveContext): MoveResult | null {
   const twoLevel = (ctx.approvalLevels ?? 1) >= 2;
   if (action === 'RECOMMEND' && !twoLevel) {
     return refuse('INVALID_TRANSITION', 'Đợt này không áp dụng duyệt hai cấp: người duyệt quyết định trực tiếp.');
@@ -197,12 +197,12 @@ function twoLevelRefusal(action: PlanAction, ctx: MoveContext): TransitionResult
   return null;
 }
 
-export function decideTransition(
+export function decideMove(
   status: PlanStatus,
   action: PlanAction,
   role: ActorRole,
   ctx: MoveContext = {},
-): TransitionResult {
+): MoveResult {
   const rule = RULES[action];
   if (!rule.roles.includes(role)) return refuse('FORBIDDEN_ROLE', rule.forbidden);
   if (!rule.from.includes(status)) {
