@@ -197,12 +197,7 @@ function twoLevelRefusal(action: PlanAction, ctx: MoveContext): MoveResult | nul
   return null;
 }
 
-export function decideMove(
-  status: PlanStatus,
-  action: PlanAction,
-  role: ActorRole,
-  ctx: MoveContext = {},
-): MoveResult {
+export function decideMove(status: PlanStatus, action: PlanAction, role: ActorRole, ctx: MoveContext = {}): MoveResult {
   const rule = RULES[action];
   if (!rule.roles.includes(role)) return refuse('FORBIDDEN_ROLE', rule.forbidden);
   if (!rule.from.includes(status)) {
