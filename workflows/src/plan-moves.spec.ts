@@ -121,9 +121,10 @@ describe('two-level approval', () => {
       from: 'UNDER_REVIEW',
       to: 'RETURNED',
     });
-    expect(
-      decideMove('UNDER_REVIEW', 'APPROVE', 'ADMIN', { ...two, rank: 'STAFF', recommended: true }),
-    ).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
+    expect(decideMove('UNDER_REVIEW', 'APPROVE', 'ADMIN', { ...two, rank: 'STAFF', recommended: true })).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN_ROLE',
+    });
   });
 });
 
