@@ -1,6 +1,11 @@
 import { Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useBlocker, useParams } from 'react-router';
+import { AttachmentsCard } from '../attachments/AttachmentsCard';
+import { PlanComments } from '../comments/PlanComments';
+import { ExtensionCard } from '../extensions/ExtensionCard';
+import { TimelineCard } from '../timeline/TimelineCard';
+import { VersionsCard } from '../versions/VersionsCard';
 import { useMe } from '../auth/queries';
 import { PageError } from '../common/PageError';
 import { planStatusLabel, statusTagStyle } from '../common/status';
@@ -61,6 +66,9 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
     return Object.fromEntries(save.error.errors.map((e) => [e.field, e.message]));
   }, [editor.save]);
 
+  // Every save adds to the trail and changes the draft a version is compared with.
+  const savedAt = editor.save.kind === 'saved' ? editor.save.at : '';
+
   return (
     <div className="plan-layout">
       <header>
@@ -76,6 +84,12 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         </Space>
       </header>
       <DirectiveHeader form={form} />
+      <ExtensionCard
+        planId={plan.id}
+        role={role}
+        status={plan.status}
+        deadline={plan.deadlines.revision ?? plan.deadlines.submission}
+      />
       {!editable && <Typography.Paragraph type="secondary">{s.readOnly}</Typography.Paragraph>}
       {editable && editor.unsavedProblem && <SaveStatus editor={editor} />}
       <SectionsEditor
@@ -85,6 +99,14 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         serverErrors={serverErrors}
         errors={editor.checks.errors}
       />
+      <PlanComments
+        planId={plan.id}
+        versionNo={plan.currentVersionNo}
+        role={role}
+        status={plan.status}
+        sections={form.sections}
+        indicators={form.indicators}
+      />
       <IndicatorTable
         indicators={form.indicators}
         editor={editor}
@@ -93,6 +115,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         errors={editor.checks.errors}
         warnings={editor.checks.warnings}
       />
+      <AttachmentsCard planId={plan.id} editable={editable} />
       {editable && <IssuesPanel errors={editor.checks.errors} warnings={editor.checks.warnings} />}
       <SubmitBar
         planId={plan.id}
@@ -101,6 +124,8 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         editor={editor}
         hasVersions={plan.versions.length > 0}
       />
+      <VersionsCard planId={plan.id} versions={plan.versions} withDraft={editable} draftStamp={savedAt} />
+      <TimelineCard planId={plan.id} stamp={`${plan.status}:${plan.currentVersionNo}:${savedAt}`} />
     </div>
   );
 }

@@ -1,0 +1,22 @@
+export const attachmentStrings = {
+  title: 'Tệp đính kèm',
+  intro: (types: string, max: string) =>
+    `Bản ký có đóng dấu (bản quét) và tài liệu kèm theo: ${types}, tối đa ${max} MB mỗi tệp.`,
+  drop: 'Kéo thả tệp vào đây, hoặc',
+  dropHint: 'Tệp được kiểm tra trước khi gửi và một lần nữa trên máy chủ.',
+  pick: 'Chọn tệp đính kèm',
+  uploading: (name: string) => `Đang tải lên “${name}”…`,
+  uploaded: (name: string) => `Đã đính kèm “${name}”.`,
+  refused: 'Không đính kèm được',
+  none: 'Chưa có tệp nào được đính kèm.',
+  list: 'Các tệp đã đính kèm',
+  download: (name: string) => `Tải xuống ${name}`,
+  remove: 'Gỡ',
+  removeOf: (name: string) => `Gỡ tệp ${name}`,
+  removeTitle: (name: string) => `Gỡ tệp “${name}” khỏi bản nháp?`,
+  removeText: 'Tệp vẫn còn trong những lần nộp trước nếu đã được nộp kèm.',
+  removed: (name: string) => `Đã gỡ “${name}”.`,
+  cancel: 'Hủy',
+  uploadedBy: (who: string, when: string) => `${who}, ${when}`,
+  readOnly: 'Chỉ thêm hoặc gỡ tệp khi kế hoạch đang soạn hoặc bị trả lại.',
+};

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, idempotencyKey, unwrap } from '../api/client';
+import type { ApiError } from '../api/errors';
+
+/** Keyed by the version the plan is at: a submission or a return brings the threads as they stand for it. */
+export const commentKeys = {
+  all: (planId: string) => ['plans', planId, 'comments'] as const,
+  of: (planId: string, versionNo: number) => ['plans', planId, 'comments', versionNo] as const,
+};
+
+/** The threads as they stand for the plan's current version, with open ones carried over (GET …/comments). */
+export function useComments(planId: string, versionNo: number) {
+  return useQuery({
+    queryKey: commentKeys.of(planId, versionNo),
+    queryFn: () => unwrap(api.GET('/api/plans/{id}/comments', { params: { path: { id: planId } } })),
+    enabled: versionNo > 0,
+  });
+}
+
+export type CommentList = NonNullable<ReturnType<typeof useComments>['data']>;
+export type Thread = CommentList['threads'][number];
+
+export function useReply(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, ApiError, { commentId: string; body: string }>({
+    mutationFn: ({ commentId, body }) =>
+      unwrap(
+        api.POST('/api/plans/{id}/comments/{commentId}/replies', {
+          params: { path: { id: planId, commentId } },
+          headers: { 'Idempotency-Key': idempotencyKey() },
+          body: { body },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) }),
+  });
+}
