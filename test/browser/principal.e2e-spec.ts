@@ -177,7 +177,8 @@ describe("the principal's screens in the browser", () => {
     await page.getByText('Đang soạn thảo', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Nộp lại kế hoạch' }).waitFor();
     expect((await web.stack.prisma.plan.findUniqueOrThrow({ where: { id: planId } })).status).toBe('DRAFTING');
-  });
+    // About 40 s on an idle machine of two cores: the whole path, with axe run five times.
+  }, 150_000);
 
   it('lets school staff draft, saved as they type, and does not offer them submit', async () => {
     const page = await web.newPage({ viewport: { width: 390, height: 844 } });
