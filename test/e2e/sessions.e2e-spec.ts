@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'supertest';
 import { PRIMARY_DRAFT, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
-import { DEMO_PASSWORD, type Stack, startStack } from '../support/stack';
+import { DEMO_PASSWORD, type Stack, overrideEnv, startStack } from '../support/stack';
 
 // The browser keeps its session in an httpOnly cookie; every change it asks for carries the CSRF token only the
 // app's own page can read (double submit). Bearer tokens stay for API clients and need no CSRF token.
@@ -152,5 +152,34 @@ describe('browser sessions', () => {
         message: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại.',
       });
     }
+  });
+});
+
+describe('browser sessions when PUBLIC_URL is https', () => {
+  let stack: Stack;
+  let restoreEnv: () => void;
+
+  beforeAll(async () => {
+    restoreEnv = overrideEnv({ PUBLIC_URL: 'https://duyet.example', JWT_TTL: '30m' });
+    stack = await startStack({ worker: false });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    restoreEnv?.();
+  });
+
+  it('marks both cookies Secure, with the Max-Age of JWT_TTL, and sends HSTS on every answer', async () => {
+    const res = await stack.http().post('/api/auth/session').send({ email: EMAIL, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    const c = setCookies(res);
+    expect(c.get('duyet_session')).toMatch(/; Max-Age=1800; .*; HttpOnly; Secure; SameSite=Lax$/);
+    expect(c.get('duyet_csrf')).toMatch(/; Max-Age=1800; .*; Secure; SameSite=Lax$/);
+    expect(c.get('duyet_csrf')).not.toContain('HttpOnly');
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    const token = await new JwtService({ secret: process.env.JWT_SECRET }).verifyAsync<{ exp: number; iat: number }>(
+      valueOf(c.get('duyet_session')!),
+    );
+    expect(token.exp - token.iat).toBe(1800);
   });
 });
