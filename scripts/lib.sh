@@ -117,13 +117,13 @@ ensure_chromium() {
   export CHROMIUM_PATH
 }
 
-# The browser app's build (apps/web/dist): built when missing or older than its sources, or than the server code
-# it shares (the plan content checks and transitions).
+# The browser app's build (apps/web/dist): built when missing or older than what goes into it: its sources, the
+# server code it shares (vite.config.ts aliases into libs/ and workflows/) and the API its client is generated from.
 ensure_web_build() {
   local index=apps/web/dist/index.html newer=""
   if [ -f "$index" ]; then
-    newer=$(find apps/web libs/domain/src/plan-content workflows/src/plan-transitions.ts package-lock.json \
-      \( -path apps/web/dist -o -name node_modules \) -prune -o -type f -newer "$index" -print -quit 2>/dev/null)
+    newer=$(find apps/web apps/api/src libs workflows/src package-lock.json \
+      \( -path apps/web/dist -o -name node_modules \) -prune -o -type f -newer "$index" -print -quit 2>/dev/null || true)
   fi
   if [ ! -f "$index" ] || [ -n "$newer" ]; then
     log "Building the browser app (npm run web:build)${newer:+: $newer changed}"
