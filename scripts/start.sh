@@ -21,6 +21,7 @@ ensure_redis
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres:postgres@127.0.0.1:5432/duyet}"
 export PORT="${PORT:-3000}"
 export JWT_SECRET="${JWT_SECRET:-duyet-demo-secret-change-me-in-production}"
+export RESPONSE_VALIDATION="${RESPONSE_VALIDATION:-log}"
 export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$PORT}"
 mkdir -p "$DATA/logs"
 
