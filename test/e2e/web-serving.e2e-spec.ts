@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type Stack, overrideEnv, startStack } from '../support/stack';
 
 // The API serves the browser app: hashed assets cached for good, index.html never stale, the app's routes (the
@@ -90,9 +90,15 @@ describe('the browser app served by the API', () => {
     expectSecurityHeaders(res);
   });
 
-  it('prefers brotli when offered', async () => {
-    const res = await stack.http().get('/assets/index-abc123.js').set('Accept-Encoding', 'br, gzip');
-    expect(res.headers['content-encoding']).toBe('br');
+  it('prefers brotli when offered, and sends the file as it is to a client that takes neither', async () => {
+    const br = await rawGet(stack, '/assets/index-abc123.js', { 'accept-encoding': 'br, gzip' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(SCRIPT);
+    const plain = await rawGet(stack, '/assets/index-abc123.js', { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(plain.body.toString('utf8')).toBe(SCRIPT);
   });
 
   it.each([
