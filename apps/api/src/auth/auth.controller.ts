@@ -70,7 +70,6 @@ export class AuthController {
   @Public()
   @Delete('session')
   @HttpCode(204)
-  @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({ summary: 'Đăng xuất trên trình duyệt: xóa cookie phiên' })
   @ApiNoContentResponse({ description: 'Đã đăng xuất' })
   @ApiForbiddenResponse({ description: `Thiếu hoặc sai tiêu đề ${CSRF_HEADER}` })
