@@ -1,5 +1,17 @@
 import { createBrowserRouter } from 'react-router';
+import { meQuery } from '../auth/queries';
 import NotFoundPage, { PageError } from '../common/PageError';
+import { planQueries } from '../plans/queries';
+import { queryClient } from './providers';
+
+/**
+ * Loaders start a page's reads without waiting for them (the page shows its own loading and errors): the requests
+ * go out while the page's code is still downloading, instead of after it.
+ */
+function prefetch(start: () => Promise<unknown>[]): null {
+  void Promise.allSettled(start());
+  return null;
+}
 
 /** Each page is its own chunk: the first visit loads the shell and the page it opens, nothing more. */
 export const router = createBrowserRouter([
@@ -9,11 +21,23 @@ export const router = createBrowserRouter([
   },
   {
     path: '/',
+    loader: () => prefetch(() => [queryClient.prefetchQuery(meQuery())]),
     lazy: async () => ({ Component: (await import('./AppShell')).default }),
     ErrorBoundary: RouteError,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../home/HomePage')).default }) },
-      { path: 'plans/:id', lazy: async () => ({ Component: (await import('../plans/PlanPage')).default }) },
+      {
+        path: 'plans/:id',
+        loader: ({ params }) => {
+          const id = params.id ?? '';
+          return prefetch(() => [
+            queryClient.prefetchQuery(planQueries.plan(id)),
+            queryClient.prefetchQuery(planQueries.form(id)),
+            queryClient.prefetchQuery(planQueries.draft(id)),
+          ]);
+        },
+        lazy: async () => ({ Component: (await import('../plans/PlanPage')).default }),
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

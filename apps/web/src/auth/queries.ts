@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { ApiError } from '../api/errors';
 
 export const meKey = ['me'] as const;
 
 /** The signed-in user (GET /api/auth/me); null when nobody is (401), so the shell can send them to sign in. */
-export function useMe() {
-  return useQuery({
+export const meQuery = () =>
+  queryOptions({
     queryKey: meKey,
     queryFn: async () => {
       const answer = await api.GET('/api/auth/me');
@@ -16,7 +16,8 @@ export function useMe() {
     staleTime: 5 * 60_000,
     retry: false,
   });
-}
+
+export const useMe = () => useQuery(meQuery());
 
 export type Me = NonNullable<ReturnType<typeof useMe>['data']>;
 
