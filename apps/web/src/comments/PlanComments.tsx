@@ -92,9 +92,11 @@ function AnchorGroupView({
       <div className="comment-group-head">
         <h3 className="comment-group-title">{title}</h3>
         {group.anchorType !== 'GENERAL' && (
-          <Button type="link" size="small" onClick={goTo} aria-label={s.goToOf(group.title)}>
+          <button type="button" onClick={goTo} className="comment-go">
             {s.goTo}
-          </Button>
+            {/* Read out with what it leads to; the visible words stay the start of the name. */}
+            <span className="comment-sr"> ({group.title})</span>
+          </button>
         )}
       </div>
       {group.open.map((t) => (

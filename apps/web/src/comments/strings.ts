@@ -5,7 +5,6 @@ export const commentStrings = {
   indicator: (title: string) => `Chỉ tiêu: ${title}`,
   general: 'Góp ý chung',
   goTo: 'Đến nội dung này',
-  goToOf: (title: string) => `Đến nội dung được góp ý: ${title}`,
   fromVersion: (n: number) => `Góp ý cho lần nộp thứ ${n}`,
   carriedOver: 'chưa giải quyết từ lần nộp trước',
   resolved: 'Đã giải quyết',

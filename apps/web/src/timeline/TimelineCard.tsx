@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Skeleton } from 'antd';
+import { Alert, Card, Skeleton } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../common/format';
 import { foldDraftSaves } from './fold';
@@ -26,9 +26,9 @@ export function TimelineCard({ planId, stamp }: Props) {
       {!trail.data && !trail.error && <Skeleton active />}
       {trail.data && lines.length === 0 && <p>{s.empty}</p>}
       {lines.length > RECENT && (
-        <Button type="link" onClick={() => setAll(!all)} className="timeline-more">
+        <button type="button" onClick={() => setAll(!all)} className="timeline-link timeline-more">
           {all ? s.showRecent : s.showAll(lines.length)}
-        </Button>
+        </button>
       )}
       {shown.length > 0 && (
         <ol className="timeline-list" aria-label={s.list}>
