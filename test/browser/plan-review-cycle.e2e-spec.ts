@@ -27,7 +27,7 @@ const REVISED_TASKS = 'Đổi mới phương pháp dạy học theo nhóm; bồi
 
 // WEB_SCREENSHOTS=1: each screen at a laptop's and a phone's size, under test-results/screens/, to look at.
 const SCREENS = path.resolve(__dirname, '../../test-results/screens');
-async function screens(page: Page, name: string): Promise<void> {
+async function screens(page: Page, name: string, parts: string[] = []): Promise<void> {
   if (!process.env.WEB_SCREENSHOTS) return;
   mkdirSync(SCREENS, { recursive: true });
   const size = page.viewportSize();
@@ -37,6 +37,13 @@ async function screens(page: Page, name: string): Promise<void> {
   ]) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: true });
+    // A whole phone page is too long to read: the parts this view is about, each on its own.
+    if (width === 390) {
+      for (const part of parts) {
+        const where = page.locator(part).first();
+        if (await where.isVisible()) await where.screenshot({ path: path.join(SCREENS, `${name}-390${part}.png`) });
+      }
+    }
   }
   if (size) await page.setViewportSize(size);
 }
@@ -135,7 +142,7 @@ describe('a plan through a review round, in the browser', () => {
     const focused = await page.locator('textarea:focus').getAttribute('id');
     expect(focused).toBe(await tasksField().getAttribute('id'));
     await expectNoSeriousA11yViolations(page);
-    await screens(page, 'review-returned');
+    await screens(page, 'review-returned', ['.plan-comments', '.extensions']);
 
     // The principal replies in the thread.
     const reply = 'Trường đã bổ sung giải pháp theo từng tháng.';
@@ -183,7 +190,7 @@ describe('a plan through a review round, in the browser', () => {
       REVISED_TASKS,
     ]);
     await expectNoSeriousA11yViolations(page);
-    await screens(page, 'review-resubmitted');
+    await screens(page, 'review-resubmitted', ['.versions']);
 
     // Any two sides can be compared; a side against itself is not.
     await versions.getByLabel('So sánh đến').selectOption({ label: 'Lần nộp thứ 1' });
@@ -210,7 +217,7 @@ describe('a plan through a review round, in the browser', () => {
     expect(trail.indexOf('trả lại lần nộp thứ 1')).toBeLessThan(trail.indexOf('(lần nộp thứ 2)'));
     expect(trail).not.toMatch(/PLAN_|COMMENT_|undefined/);
     await expectNoSeriousA11yViolations(page);
-    await screens(page, 'review-timeline');
+    await screens(page, 'review-timeline', ['.timeline']);
   });
 
   it('attaches a file dropped or picked, refuses a wrong type or a too large file before sending and a disguised one in the API’s words', async () => {
@@ -262,7 +269,7 @@ describe('a plan through a review round, in the browser', () => {
     await refusal.getByText('Tệp “lon.pdf” vượt quá dung lượng cho phép (tối đa 1 MB).').waitFor();
     expect(posts).toHaveLength(2);
     await expectNoSeriousA11yViolations(page);
-    await screens(page, 'attachments-refused');
+    await screens(page, 'attachments-refused', ['.attachments']);
 
     // Refused by the server, which reads the content: its message, shown as it answered.
     await pick.setInputFiles({ name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: exe() });
@@ -284,7 +291,7 @@ describe('a plan through a review round, in the browser', () => {
     expect(await web.stack.prisma.attachment.count({ where: { planId, removedAt: null } })).toBe(1);
     await expect(card.getByRole('link', { name: 'Tải xuống Kế hoạch bản ký.pdf' }).isVisible()).resolves.toBe(true);
     await expectNoSeriousA11yViolations(page);
-    await screens(page, 'attachments');
+    await screens(page, 'attachments', ['.attachments']);
   });
 
   it('sends an extension request for a working day and shows its answers: refused with the reason, then granted with the new deadline', async () => {
@@ -310,7 +317,7 @@ describe('a plan through a review round, in the browser', () => {
       }
       await expect(cell('05/07/2027').getAttribute('class')).resolves.not.toContain('ant-picker-cell-disabled');
       await expectNoSeriousA11yViolations(page);
-      await screens(page, 'extension-dialog');
+      await screens(page, 'extension-dialog', ['.ant-modal']);
       await cell(day).click();
       await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -348,7 +355,7 @@ describe('a plan through a review round, in the browser', () => {
     await expect(card.innerText()).resolves.toContain('Hạn mới: 17:00 09/07/2027');
     await card.getByText('Hạn đang áp dụng: 17:00 09/07/2027.', { exact: false }).waitFor();
     await expectNoSeriousA11yViolations(page);
-    await screens(page, 'extension-answered');
+    await screens(page, 'extension-answered', ['.extensions']);
 
     // On a phone, nothing of the plan page scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });

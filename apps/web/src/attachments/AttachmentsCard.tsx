@@ -134,7 +134,7 @@ function DropZone({ busy, onFile, children }: { busy: boolean; onFile: (file: Fi
       }}
     >
       {children}
-      <label className={`drop-zone-pick ant-btn ant-btn-default${busy ? ' drop-zone-busy' : ''}`}>
+      <label className={`drop-zone-pick${busy ? ' drop-zone-busy' : ''}`}>
         <input
           type="file"
           accept={ATTACHMENT_ACCEPT}

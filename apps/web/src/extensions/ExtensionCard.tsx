@@ -128,6 +128,7 @@ function AskDialog({ planId, deadline, onClose }: { planId: string; deadline: st
           <DatePicker
             format="DD/MM/YYYY"
             locale={pickerLocale}
+            placeholder={s.datePlaceholder}
             defaultPickerValue={due.add(1, 'day')}
             disabledDate={(d) => !canAskFor(d.format('YYYY-MM-DD'), deadlineDay, calendar)}
             className="extension-date"

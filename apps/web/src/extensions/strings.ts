@@ -8,6 +8,7 @@ export const extensionStrings = {
   reasonPlaceholder: 'Ví dụ: Hội đồng trường họp thông qua kế hoạch vào ngày …',
   reasonRequired: 'Cần ghi rõ lý do',
   until: 'Gia hạn đến ngày',
+  datePlaceholder: 'Chọn ngày (ngày/tháng/năm)',
   untilHelp: (time: string) => `Chỉ chọn được ngày làm việc sau hạn hiện tại; hạn mới tính đến ${time} ngày đã chọn.`,
   send: 'Gửi đề nghị',
   cancel: 'Hủy',
