@@ -232,6 +232,12 @@ describe('describeAuditEvent: one Vietnamese sentence per event, the actor first
     expect(text).toBe('Phó trưởng phòng Nguyễn Văn A trả lại để chỉnh sửa.');
   });
 
+  it.each(Object.keys(cases))('%s: an old row without data reads as an event without details', (type) => {
+    const text = describeAuditEvent({ type, data: null, actor: head } as never);
+    expect(text).toMatch(/^Hiệu trưởng Ngô Minh Nam [^.]+\.$/);
+    expect(text).not.toMatch(/undefined|null|NaN|“”|\[object/);
+  });
+
   it('tells a reply from a new comment, and a first draft from a revision', () => {
     const reply = { commentId: 'c2', anchorType: 'SECTION', anchorKey: 'tasks', parentId: 'c1' };
     expect(describeAuditEvent({ type: 'COMMENT_ADDED', actor: head, data: reply })).toBe(

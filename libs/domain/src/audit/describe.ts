@@ -25,6 +25,13 @@ const day = (value: unknown): string | null =>
 const quoted = (text: unknown): string => (typeof text === 'string' && text.trim() ? `: “${text.trim()}”` : '');
 const version = (n: unknown): string => (typeof n === 'number' ? ` lần nộp thứ ${n}` : '');
 const count = (list: unknown): number => (Array.isArray(list) ? list.length : 0);
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** " prefix value", or nothing when the value is missing. */
+const opt = (prefix: string, v: unknown): string =>
+  (text(v) ?? num(v)) !== null ? `${prefix}${text(v) ?? num(v)}` : '';
+const file = (name: unknown): string => (text(name) ? `tệp “${text(name)}”` : 'một tệp');
+const school = (code: unknown): string => (text(code) ? `trường ${text(code)}` : 'một trường');
 
 const DEADLINE_KIND: Record<string, string> = {
   SUBMISSION: 'hạn nộp',
@@ -56,19 +63,19 @@ function extended(data: AuditData['DEADLINE_EXTENDED']): string {
 }
 
 function dayChanged(data: AuditData['DAY_OVERRIDE_CHANGED']): string {
-  const date = day(data.date) ?? data.date;
-  if (!data.after) return `bỏ điều chỉnh lịch ngày ${date}, trở lại lịch chung`;
+  const date = opt(' ngày ', day(data.date) ?? data.date);
+  if (!data.after) return `bỏ điều chỉnh lịch${date}, trở lại lịch chung`;
   const kind = data.after.kind === 'DAY_OFF' ? 'ngày nghỉ' : 'ngày làm việc';
-  return `đặt ngày ${date} là ${kind} (${data.after.name})`;
+  return `đặt${date || ' một ngày'} là ${kind}${opt(' ', text(data.after.name) && `(${data.after.name})`)}`;
 }
 
 /** What happened, after the actor's name: "trả lại để chỉnh sửa, hạn 17:00 03/01/2027". */
 function what(e: DescribedEvent): string {
   switch (e.type) {
     case 'CAMPAIGN_CREATED':
-      return `ban hành đợt kế hoạch ${e.data.documentNumber}`;
+      return `ban hành đợt kế hoạch${opt(' ', e.data.documentNumber)}`;
     case 'CAMPAIGN_PLANS_OPENED':
-      return `mở kế hoạch cho ${e.data.plansStarted} trường`;
+      return `mở kế hoạch cho ${opt('', e.data.plansStarted) || 'các'} trường`;
     case 'PLAN_DRAFT_STARTED':
       return e.data.from === 'RETURNED' ? 'bắt đầu chỉnh sửa kế hoạch theo góp ý' : 'bắt đầu soạn kế hoạch';
     case 'PLAN_SUBMITTED': {
@@ -108,13 +115,13 @@ function what(e: DescribedEvent): string {
     case 'COMMENT_RESOLVED':
       return `đánh dấu một góp ý là đã giải quyết ở${version(e.data.versionNo)}`;
     case 'ATTACHMENT_ADDED':
-      return `đính kèm tệp “${e.data.fileName}”`;
+      return `đính kèm ${file(e.data.fileName)}`;
     case 'ATTACHMENT_REMOVED':
-      return `gỡ tệp “${e.data.fileName}” khỏi bản nháp`;
+      return `gỡ ${file(e.data.fileName)} khỏi bản nháp`;
     case 'CAMPAIGN_SCHOOL_ADDED':
-      return `thêm trường ${e.data.schoolCode} vào đợt`;
+      return `thêm ${school(e.data.schoolCode)} vào đợt`;
     case 'CAMPAIGN_SCHOOL_REMOVED':
-      return `đưa trường ${e.data.schoolCode} ra khỏi đợt${quoted(e.data.reason)}`;
+      return `đưa ${school(e.data.schoolCode)} ra khỏi đợt${quoted(e.data.reason)}`;
     case 'CAMPAIGN_CLOSED':
       return `kết thúc đợt kế hoạch${quoted(e.data.reason)}`;
     case 'CAMPAIGN_PROBLEM':
@@ -131,36 +138,38 @@ function what(e: DescribedEvent): string {
       return `không chấp thuận đề nghị gia hạn${quoted(e.data.note)}`;
     case 'REMINDER_SENT': {
       const date = day(e.data.day);
-      return `gửi ${e.data.emails} e-mail nhắc hạn${date ? ` ngày ${date}` : ''}`;
+      return `gửi${opt(' ', e.data.emails)} e-mail nhắc hạn${date ? ` ngày ${date}` : ''}`;
     }
     case 'DAY_OVERRIDE_CHANGED':
       return dayChanged(e.data);
     case 'REMINDER_HOUR_CHANGED':
-      return `đổi giờ gửi nhắc hạn hằng ngày từ ${e.data.before} sang ${e.data.after}`;
+      return `đổi giờ gửi nhắc hạn hằng ngày${opt(' từ ', e.data.before)}${opt(' sang ', e.data.after)}`;
     case 'MEETING_SCHEDULED': {
       const when = at(e.data.startsAt);
-      return `lên lịch họp duyệt kế hoạch cụm ${e.data.cluster}${when ? ` lúc ${when}` : ''} tại ${e.data.venue}`;
+      return `lên lịch họp duyệt kế hoạch${opt(' cụm ', e.data.cluster)}${when ? ` lúc ${when}` : ''}${opt(' tại ', e.data.venue)}`;
     }
     case 'MEETING_RESCHEDULED': {
       const when = at(e.data.to?.startsAt);
-      return `dời cuộc họp duyệt kế hoạch${when ? ` sang ${when}` : ''} tại ${e.data.to?.venue ?? ''}`.trim();
+      return `dời cuộc họp duyệt kế hoạch${when ? ` sang ${when}` : ''}${opt(' tại ', e.data.to?.venue)}`;
     }
     case 'MEETING_SLOTS_REORDERED':
       return 'đổi thứ tự trình bày của các trường trong cuộc họp';
     case 'MEETING_SCHOOL_ADDED':
       return 'from' in e.data
-        ? `chuyển trường ${e.data.school} sang một cuộc họp khác`
-        : `thêm trường ${e.data.school} vào cuộc họp`;
+        ? `chuyển ${school(e.data.school)} sang một cuộc họp khác`
+        : `thêm ${school(e.data.school)} vào cuộc họp`;
     case 'MEETING_SCHOOL_REMOVED':
-      return `đưa trường ${e.data.school} ra khỏi cuộc họp${quoted(e.data.reason)}`;
+      return `đưa ${school(e.data.school)} ra khỏi cuộc họp${quoted(e.data.reason)}`;
     case 'MEETING_CANCELLED':
-      return `hủy cuộc họp “${e.data.title}”${quoted(e.data.reason)}`;
+      return `hủy ${text(e.data.title) ? `cuộc họp “${text(e.data.title)}”` : 'một cuộc họp'}${quoted(e.data.reason)}`;
     case 'MEETING_ATTENDANCE_RECORDED':
-      return `ghi danh sách dự họp: ${e.data.present} người có mặt, ${e.data.absent} người vắng`;
+      return num(e.data.present) === null
+        ? 'ghi danh sách dự họp'
+        : `ghi danh sách dự họp: ${e.data.present} người có mặt, ${num(e.data.absent) ?? 0} người vắng`;
     case 'MEETING_OUTCOME_RECORDED':
       return `ghi kết quả họp: ${e.data.outcome === 'APPROVED' ? 'kế hoạch được thông qua' : 'kế hoạch cần chỉnh sửa'}`;
     case 'EMAIL_RESENT':
-      return `gửi lại e-mail “${e.data.subject}” đến ${e.data.to}`;
+      return `gửi lại e-mail${text(e.data.subject) ? ` “${text(e.data.subject)}”` : ''}${opt(' đến ', e.data.to)}`;
   }
 }
 
@@ -169,5 +178,7 @@ function what(e: DescribedEvent): string {
  * "Phó trưởng phòng Nguyễn Văn A trả lại lần nộp thứ 1 để chỉnh sửa, hạn 17:00 03/01/2027."
  */
 export function describeAuditEvent(event: DescribedEvent): string {
-  return `${who(event.actor)} ${what(event)}.`;
+  // A JSON column may hold null: read as an event without details.
+  const data = (event.data ?? {}) as DescribedEvent['data'];
+  return `${who(event.actor)} ${what({ ...event, data } as DescribedEvent)}.`;
 }
