@@ -1,6 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '../api/client';
 import type { ApiError } from '../api/errors';
+import { timelineKeys } from '../timeline/queries';
+import { versionKeys } from '../versions/queries';
 
 export const attachmentKeys = {
   list: (planId: string) => ['plans', planId, 'attachments'] as const,
@@ -44,7 +46,7 @@ export function useUploadAttachment(planId: string) {
         }),
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(planId), exact: true }),
+    onSettled: () => refresh(queryClient, planId),
   });
 }
 
@@ -58,8 +60,17 @@ export function useRemoveAttachment(planId: string) {
           headers: { 'Idempotency-Key': idempotencyKey() },
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(planId), exact: true }),
+    onSettled: () => refresh(queryClient, planId),
   });
+}
+
+/** A file added or removed: the list, the trail, and the comparisons against the draft change. */
+function refresh(queryClient: QueryClient, planId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: attachmentKeys.list(planId), exact: true }),
+    queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) }),
+    queryClient.invalidateQueries({ queryKey: versionKeys.all(planId) }),
+  ]);
 }
 
 /** Where the browser downloads a file: the cookie goes with a plain link. */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '../api/client';
 import type { ApiError } from '../api/errors';
+import { timelineKeys } from '../timeline/queries';
 
 /** Keyed by the version the plan is at: a submission or a return brings the threads as they stand for it. */
 export const commentKeys = {
@@ -31,6 +32,10 @@ export function useReply(planId: string) {
           body: { body },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) }),
+        queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) }),
+      ]),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, unwrap } from '../api/client';
 import type { ApiError } from '../api/errors';
+import { timelineKeys } from '../timeline/queries';
 import { calendarIndex } from './working-days';
 
 export const extensionKeys = {
@@ -46,6 +47,10 @@ export function useRequestExtension(planId: string) {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: extensionKeys.list(planId) }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: extensionKeys.list(planId) }),
+        queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) }),
+      ]),
   });
 }

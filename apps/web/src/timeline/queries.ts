@@ -6,6 +6,8 @@ import { api, unwrap } from '../api/client';
  * and the plan's own read, which the page refreshes after each, carries those three.
  */
 export const timelineKeys = {
+  /** every stamp of the plan's trail: what a write that adds an event invalidates */
+  all: (planId: string) => ['plans', planId, 'audit'] as const,
   of: (planId: string, stamp: string) => ['plans', planId, 'audit', stamp] as const,
 };
 

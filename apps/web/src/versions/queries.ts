@@ -4,6 +4,8 @@ import type { Side } from './diff-view';
 
 /** A diff against the draft is keyed by the draft's last save: a save makes it stale, a version never changes. */
 export const versionKeys = {
+  /** every comparison of the plan: a change to the draft's files changes those against the draft */
+  all: (planId: string) => ['plans', planId, 'diff'] as const,
   diff: (planId: string, from: number, to: Side, draftStamp: string) =>
     ['plans', planId, 'diff', from, to, to === 'draft' ? draftStamp : ''] as const,
 };
