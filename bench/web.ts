@@ -178,15 +178,22 @@ async function main(): Promise<void> {
     await homeContext.close();
 
     // One run to warm the server (its first plan read, the JIT) that is not counted, then RUNS cold browsers.
+    // Each cold run is followed by a second visit in the same browser: the principal's usual case, the app's files
+    // cached (immutable), only the API read again.
     const timings: PlanTiming[] = [];
+    const warmTimings: PlanTiming[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const context = await signedInContext(web, people.principal);
       const timing = await planUsable(context, planId);
+      const warm = await planUsable(context, planId);
       await context.close();
       if (i > 0) timings.push(timing);
+      if (i > 0) warmTimings.push(warm);
     }
     const runs = timings.map((t) => Math.round(t.usable));
     const median = percentile(runs, 50)!;
+    const warmRuns = warmTimings.map((t) => Math.round(t.usable));
+    const warmMedian = percentile(warmRuns, 50)!;
     const medianOf = (key: keyof PlanTiming) =>
       Math.round(
         percentile(
@@ -212,6 +219,7 @@ async function main(): Promise<void> {
       `Plan page with ${INDICATORS} indicators usable (navigation to every indicator input enabled), fresh browser each run (budget ${USABLE_BUDGET_MS} ms):`,
       `  median ${median} ms of ${RUNS} runs [${runs.join(', ')}]: ${verdict(median < USABLE_BUDGET_MS)}`,
       `  (medians: last script loaded at ${medianOf('scripts')} ms, last API answer at ${medianOf('api')} ms)`,
+      `  again in the same browser (files cached): median ${warmMedian} ms of ${RUNS} runs [${warmRuns.join(', ')}]: ${verdict(warmMedian < USABLE_BUDGET_MS)}`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(
       out,
-      `${JSON.stringify({ jsBudgetKiB: JS_BUDGET_KIB, login, home, planUsableMs: { runs, median, timings }, usableBudgetMs: USABLE_BUDGET_MS }, null, 2)}\n`,
+      `${JSON.stringify({ jsBudgetKiB: JS_BUDGET_KIB, login, home, planUsableMs: { runs, median, timings }, planUsableCachedMs: { runs: warmRuns, median: warmMedian, timings: warmTimings }, usableBudgetMs: USABLE_BUDGET_MS }, null, 2)}\n`,
     );
     process.stdout.write(`Figures written to ${path.relative(ROOT, out)}\n`);
   } finally {

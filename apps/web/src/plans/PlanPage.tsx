@@ -8,6 +8,7 @@ import { TimelineCard } from '../timeline/TimelineCard';
 import { VersionsCard } from '../versions/VersionsCard';
 import { useMe } from '../auth/queries';
 import { PageError } from '../common/PageError';
+import { useAfterPaint } from '../common/useAfterPaint';
 import { planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
 import { SaveStatus } from './editor/SaveStatus';
@@ -41,6 +42,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
   const role = me.data?.role ?? '';
   const editable = canEditDraft(role, plan.status);
   const editor = useDraftEditor(plan.id, draft, form, editable);
+  const aroundEditor = useAfterPaint();
 
   useEffect(() => {
     document.title = `${plan.campaign.documentNumber} - ${plan.school.name} - ${common.appName}`;
@@ -84,12 +86,14 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         </Space>
       </header>
       <DirectiveHeader form={form} />
-      <ExtensionCard
-        planId={plan.id}
-        role={role}
-        status={plan.status}
-        deadline={plan.deadlines.revision ?? plan.deadlines.submission}
-      />
+      {aroundEditor && (
+        <ExtensionCard
+          planId={plan.id}
+          role={role}
+          status={plan.status}
+          deadline={plan.deadlines.revision ?? plan.deadlines.submission}
+        />
+      )}
       {!editable && <Typography.Paragraph type="secondary">{s.readOnly}</Typography.Paragraph>}
       {editable && editor.unsavedProblem && <SaveStatus editor={editor} />}
       <SectionsEditor
@@ -99,14 +103,16 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         serverErrors={serverErrors}
         errors={editor.checks.errors}
       />
-      <PlanComments
-        planId={plan.id}
-        versionNo={plan.currentVersionNo}
-        role={role}
-        status={plan.status}
-        sections={form.sections}
-        indicators={form.indicators}
-      />
+      {aroundEditor && (
+        <PlanComments
+          planId={plan.id}
+          versionNo={plan.currentVersionNo}
+          role={role}
+          status={plan.status}
+          sections={form.sections}
+          indicators={form.indicators}
+        />
+      )}
       <IndicatorTable
         indicators={form.indicators}
         editor={editor}
@@ -115,7 +121,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         errors={editor.checks.errors}
         warnings={editor.checks.warnings}
       />
-      <AttachmentsCard planId={plan.id} editable={editable} />
+      {aroundEditor && <AttachmentsCard planId={plan.id} editable={editable} />}
       {editable && <IssuesPanel errors={editor.checks.errors} warnings={editor.checks.warnings} />}
       <SubmitBar
         planId={plan.id}
@@ -124,8 +130,12 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         editor={editor}
         hasVersions={plan.versions.length > 0}
       />
-      <VersionsCard planId={plan.id} versions={plan.versions} withDraft={editable} draftStamp={savedAt} />
-      <TimelineCard planId={plan.id} stamp={`${plan.status}:${plan.currentVersionNo}:${savedAt}`} />
+      {aroundEditor && (
+        <>
+          <VersionsCard planId={plan.id} versions={plan.versions} withDraft={editable} draftStamp={savedAt} />
+          <TimelineCard planId={plan.id} stamp={`${plan.status}:${plan.currentVersionNo}:${savedAt}`} />
+        </>
+      )}
     </div>
   );
 }
