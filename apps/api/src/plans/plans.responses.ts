@@ -1,6 +1,7 @@
 // What the plan routes answer (plans, moves, content, form, comments, attachments, extension requests).
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { PLAN_ACTIONS } from '@duyet/workflows';
 import { CommentAnchor, DecisionKind, ExtensionStatus, IndicatorDirection } from '@duyet/database';
 import { isoDateTime } from '../common/answers';
 import {
@@ -93,20 +94,7 @@ export class PlanStateDto extends createZodDto(
     recommendedVersionNo: z.int().nullable(),
     history: z.array(
       z.object({
-        action: z.enum([
-          'START_DRAFT',
-          'SUBMIT',
-          'WITHDRAW',
-          'START_REVIEW',
-          'RECOMMEND',
-          'APPROVE',
-          'RETURN',
-          'EXEMPT',
-          'REOPEN',
-          'CLOSE',
-          'ASSIGN_REVIEWER',
-          'EXTEND_DEADLINE',
-        ]),
+        action: z.enum(PLAN_ACTIONS),
         from: planStatus,
         to: planStatus,
         actorId: z.string(),
