@@ -9,12 +9,19 @@ import { meKey } from './auth/queries';
 import './app/app.css';
 
 // A session that expired anywhere sends the user to sign in, and back to the page they were on afterwards.
+// The cache is emptied only once the signed-in page is gone: emptied under it, its reads start again, answer 401
+// again and call this again, and the page never leaves (seen when the plan page's cards read after it).
+let leaving = false;
 setUnauthenticatedHandler(() => {
   const { pathname, search } = window.location;
-  if (pathname.startsWith('/login')) return;
-  queryClient.clear();
+  if (leaving || pathname.startsWith('/login')) return;
+  leaving = true;
   queryClient.setQueryData(meKey, null);
-  void router.navigate(loginPathFor(pathname + search), { replace: true });
+  void router.navigate(loginPathFor(pathname + search), { replace: true }).finally(() => {
+    queryClient.clear();
+    queryClient.setQueryData(meKey, null);
+    leaving = false;
+  });
 });
 
 createRoot(document.getElementById('root')!).render(
