@@ -219,6 +219,9 @@ describe("the principal's screens in the browser", () => {
     await signIn(page, principal(SCHOOL));
     await page.goto(`/plans/${planId}`);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    // The cards around the editor read a frame after it: let them finish, or one of their reads meets the bad cookie
+    // first and the app leaves for the sign-in page before the click below (what the test checks, but not yet).
+    await page.waitForLoadState('networkidle');
     // The session cookie as an expired or tampered one arrives: the API answers 401.
     await page.context().addCookies([{ name: 'duyet_session', value: 'expired', url: web.baseURL }]);
     await page.getByRole('link', { name: 'Duyệt - Trang chủ' }).click();

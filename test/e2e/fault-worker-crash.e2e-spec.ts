@@ -28,6 +28,12 @@ describe('a worker killed during a campaign launch', () => {
   it('opens every plan within 60 s of the worker coming back, none twice', async () => {
     worker = startApp('worker', { CAMPAIGN_BATCH_SIZE: '5' });
     await eventually(async () => ((await healthWorker()) > 0 ? true : undefined), 60_000, 'the worker to start');
+    // Its mail consumer shows first; a launch also needs its Temporal pollers, which health (200) counts too.
+    await eventually(
+      async () => ((await stack.http().get('/api/health')).status === 200 ? true : undefined),
+      60_000,
+      'the API to see every dependency up',
+    );
 
     const res = await stack
       .http()

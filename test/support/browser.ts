@@ -151,6 +151,21 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Runs axe on the page as it is now and fails listing every serious or critical violation, with where it is. */
 export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] as string[] } = {}): Promise<void> {
+  // A colour caught halfway through a fade or a hover transition is not the colour the user reads: let finite
+  // animations end first (at most 2 s; a spinner's never do).
+  await page.evaluate(() => {
+    // Typed by hand: the root type-check has no DOM types.
+    interface Running {
+      effect: { getTiming: () => { iterations?: number } } | null;
+      finished: Promise<unknown>;
+    }
+    const doc = (globalThis as unknown as { document: { getAnimations: () => Running[] } }).document;
+    const ending = doc
+      .getAnimations()
+      .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined));
+    return Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   let builder = new AxeBuilder({ page });
   for (const selector of exclude) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
