@@ -97,7 +97,9 @@ export class MeetingChangesService {
     apply: (tx: Tx) => Promise<MeetingChange<K>>,
   ): Promise<Done> {
     // One change at a time per campaign: a school sits on one meeting at most and positions stay 1, 2, 3 …
-    await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${c.campaignId}::uuid FOR UPDATE`;
+    // NO KEY UPDATE: it queues meeting changes behind each other without blocking the key-share locks that inserts
+    // referencing the campaign take (e-mail rows, audit events); FOR UPDATE deadlocked with those under load.
+    await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${c.campaignId}::uuid FOR NO KEY UPDATE`;
     const change = await apply(tx);
     const meetingIds = [...new Set(change.meetingIds)];
     const ctx = {
