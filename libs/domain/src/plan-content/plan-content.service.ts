@@ -119,14 +119,27 @@ export class PlanContentService {
   /** The district's indicators, grouped by level (preschool, primary, lower secondary, then every level). */
   private async catalogue(db: Tx, districtId: string): Promise<CatalogueIndicator[]> {
     const rows = await db.indicator.findMany({ where: { districtId }, orderBy: [{ level: 'asc' }, { code: 'asc' }] });
-    return rows.map((i) => ({
-      code: i.code,
-      label: i.label,
-      unit: i.unit,
-      level: i.level,
-      direction: i.direction,
-      targetMin: i.targetMin?.toNumber() ?? null,
-      targetMax: i.targetMax?.toNumber() ?? null,
-    }));
+    return rows.map(catalogueIndicator);
   }
+}
+
+/** An indicator row of the catalogue as the content checks read it: the district's target as plain numbers. */
+export function catalogueIndicator(row: {
+  code: string;
+  label: string;
+  unit: string;
+  level: CatalogueIndicator['level'];
+  direction: CatalogueIndicator['direction'];
+  targetMin: { toNumber(): number } | null;
+  targetMax: { toNumber(): number } | null;
+}): CatalogueIndicator {
+  return {
+    code: row.code,
+    label: row.label,
+    unit: row.unit,
+    level: row.level,
+    direction: row.direction,
+    targetMin: row.targetMin?.toNumber() ?? null,
+    targetMax: row.targetMax?.toNumber() ?? null,
+  };
 }

@@ -5,6 +5,7 @@ import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
 import { deadlineDistance } from '../reminders/policy';
 import { type CampaignSection, type CatalogueIndicator, readCampaignSections } from './content';
+import { catalogueIndicator } from './plan-content.service';
 
 /** Where a plan stands against the deadline in force (DOMAIN.md), in working days as the reminders count them. */
 export interface PlanDue {
@@ -102,16 +103,7 @@ export class PlanFormService {
       },
       schoolLevel: level,
       sections: readCampaignSections(c.sections),
-      indicators: rows.map((i) => ({
-        code: i.code,
-        label: i.label,
-        unit: i.unit,
-        level: i.level,
-        direction: i.direction,
-        targetMin: i.targetMin?.toNumber() ?? null,
-        targetMax: i.targetMax?.toNumber() ?? null,
-        required: required.has(i.code),
-      })),
+      indicators: rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code) })),
       requiredIndicators: c.requiredIndicators,
       standing: standings.get(plan.id)!,
     };
