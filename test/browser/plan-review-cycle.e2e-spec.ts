@@ -1,9 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { docx, exe, pdf } from '../fixtures/attachments';
 import { ADMIN, PRIMARY_DRAFT, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
-import { type BrowserStack, expectNoSeriousA11yViolations, signIn, startBrowserStack } from '../support/browser';
+import {
+  type BrowserStack,
+  expectNoSeriousA11yViolations,
+  screens,
+  signIn,
+  startBrowserStack,
+} from '../support/browser';
 import { eventually, overrideEnv } from '../support/stack';
 
 // A returned plan in Chromium against the real stack: the office's comments beside what they are about, the
@@ -24,29 +27,6 @@ const TASKS_COMMENT = 'Nhiệm vụ còn chung chung, cần giải pháp cụ th
 const SWIM_COMMENT = 'Chỉ tiêu biết bơi nên nâng lên 20%.';
 const GENERAL_COMMENT = 'Cần gửi kèm bản ký có đóng dấu.';
 const REVISED_TASKS = 'Đổi mới phương pháp dạy học theo nhóm; bồi dưỡng đội ngũ hằng tháng; tăng cường cơ sở vật chất.';
-
-// WEB_SCREENSHOTS=1: each screen at a laptop's and a phone's size, under test-results/screens/, to look at.
-const SCREENS = path.resolve(__dirname, '../../test-results/screens');
-async function screens(page: Page, name: string, parts: string[] = []): Promise<void> {
-  if (!process.env.WEB_SCREENSHOTS) return;
-  mkdirSync(SCREENS, { recursive: true });
-  const size = page.viewportSize();
-  for (const [width, height] of [
-    [1366, 768],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: true });
-    // A whole phone page is too long to read: the parts this view is about, each on its own.
-    if (width === 390) {
-      for (const part of parts) {
-        const where = page.locator(part).first();
-        if (await where.isVisible()) await where.screenshot({ path: path.join(SCREENS, `${name}-390${part}.png`) });
-      }
-    }
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 describe('a plan through a review round, in the browser', () => {
   let web: BrowserStack;

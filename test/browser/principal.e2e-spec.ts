@@ -1,8 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CLERK, openCampaign, planIdOf, principal, staff } from '../support/campaign';
-import { type BrowserStack, expectNoSeriousA11yViolations, signIn, startBrowserStack } from '../support/browser';
+import {
+  type BrowserStack,
+  expectNoSeriousA11yViolations,
+  screens,
+  signIn,
+  startBrowserStack,
+} from '../support/browser';
 import { mailTo } from '../support/mailbox';
 import { eventually } from '../support/stack';
 
@@ -29,23 +33,6 @@ const TARGETS: Record<string, string> = {
   'Tỷ lệ đảng viên': '60',
   'Tỷ lệ giáo viên đạt chuẩn và trên chuẩn trình độ': '90',
 };
-
-// WEB_SCREENSHOTS=1: each screen at a laptop's and a phone's size, under test-results/screens/, to look at.
-const SCREENS = path.resolve(__dirname, '../../test-results/screens');
-async function screens(page: Page, name: string): Promise<void> {
-  if (!process.env.WEB_SCREENSHOTS) return;
-  mkdirSync(SCREENS, { recursive: true });
-  const size = page.viewportSize();
-  for (const [width, height] of [
-    [1366, 768],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    // A phone's first screen as it shows; a laptop's whole page.
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: width > 390 });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 describe("the principal's screens in the browser", () => {
   let web: BrowserStack;

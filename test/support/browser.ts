@@ -180,3 +180,26 @@ export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] a
       `axe found ${listed.length} serious or critical violation(s) on ${page.url()}:\n${listed.join('\n')}`,
     );
 }
+
+// WEB_SCREENSHOTS=1: each screen at a laptop's and a phone's size, under test-results/screens/, to look at.
+const SCREENS = path.resolve(__dirname, '../../test-results/screens');
+export async function screens(page: Page, name: string, parts: string[] = []): Promise<void> {
+  if (!process.env.WEB_SCREENSHOTS) return;
+  mkdirSync(SCREENS, { recursive: true });
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1366, 768],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: true });
+    // A whole phone page is too long to read: the parts this view is about, each on its own.
+    if (width === 390) {
+      for (const part of parts) {
+        const where = page.locator(part).first();
+        if (await where.isVisible()) await where.screenshot({ path: path.join(SCREENS, `${name}-390${part}.png`) });
+      }
+    }
+  }
+  if (size) await page.setViewportSize(size);
+}
