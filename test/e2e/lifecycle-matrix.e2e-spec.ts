@@ -177,6 +177,7 @@ describe('who may do what, for every move', () => {
         fullName: 'Trần Văn Khải',
         passwordHash: await bcrypt.hash(DEMO_PASSWORD, 4),
         role: 'ADMIN',
+        position: 'HEAD',
         title: 'Trưởng phòng',
       },
     });

@@ -14,7 +14,7 @@ export const remindersWorkflowId = (districtId: string): string => `reminders:${
 export interface Actor {
   userId: string;
   role: ActorRole;
-  /** for reviewers and admins: decides who may decide under two-level approval */
+  /** for reviewers and admins, from their position: decides who may decide under two-level approval */
   rank?: OfficeRank;
 }
 
@@ -192,6 +192,6 @@ export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 
 export type * from './activities';
 export type { ActorRole, MoveContext, OfficeRank, PlanAction, PlanStatus } from './plan-moves';
-export { PLAN_ACTIONS, PLAN_STATUSES, RULES, decideMove, rankOfTitle, statusLabel } from './plan-moves';
+export { PLAN_ACTIONS, PLAN_STATUSES, RULES, decideMove, statusLabel } from './plan-moves';
 export type { ClockSettings } from './clock';
 export { REAL_TIME, realAt, realDelayUntil, virtualAt } from './clock';

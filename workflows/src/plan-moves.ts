@@ -14,9 +14,13 @@ export const PLAN_STATUSES = [
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-export type ActorRole = 'PRINCIPAL' | 'SCHOOL_STAFF' | 'REVIEWER' | 'ADMIN';
+/** CLERK (văn thư) registers paper copies and reads the board: no rule below lets it move a plan. */
+export type ActorRole = 'PRINCIPAL' | 'SCHOOL_STAFF' | 'REVIEWER' | 'ADMIN' | 'CLERK';
 
-/** Where a reviewer or admin stands in the office: two-level approval lets only deputy heads and the head decide. */
+/**
+ * Where a reviewer or admin stands in the office, from their position (never their title): two-level approval lets
+ * only deputy heads and the head decide. STAFF: anyone else (the clerk, the schools' people).
+ */
 export type OfficeRank = 'HEAD' | 'DEPUTY_HEAD' | 'SPECIALIST' | 'STAFF';
 
 export const PLAN_ACTIONS = [
@@ -164,15 +168,6 @@ export type MoveResult =
 
 export function statusLabel(status: PlanStatus): string {
   return STATUS_LABEL[status];
-}
-
-/** The rank an office title carries (DOMAIN.md: Trưởng phòng, Phó trưởng phòng, chuyên viên, văn thư). */
-export function rankOfTitle(title: string): OfficeRank {
-  const t = title.trim().toLowerCase();
-  if (t === 'trưởng phòng') return 'HEAD';
-  if (t === 'phó trưởng phòng') return 'DEPUTY_HEAD';
-  if (t.startsWith('chuyên viên')) return 'SPECIALIST';
-  return 'STAFF';
 }
 
 const refuse = (code: RefusalCode, reason: string): MoveResult => ({ allowed: false, code, reason });

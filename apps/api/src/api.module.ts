@@ -27,6 +27,7 @@ import { PlanExtensionsController } from './plans/plan-extensions.controller';
 import { PlanFormController } from './plans/plan-form.controller';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
+import { DelegationsController } from './people/delegations.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
@@ -46,6 +47,7 @@ import { PlansController } from './plans/plans.controller';
     MeetingSlotsController,
     MeetingRecordsController,
     EmailsController,
+    DelegationsController,
   ],
   providers: [
     DependencyMonitor,

@@ -6,7 +6,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { CommentsModule } from './comments/comments.module';
 import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
-import { AccountsService } from './people/accounts.service';
+import { PeopleModule } from './people/people.module';
 import { PlanContentModule } from './plan-content/plan-content.module';
 import { PlansModule } from './plans/plans.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -20,6 +20,7 @@ export const FEATURE_MODULES = [
   CommentsModule,
   EmailsModule,
   MeetingsModule,
+  PeopleModule,
   PlanContentModule,
   PlansModule,
   RemindersModule,
@@ -27,7 +28,6 @@ export const FEATURE_MODULES = [
 
 @Module({
   imports: FEATURE_MODULES,
-  providers: [AccountsService],
-  exports: [...FEATURE_MODULES, AccountsService],
+  exports: FEATURE_MODULES,
 })
 export class DomainModule {}

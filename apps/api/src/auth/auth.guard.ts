@@ -8,6 +8,11 @@ import { AuthService } from './auth.service';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, UNSAFE_METHODS, readCookie } from './session-cookies';
 
 const SIGN_IN_FIRST = 'Bạn cần đăng nhập để thực hiện thao tác này.';
+const NOT_FOR_ROLE = 'Vai trò của bạn không được phép thực hiện thao tác này.';
+/** The clerk is told what the role is for, so a refused move reads as a rule, not a fault. */
+const NOT_FOR_CLERK =
+  'Văn thư vào sổ bản giấy kế hoạch nhận được và xem bảng theo dõi; văn thư không được phê duyệt, trả lại, đề xuất, ' +
+  'miễn, mở lại, đóng kế hoạch, gia hạn, phân công người duyệt hay ban hành đợt kế hoạch.';
 
 /**
  * Two ways in: `Authorization: Bearer` (API clients, tests, the bench) or the browser's session cookie. A browser
@@ -28,7 +33,7 @@ export class AuthGuard implements CanActivate {
     req.user = await this.userOf(req);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.user.role)) {
-      throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được phép thực hiện thao tác này.');
+      throw new DomainError('FORBIDDEN', req.user.role === 'CLERK' ? NOT_FOR_CLERK : NOT_FOR_ROLE);
     }
     return true;
   }

@@ -1,7 +1,7 @@
 // What the sign-in routes answer.
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Role } from '@duyet/database';
+import { Position, Role } from '@duyet/database';
 import { schoolLevel, uuid } from '../common/shared.responses';
 
 const authUser = z.object({
@@ -9,7 +9,12 @@ const authUser = z.object({
   districtId: uuid,
   email: z.string(),
   fullName: z.string(),
+  /** display text only */
   title: z.string(),
+  /** the position (chức vụ) the rules read; the role derives from it */
+  position: z.enum(Position),
+  /** holds the position as acting (Q.) */
+  acting: z.boolean(),
   role: z.enum(Role),
   schoolId: uuid.nullable(),
   /** a reviewer's assigned school levels and clusters (empty: none) */

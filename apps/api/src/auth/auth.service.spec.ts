@@ -17,6 +17,8 @@ function fakeAccounts(row: { active: boolean }) {
         email: 'ht@example.vn',
         fullName: 'Nguyễn Văn A',
         title: 'Hiệu trưởng',
+        position: 'PRINCIPAL',
+        acting: false,
         role: 'PRINCIPAL',
         schoolId: 's1',
         reviewLevels: [],

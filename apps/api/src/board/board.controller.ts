@@ -62,11 +62,11 @@ export class BoardController {
 
   @Get()
   @Answers(BoardPageDto, 200)
-  @Roles('ADMIN', 'REVIEWER')
+  @Roles('ADMIN', 'REVIEWER', 'CLERK')
   @ApiOperation({
     summary: 'Bảng theo dõi quá hạn: kế hoạch theo trạng thái, cấp học, cụm, trường; có lọc, sắp xếp, phân trang',
     description:
-      'Lãnh đạo Phòng xem toàn huyện; chuyên viên, phó trưởng phòng xem các cấp học, cụm trường được phân công. ' +
+      'Lãnh đạo Phòng và văn thư xem toàn huyện; chuyên viên, phó trưởng phòng xem các cấp học, cụm trường được phân công. ' +
       'Kèm tổng hợp theo trạng thái và số kế hoạch quá hạn của cùng bộ lọc. daysOverdue là số ngày làm việc ' +
       'đã quá hạn (không tính thứ Bảy, Chủ nhật, ngày lễ và ngày nghỉ của huyện), đếm như thư nhắc hạn; ' +
       'daysInState là số ngày (theo lịch) ở trạng thái hiện tại.',
@@ -76,7 +76,7 @@ export class BoardController {
   }
 
   @Get('export.csv')
-  @Roles('ADMIN', 'REVIEWER')
+  @Roles('ADMIN', 'REVIEWER', 'CLERK')
   @ApiOperation({
     summary: 'Xuất bảng theo dõi ra tệp CSV (mở được bằng Excel, giữ nguyên tiếng Việt), cùng bộ lọc, không phân trang',
   })

@@ -125,6 +125,19 @@ export interface AuditData {
     planId: string | null;
     bulk?: true;
   };
+  DELEGATION_RECORDED: DelegationData;
+  DELEGATION_REVOKED: DelegationData & { reason: string };
+}
+
+/** A delegation of signing as the trail keeps it: who to whom, how, and the days (YYYY-MM-DD, inclusive). */
+export interface DelegationData {
+  delegationId: string;
+  from: { id: string; fullName: string };
+  to: { id: string; fullName: string };
+  kind: 'TL' | 'TUQ';
+  startsOn: string;
+  endsOn: string;
+  reference?: string | null;
 }
 
 /** Who and what an event is about: the district always, the campaign, plan and actor when there is one. */

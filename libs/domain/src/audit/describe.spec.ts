@@ -195,6 +195,31 @@ const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] }
     },
     'gửi lại e-mail “Nhắc hạn” đến hieutruong@truong.example',
   ],
+  DELEGATION_RECORDED: [
+    admin,
+    {
+      delegationId: 'd1',
+      from: { id: 'u1', fullName: 'Trần Thị B' },
+      to: { id: 'u2', fullName: 'Mai Đức Hương' },
+      kind: 'TUQ',
+      startsOn: '2027-10-01',
+      endsOn: '2027-10-15',
+    },
+    'ghi nhận việc giao ký thừa ủy quyền (TUQ) của Trần Thị B cho Mai Đức Hương từ 01/10/2027 đến 15/10/2027',
+  ],
+  DELEGATION_REVOKED: [
+    admin,
+    {
+      delegationId: 'd1',
+      from: { id: 'u1', fullName: 'Trần Thị B' },
+      to: { id: 'u2', fullName: 'Mai Đức Hương' },
+      kind: 'TL',
+      startsOn: '2027-10-01',
+      endsOn: '2027-10-15',
+      reason: 'Trưởng phòng đã trở lại',
+    },
+    'thu hồi việc giao ký thừa lệnh (TL) của Trần Thị B cho Mai Đức Hương từ 01/10/2027 đến 15/10/2027: “Trưởng phòng đã trở lại”',
+  ],
 };
 
 describe('describeAuditEvent: one Vietnamese sentence per event, the actor first', () => {

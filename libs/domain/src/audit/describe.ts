@@ -69,6 +69,13 @@ function dayChanged(data: AuditData['DAY_OVERRIDE_CHANGED']): string {
   return `đặt${date || ' một ngày'} là ${kind}${opt(' ', text(data.after.name) && `(${data.after.name})`)}`;
 }
 
+function delegation(data: AuditData['DELEGATION_RECORDED']): string {
+  const kind = { TUQ: ' ký thừa ủy quyền (TUQ)', TL: ' ký thừa lệnh (TL)' }[String(data.kind)] ?? ' ký';
+  const from = day(data.startsOn);
+  const to = day(data.endsOn);
+  return `việc giao${kind}${opt(' của ', data.from?.fullName)}${opt(' cho ', data.to?.fullName)}${from ? ` từ ${from}` : ''}${to ? ` đến ${to}` : ''}`;
+}
+
 /** What happened, after the actor's name: "trả lại để chỉnh sửa, hạn 17:00 03/01/2027". */
 function what(e: DescribedEvent): string {
   switch (e.type) {
@@ -170,6 +177,10 @@ function what(e: DescribedEvent): string {
       return `ghi kết quả họp: ${e.data.outcome === 'APPROVED' ? 'kế hoạch được thông qua' : 'kế hoạch cần chỉnh sửa'}`;
     case 'EMAIL_RESENT':
       return `gửi lại e-mail${text(e.data.subject) ? ` “${text(e.data.subject)}”` : ''}${opt(' đến ', e.data.to)}`;
+    case 'DELEGATION_RECORDED':
+      return `ghi nhận ${delegation(e.data)}`;
+    case 'DELEGATION_REVOKED':
+      return `thu hồi ${delegation(e.data)}${quoted(e.data.reason)}`;
   }
 }
 

@@ -60,8 +60,9 @@ function schoolConditions(scope: BoardScope, f: BoardFilter): Prisma.Sql[] {
   if (scope.role === 'REVIEWER') {
     parts.push(Prisma.sql`(s.level = ANY(${scope.reviewLevels}::"SchoolLevel"[])
       OR s."clusterId" = ANY(${scope.reviewClusterIds}::uuid[]))`);
-  } else if (scope.role !== 'ADMIN') {
-    // Callers refuse school roles before this; should one slip through, it sees nothing.
+  } else if (scope.role !== 'ADMIN' && scope.role !== 'CLERK') {
+    // The admin and the clerk see the whole district. Callers refuse school roles before this; should one slip
+    // through, it sees nothing.
     parts.push(Prisma.sql`false`);
   }
   if (f.level) parts.push(Prisma.sql`s.level = ANY(${f.level}::"SchoolLevel"[])`);

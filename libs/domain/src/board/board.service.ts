@@ -168,8 +168,8 @@ export class BoardService {
   }
 
   private scopeOf(user: AuthUser): BoardScope {
-    if (user.role !== 'ADMIN' && user.role !== 'REVIEWER') {
-      throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT được xem bảng theo dõi.');
+    if (user.role !== 'ADMIN' && user.role !== 'REVIEWER' && user.role !== 'CLERK') {
+      throw new DomainError('FORBIDDEN', 'Chỉ cán bộ Phòng GD&ĐT được xem bảng theo dõi.');
     }
     return {
       districtId: user.districtId,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
 import type { Prisma } from '@duyet/database';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
-import { type Campaign, PrismaService } from '@duyet/database';
+import { type Campaign, type Position, PrismaService } from '@duyet/database';
 import { TemporalClientService } from '@duyet/temporal';
 import {
   type CampaignWorkflowInput,
@@ -17,6 +17,8 @@ import { dayOffWarning } from '../calendar/deadline-warnings';
 import { DomainError } from '../common/errors';
 import type { CampaignCopyInput, CampaignInput } from './campaign.schemas';
 import { AuditLog } from '../audit/audit-log';
+import { DelegationsService } from '../people/delegations.service';
+import { signingCapacity } from '../people/signing-capacity';
 
 export interface CampaignCreated {
   campaign: Campaign;
@@ -33,6 +35,7 @@ export class CampaignIssuingService {
     private readonly temporal: TemporalClientService,
     private readonly clock: ClockService,
     private readonly calendars: CalendarService,
+    private readonly delegations: DelegationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +66,8 @@ export class CampaignIssuingService {
       reviewDays: source.reviewDays,
       revisionDays: source.revisionDays,
       reminderPolicy: source.reminderPolicy as CampaignInput['reminderPolicy'],
-      signer: { email: source.signer?.email ?? admin.email, title: source.signerTitle ?? admin.title },
+      // The directive's capacity as recorded on last year's; without one, computed for the signer anew.
+      signer: { email: source.signer?.email ?? admin.email, title: source.signerTitle ?? undefined },
     };
     const result = await this.create(admin, copy);
     if (result.created) {
@@ -126,7 +130,7 @@ export class CampaignIssuingService {
           reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
           receiverId: refs.receiverId,
           signerId: refs.signerId,
-          signerTitle: input.signer.title,
+          signerTitle: refs.signerTitle,
           workflowId: campaignWorkflowId(id),
           createdById: admin.id,
         },
@@ -196,21 +200,36 @@ export class CampaignIssuingService {
     );
     if (badClusters.length) problems.push(`Cụm trường không tồn tại: ${badClusters.join(', ')}`);
     const byEmail = new Map(users.map((u) => [u.email, u.id] as const));
+    const signer = users.find((u) => u.email === input.signer.email)!;
     if (!byEmail.has(input.signer.email)) problems.push(`Người ký ${input.signer.email} không thuộc Phòng GD&ĐT này`);
     if (input.receiver && !byEmail.has(input.receiver))
       problems.push(`Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này`);
     if (problems.length) throw new DomainError('VALIDATION', problems.join('. ') + '.');
-    // Without a named receiver, submissions go to the office's clerk (văn thư), who registers them.
+    // Without a named receiver, submissions go to the office's clerk (văn thư, by position), who registers them.
     const clerk = input.receiver
       ? null
-      : await this.prisma.user.findFirst({ where: { districtId, role: 'ADMIN', title: 'Văn thư', active: true } });
+      : await this.prisma.user.findFirst({
+          where: { districtId, position: 'CLERK', active: true },
+          orderBy: { createdAt: 'asc' },
+        });
     return {
       sections: input.requiredSections.map((key) => {
         const s = sections.find((t) => t.key === key)!;
         return { key: s.key, title: s.title, required: true };
       }),
       receiverId: input.receiver ? byEmail.get(input.receiver)! : (clerk?.id ?? null),
-      signerId: byEmail.get(input.signer.email)!,
+      signerId: signer.id,
+      signerTitle: input.signer.title ?? (await this.signerCapacity(signer)),
     };
+  }
+
+  /**
+   * The directive's signing capacity when the request names none: the signer's own position, KT. for a deputy head,
+   * TL./TUQ. under the head's delegation in force. A capacity the request gives is the directive's own text (it may
+   * be signed outside the office, "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH") and is kept as written.
+   */
+  private async signerCapacity(signer: { id: string; districtId: string; position: Position; acting: boolean }) {
+    const delegation = signer.position === 'SPECIALIST' ? await this.delegations.kindInForce(signer) : null;
+    return signingCapacity(signer, { final: true, delegation });
   }
 }

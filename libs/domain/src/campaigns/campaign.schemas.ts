@@ -39,7 +39,8 @@ export const campaignInputSchema = z
     reminderPolicy: reminderPolicySchema.optional(),
     signer: z.object({
       email: z.email('Địa chỉ e-mail người ký không hợp lệ'),
-      title: z.string().trim().min(1).max(200),
+      /** the directive's capacity as printed on it; omitted: computed from the signer's position */
+      title: z.string().trim().min(1).max(200).optional(),
     }),
   })
   .refine((c) => c.period.from <= c.period.to, {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@duyet/mail';
 import { CalendarModule } from '../calendar/calendar.module';
+import { PeopleModule } from '../people/people.module';
 import { CampaignIssuingService } from './campaign-issuing.service';
 import { CampaignChangesService } from './campaign-changes.service';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -8,7 +9,7 @@ import { CampaignStepsService } from './campaign-steps.service';
 
 /** Campaigns: issued and copied by the admin, changed while they run, read, and the steps their workflow takes. */
 @Module({
-  imports: [CalendarModule, MailModule],
+  imports: [CalendarModule, MailModule, PeopleModule],
   providers: [CampaignIssuingService, CampaignChangesService, CampaignQueriesService, CampaignStepsService],
   exports: [CampaignIssuingService, CampaignChangesService, CampaignQueriesService, CampaignStepsService],
 })

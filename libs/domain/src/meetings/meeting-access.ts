@@ -19,6 +19,8 @@ export function canSeeMeeting(user: AuthUser, m: MeetingRow, view: MeetingView):
     case 'PRINCIPAL':
     case 'SCHOOL_STAFF':
       return view === 'AGENDA' && m.slots.some((s) => s.plan.schoolId === user.schoolId);
+    case 'CLERK':
+      return false;
   }
 }
 

@@ -29,6 +29,7 @@ export class MeetingMinutesService {
     const zone = m.campaign.district.timezone;
     const decisions = await this.prisma.decision.findMany({
       where: { id: { in: m.slots.map((s) => s.decisionId).filter((d): d is string => !!d) } },
+      include: { decidedBy: { select: { fullName: true } } },
     });
     const attending = m.attendees.filter((a) => !a.withdrawnAt);
     const people = (schoolId: string | null): MinutesPerson[] =>
@@ -46,7 +47,8 @@ export class MeetingMinutesService {
       venue: m.venue,
       office: people(null),
       schools: m.slots.map((s) => {
-        const deadline = decisions.find((d) => d.id === s.decisionId)?.revisionDeadline;
+        const decision = decisions.find((d) => d.id === s.decisionId);
+        const deadline = decision?.revisionDeadline;
         return {
           position: s.position,
           schoolName: s.plan.school.name,
@@ -56,6 +58,8 @@ export class MeetingMinutesService {
           comment: s.comment,
           revisionDeadline: deadline ? formatVnDateTime(deadline) : null,
           missing: s.plan.currentVersionNo === 0,
+          // The capacity as the decision recorded it, never recomputed: it is the legal record.
+          decidedBy: decision ? { fullName: decision.decidedBy.fullName, capacity: decision.capacity } : null,
         };
       }),
       signer: signer ? { capacity: m.campaign.signerTitle ?? signer.title, fullName: signer.fullName } : null,

@@ -24,6 +24,8 @@ export interface MinutesSchool {
   revisionDeadline: string | null;
   /** the plan was never submitted: nothing to decide */
   missing: boolean;
+  /** who decided the outcome, and in what capacity, as the decision records it */
+  decidedBy?: { fullName: string; capacity: string } | null;
 }
 
 export interface MinutesData {
@@ -59,10 +61,11 @@ const person = (p: MinutesPerson): string => `${p.fullName} - ${p.title}${p.pres
 export const OUTCOME_LABEL = { APPROVED: 'Phê duyệt', RETURNED: 'Trả lại để chỉnh sửa' } as const;
 
 function outcomeText(s: MinutesSchool): string {
+  const by = s.outcome && s.decidedBy ? `\n${s.decidedBy.fullName} (${s.decidedBy.capacity})` : '';
   if (s.outcome === 'RETURNED' && s.revisionDeadline) {
-    return `${OUTCOME_LABEL.RETURNED}\nNộp lại trước ${s.revisionDeadline}`;
+    return `${OUTCOME_LABEL.RETURNED}\nNộp lại trước ${s.revisionDeadline}${by}`;
   }
-  if (s.outcome) return OUTCOME_LABEL[s.outcome];
+  if (s.outcome) return `${OUTCOME_LABEL[s.outcome]}${by}`;
   return s.missing ? 'Chưa nộp kế hoạch' : 'Chưa có kết quả';
 }
 

@@ -40,6 +40,8 @@ export class AccountsService {
       email: user.email,
       fullName: user.fullName,
       title: user.title,
+      position: user.position,
+      acting: user.acting,
       role: user.role,
       schoolId: user.schoolId,
       reviewLevels: user.assignments.flatMap((a) => (a.level ? [a.level] : [])),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { POSITIONS } from './positions';
 
 // Vietnamese messages for every zod error that a schema gives no message of its own.
 import '../input/validation-messages';
 
 export const schoolLevelSchema = z.enum(['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY']);
+export const positionSchema = z.enum(POSITIONS);
 
 /** The sample district file (prisma/district-kien-xuong.json) and any district imported the same way. */
 export const districtFileSchema = z.object({
@@ -29,7 +31,13 @@ export const districtFileSchema = z.object({
     z.object({
       email: z.email(),
       fullName: z.string(),
-      role: z.enum(['PRINCIPAL', 'SCHOOL_STAFF', 'REVIEWER', 'ADMIN']),
+      /** the position the rules read; a file written before positions names the title only, read once at import */
+      position: positionSchema.optional(),
+      /** holds the position as acting (Q.): only a head of office or a principal */
+      acting: z.boolean().optional(),
+      /** optional, derived from the position; when given it must agree */
+      role: z.enum(['PRINCIPAL', 'SCHOOL_STAFF', 'REVIEWER', 'ADMIN', 'CLERK']).optional(),
+      /** display text only ("Trưởng phòng GD&ĐT") */
       title: z.string(),
       school: z.string().optional(),
       levels: z.array(schoolLevelSchema).optional(),

@@ -1,11 +1,44 @@
-import type { PrismaClient } from '@duyet/database';
+import type { Position, PrismaClient, Role } from '@duyet/database';
 import type { DistrictFile } from './district-file.schema';
+import { POSITION_LABEL, isOfficePosition, mayAct, positionFromTitle, positionRole } from './positions';
+
+type FileUser = DistrictFile['users'][number];
+
+/**
+ * A user's position, acting flag and role as the file gives them: the position itself, or (a file written before
+ * positions) the one its title names; the role always follows the position. A file that contradicts itself is refused.
+ */
+export function userStanding(u: FileUser): { position: Position; acting: boolean; role: Role } {
+  const fromTitle = u.position ? null : positionFromTitle(u.title, u.role);
+  const position = u.position ?? fromTitle!.position;
+  const acting = u.acting ?? fromTitle?.acting ?? false;
+  const role = positionRole(position);
+  const problem = (text: string) => new Error(`Tệp huyện, người dùng ${u.email}: ${text}`);
+  if (u.role && u.role !== role) {
+    throw problem(`chức vụ ${POSITION_LABEL[position]} (${position}) mang vai trò ${role}, không phải ${u.role}.`);
+  }
+  if (acting && !mayAct(position)) {
+    throw problem(
+      `chỉ trưởng phòng hoặc hiệu trưởng mới giữ chức vụ ở dạng quyền (Q.), không phải ${POSITION_LABEL[position]}.`,
+    );
+  }
+  if (isOfficePosition(position) === !!u.school) {
+    throw problem(
+      isOfficePosition(position)
+        ? `${POSITION_LABEL[position]} là cán bộ Phòng, không thuộc trường nào.`
+        : `${POSITION_LABEL[position]} cần có trường (school).`,
+    );
+  }
+  return { position, acting, role };
+}
 
 /**
  * Loads a district (clusters, schools, users with their reviewer scope, the section and indicator catalogues).
- * Idempotent: run it twice and nothing is duplicated. Every user gets the same password hash.
+ * Idempotent: run it twice and nothing is duplicated. Every user gets the same password hash. Every user is checked
+ * before anything is written.
  */
 export async function importDistrict(prisma: PrismaClient, file: DistrictFile, passwordHash: string): Promise<string> {
+  const standings = new Map(file.users.map((u) => [u.email, userStanding(u)] as const));
   const d = file.district;
   const district = await prisma.district.upsert({
     where: { code: d.code },
@@ -46,7 +79,7 @@ export async function importDistrict(prisma: PrismaClient, file: DistrictFile, p
   for (const u of file.users) {
     const data = {
       fullName: u.fullName,
-      role: u.role,
+      ...standings.get(u.email)!,
       title: u.title,
       schoolId: u.school ? schools.get(u.school)! : null,
     };
@@ -55,7 +88,7 @@ export async function importDistrict(prisma: PrismaClient, file: DistrictFile, p
       create: { districtId, email: u.email, passwordHash, ...data },
       update: data,
     });
-    if (u.role === 'REVIEWER') {
+    if (data.role === 'REVIEWER') {
       await prisma.reviewerAssignment.deleteMany({ where: { reviewerId: user.id } });
       await prisma.reviewerAssignment.createMany({
         data: [

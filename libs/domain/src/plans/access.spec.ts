@@ -7,6 +7,8 @@ const user = (over: Partial<AuthUser>): AuthUser => ({
   email: 'u@x.example',
   fullName: 'U',
   title: 't',
+  position: 'PRINCIPAL',
+  acting: false,
   role: 'PRINCIPAL',
   schoolId: null,
   reviewLevels: [],
@@ -32,6 +34,8 @@ describe('canReadSchool', () => {
   it('keeps everyone, admins included, inside their own district', () => {
     expect(canReadSchool(user({ role: 'ADMIN' }), school)).toBe(true);
     expect(canReadSchool(user({ role: 'ADMIN', districtId: 'd2' }), school)).toBe(false);
+    expect(canReadSchool(user({ role: 'CLERK', position: 'CLERK' }), school)).toBe(true);
+    expect(canReadSchool(user({ role: 'CLERK', position: 'CLERK', districtId: 'd2' }), school)).toBe(false);
     expect(canReadSchool(user({ role: 'PRINCIPAL', schoolId: 's1', districtId: 'd2' }), school)).toBe(false);
     expect(canReadSchool(user({ role: 'REVIEWER', reviewLevels: ['PRIMARY'], districtId: 'd2' }), school)).toBe(false);
   });

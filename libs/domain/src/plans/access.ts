@@ -1,4 +1,4 @@
-import type { Prisma, Role, SchoolLevel } from '@duyet/database';
+import type { Position, Prisma, Role, SchoolLevel } from '@duyet/database';
 import { DomainError } from '../common/errors';
 
 /** The signed-in user with everything a scope check needs. */
@@ -7,7 +7,12 @@ export interface AuthUser {
   districtId: string;
   email: string;
   fullName: string;
+  /** display text only: no rule reads it */
   title: string;
+  /** what the rules read; the role derives from it */
+  position: Position;
+  /** holds the position as acting (Q.) */
+  acting: boolean;
   role: Role;
   schoolId: string | null;
   reviewLevels: SchoolLevel[];
@@ -21,11 +26,12 @@ export interface SchoolRef {
   level: SchoolLevel;
 }
 
-/** DOMAIN.md: who may read a school's plans. Nobody crosses a district. */
+/** DOMAIN.md: who may read a school's plans (the clerk reads the whole district, to register paper copies). Nobody crosses a district. */
 export function canReadSchool(user: AuthUser, school: SchoolRef): boolean {
   if (school.districtId !== user.districtId) return false;
   switch (user.role) {
     case 'ADMIN':
+    case 'CLERK':
       return true;
     case 'PRINCIPAL':
     case 'SCHOOL_STAFF':
@@ -56,6 +62,7 @@ export function schoolScopeWhere(user: AuthUser): Prisma.SchoolWhereInput {
   const district = { districtId: user.districtId };
   switch (user.role) {
     case 'ADMIN':
+    case 'CLERK':
       return district;
     case 'PRINCIPAL':
     case 'SCHOOL_STAFF':

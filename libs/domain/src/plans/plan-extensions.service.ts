@@ -160,7 +160,7 @@ export class PlanExtensionsService {
   ): Promise<string[]> {
     const context = await this.mailContext(tx, plan.id);
     const admins = await tx.user.findMany({
-      where: { districtId: plan.districtId, role: 'ADMIN', active: true, title: 'Trưởng phòng' },
+      where: { districtId: plan.districtId, position: 'HEAD', active: true },
     });
     const mails: OutboxMail[] = admins.map((a) => ({
       template: MailTemplate.EXTENSION_REQUESTED,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { type AuditType, type Prisma, PrismaService, type Tx } from '@duyet/database';
+import { type AuditType, type Position, type Prisma, PrismaService, type Tx } from '@duyet/database';
 import { MailQueueService, MailTemplate } from '@duyet/mail';
 import type { ApplyMoveInput, PlanActivities, PlanDeadlines, MoveOutcome } from '@duyet/workflows';
 import { ClockService } from '../calendar/clock.service';
@@ -13,6 +13,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { openThreadsForMail } from '../comments/comments.service';
 import { meetingReviewDue } from '../meetings/meeting-review-due';
 import { activePrincipals } from '../people/principals';
+import { ownCapacity } from '../people/signing-capacity';
 import { PlanContentService } from '../plan-content/plan-content.service';
 import type { AuditEvent, PlanMoveData } from '../audit/audit-events';
 import { AuditLog } from '../audit/audit-log';
@@ -36,7 +37,7 @@ interface MoveContext {
   tx: Tx;
   input: ApplyMoveInput;
   plan: PlanWithContext;
-  actor: { id: string; fullName: string; title: string };
+  actor: { id: string; fullName: string; title: string; position: Position; acting: boolean };
   now: Date;
 }
 
@@ -228,7 +229,8 @@ export class PlanMoveEffectsService implements PlanActivities {
       : input.action === 'APPROVE'
         ? 'APPROVE'
         : 'RETURN';
-    const capacity = input.capacity ?? actor.title;
+    // The API always sends the capacity it computed; a move accepted before it did gets the signer's own position.
+    const capacity = input.capacity ?? ownCapacity(actor);
     if (
       recommending &&
       previous &&

@@ -18,7 +18,6 @@ import {
   assignReviewerUpdate,
   exemptPlanUpdate,
   extendDeadlineUpdate,
-  rankOfTitle,
   recommendPlanUpdate,
   reopenPlanUpdate,
   returnForRevisionUpdate,
@@ -28,7 +27,9 @@ import {
   withdrawPlanUpdate,
 } from '@duyet/workflows';
 import { PlanAccessService, type PlanIntent, type PlanRow } from './plan-access.service';
-import { PlansService, defaultCapacity } from './plans.service';
+import { PlansService } from './plans.service';
+import { officeRank } from '../people/positions';
+import { SigningService } from '../people/signing.service';
 import { planWorkflowError } from './workflow-errors';
 
 const EDITABLE: PlanStatus[] = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];
@@ -59,6 +60,7 @@ export class PlanMovesService {
     private readonly clock: ClockService,
     private readonly content: PlanContentService,
     private readonly drafts: PlanDraftsService,
+    private readonly signing: SigningService,
   ) {}
 
   /**
@@ -118,14 +120,14 @@ export class PlanMovesService {
     key: string,
   ) {
     const plan = await this.load(user, id, 'decide');
-    return this.update(plan, recommendPlanUpdate, this.decision(user, body), key);
+    return this.update(plan, recommendPlanUpdate, await this.decision(user, body, false), key);
   }
 
   async decide(user: AuthUser, id: string, kind: 'approve' | 'return', body: DecisionBody, key: string) {
     const plan = await this.load(user, id, 'decide');
     this.assertFuture(body.revisionDeadline, 'Hạn nộp lại');
     const def = kind === 'approve' ? approvePlanUpdate : returnForRevisionUpdate;
-    return this.update(plan, def, this.decision(user, body), key);
+    return this.update(plan, def, await this.decision(user, body, true), key);
   }
 
   /** One shared comment, one separate, audited decision per plan; a plan that cannot move does not stop the rest. */
@@ -191,11 +193,19 @@ export class PlanMovesService {
     }
   }
 
-  private decision(user: AuthUser, body: DecisionBody & { recommendation?: 'APPROVE' | 'RETURN' }) {
+  /**
+   * A decision's input for the workflow, with the capacity the server computes from the decider's position and the
+   * head's delegations in force (a different one sent by the client is refused before anything moves).
+   */
+  private async decision(
+    user: AuthUser,
+    body: DecisionBody & { recommendation?: 'APPROVE' | 'RETURN' },
+    final: boolean,
+  ) {
     return {
       actor: actorOf(user),
       comment: body.comment,
-      capacity: body.capacity ?? defaultCapacity(user.title),
+      capacity: await this.signing.resolve(user, { final, claimed: body.capacity }),
       rubric: body.rubric,
       revisionDeadline: body.revisionDeadline,
       recommendation: body.recommendation,
@@ -228,4 +238,8 @@ export class PlanMovesService {
   }
 }
 
-export const actorOf = (user: AuthUser): Actor => ({ userId: user.id, role: user.role, rank: rankOfTitle(user.title) });
+export const actorOf = (user: AuthUser): Actor => ({
+  userId: user.id,
+  role: user.role,
+  rank: officeRank(user.position),
+});

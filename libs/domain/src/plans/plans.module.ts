@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '@duyet/mail';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PlanContentModule } from '../plan-content/plan-content.module';
+import { PeopleModule } from '../people/people.module';
 import { PlanAccessService } from './plan-access.service';
 import { PlansService } from './plans.service';
 import { PlanMovesService } from './plan-moves.service';
@@ -10,7 +11,7 @@ import { PlanExtensionsService } from './plan-extensions.service';
 
 /** A plan's reads, its one scoped loader, its moves through the workflow and what each move writes, and the school's requests for more time. */
 @Module({
-  imports: [CalendarModule, PlanContentModule, MailModule],
+  imports: [CalendarModule, PlanContentModule, MailModule, PeopleModule],
   providers: [PlanAccessService, PlansService, PlanMovesService, PlanMoveEffectsService, PlanExtensionsService],
   exports: [PlanAccessService, PlansService, PlanMovesService, PlanMoveEffectsService, PlanExtensionsService],
 })

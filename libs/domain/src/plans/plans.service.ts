@@ -18,14 +18,6 @@ export interface PlanListQuery {
   pageSize: number;
 }
 
-/** Capacity in which someone signs a decision, from their title (KT. = ký thay, on behalf of the head). */
-export function defaultCapacity(title: string): string {
-  const t = title.trim().toLowerCase();
-  if (t === 'trưởng phòng') return 'TRƯỞNG PHÒNG';
-  if (t === 'phó trưởng phòng') return 'KT. TRƯỞNG PHÒNG - PHÓ TRƯỞNG PHÒNG';
-  return title.toUpperCase();
-}
-
 @Injectable()
 export class PlansService {
   constructor(

@@ -14,9 +14,6 @@ export interface PlanParties {
   school: { level: SchoolLevel };
 }
 
-/** The office head's title in the sample district and in the directives (DOMAIN.md: Trưởng phòng). */
-export const OFFICE_HEAD_TITLE = 'Trưởng phòng';
-
 const person = { select: { email: true, fullName: true } } as const;
 
 /**
@@ -37,7 +34,8 @@ export class RecipientDirectory {
   static async load(prisma: PrismaService, districtId: string): Promise<RecipientDirectory> {
     const [admins, assignments] = await Promise.all([
       prisma.user.findMany({
-        where: { districtId, role: 'ADMIN', active: true, title: { equals: OFFICE_HEAD_TITLE, mode: 'insensitive' } },
+        // The head of the office by position (acting heads included), whatever their title says.
+        where: { districtId, position: 'HEAD', active: true },
         ...person,
         orderBy: { email: 'asc' },
       }),
