@@ -21,7 +21,7 @@ type SampleUser = ReturnType<typeof readSample>['users'][number];
 /** The sample district's office (its head, clerk, deputy heads and specialists) under the bench's domain. */
 const officeOf = (users: SampleUser[]): SampleUser[] =>
   users
-    .filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER')
+    .filter((u) => u.role === 'ADMIN' || u.role === 'REVIEWER' || u.role === 'CLERK')
     .map((u) => ({ ...u, email: u.email.replace(/@.*$/, `@${BENCH_DOMAIN}`) }));
 
 export const officeEmails = (): string[] => officeOf(readSample().users).map((u) => u.email);

@@ -33,7 +33,7 @@ const FUTURE = '2099-01-15T17:00:00+07:00';
 const DRAFT = { sections: { purpose: 'Mục đích rõ ràng.', tasks: 'Nhiệm vụ và giải pháp cụ thể.' }, indicators: {} };
 
 const KT = 'KT. TRƯỞNG PHÒNG - PHÓ TRƯỞNG PHÒNG';
-const CLERK_REFUSAL = 'Văn thư vào sổ bản giấy kế hoạch nhận được và xem bảng theo dõi';
+const CLERK_REFUSAL = 'văn thư không được phê duyệt, trả lại, đề xuất, miễn, mở lại, đóng kế hoạch';
 
 describe('authority by position, and the capacity each decision records', () => {
   let stack: Stack;
