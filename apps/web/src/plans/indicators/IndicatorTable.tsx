@@ -17,7 +17,7 @@ interface Props {
  * The indicators of the school's level, one row each: baseline and target typed as text (a target may be a range),
  * the district's target beside them. A table on a laptop; each row a block of its own on a phone (app.css).
  * The figures are plain inputs styled like Ant Design's (app.css, .figure-input): a directive asks for up to some
- * 40 indicators, and 80 of Ant Design's inputs cost the plan page about N ms of its first render.
+ * 40 indicators, and 80 of Ant Design's inputs made the plan page's first render about a tenth slower (npm run bench:web).
  */
 export function IndicatorTable({ indicators, editor, readOnly, serverErrors, errors, warnings }: Props) {
   const messagesOf = (code: string) => {
