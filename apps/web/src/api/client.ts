@@ -34,7 +34,7 @@ const session: Middleware = {
 export const api = createClient<paths>({
   baseUrl: window.location.origin,
   // The page's first reads may already be on their way (early-reads.ts): those are taken, not asked again.
-  fetch: (request) => takeEarlyRead(request) ?? fetch(request),
+  fetch: async (request) => (await takeEarlyRead(request)) ?? fetch(request),
 });
 api.use(session);
 

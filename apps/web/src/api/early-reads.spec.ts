@@ -35,8 +35,12 @@ describe("a page's first reads, started by the entry", () => {
     expect(earlyReadsFor('/no-such-page')).toEqual(['/api/auth/me']);
   });
 
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
   it('hands each answer out once, to a GET of the same address', async () => {
     startEarlyReads('/plans/p-1');
+    expect(asked).toEqual(['/api/auth/me']);
+    await settled();
     expect(asked).toEqual(['/api/auth/me', '/api/plans/p-1', '/api/plans/p-1/form', '/api/plans/p-1/draft']);
 
     expect(takeEarlyRead(get('/api/plans/p-1/form', 'POST'))).toBeUndefined();
@@ -45,6 +49,18 @@ describe("a page's first reads, started by the entry", () => {
     expect((await answer)?.status).toBe(200);
     expect(takeEarlyRead(get('/api/plans/p-1/form'))).toBeUndefined();
     expect(takeEarlyRead(get('/api/plans/p-2/form'))).toBeUndefined();
+  });
+
+  it('asks only who is signed in when nobody is: the page reads itself after signing in', async () => {
+    jest.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      asked.push(String(input));
+      return new Response('{}', { status: 401 });
+    });
+    startEarlyReads('/plans/p-1');
+    expect((await takeEarlyRead(get('/api/auth/me')))?.status).toBe(401);
+    await expect(takeEarlyRead(get('/api/plans/p-1'))).resolves.toBeUndefined();
+    await settled();
+    expect(asked).toEqual(['/api/auth/me']);
   });
 
   it('never hands out an answer nobody took in the first seconds', () => {

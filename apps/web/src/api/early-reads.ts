@@ -1,7 +1,7 @@
 import { pageAt } from '../app/pages';
 
 /**
- * The reads a page needs first, started by the app's entry (main.tsx) before the rest of its code has even
+ * The reads a page needs first (who is signed in, then the page's data), started by the app's entry (main.tsx) before the rest of its code has even
  * downloaded. The app's own reads (the routes' loaders) then take these
  * answers instead of asking again: on a first visit the plan page's data is on its way some 500 ms sooner.
  *
@@ -12,7 +12,8 @@ import { pageAt } from '../app/pages';
 /** Past this, an answer nobody took is not handed out: the app reads afresh. */
 const FRESH_MS = 10_000;
 
-const started = new Map<string, { at: number; answer: Promise<Response> }>();
+/** Each read started, by address; an answer of undefined means it was not sent after all (the caller fetches). */
+const started = new Map<string, { at: number; answer: Promise<Response | undefined> }>();
 
 /** The API addresses the page at this path reads before it can show anything, as the app's client writes them. */
 export function earlyReadsFor(pathname: string): string[] {
@@ -32,16 +33,31 @@ export function earlyReadsFor(pathname: string): string[] {
 }
 
 export function startEarlyReads(pathname: string): void {
-  for (const address of earlyReadsFor(pathname)) {
-    const answer = fetch(address, { credentials: 'same-origin' });
-    // A failure is the app's to meet when it takes the answer (or reads again): never an unhandled rejection.
-    answer.catch(() => undefined);
-    started.set(address, { at: performance.now(), answer });
-  }
+  const [me, ...rest] = earlyReadsFor(pathname);
+  if (!me) return;
+  const read = (address: string) => fetch(address, { credentials: 'same-origin' });
+  const whoAmI = read(me);
+  keep(me, whoAmI);
+  // The page's own reads wait for the answer on who is signed in: signed out, they would only be refused.
+  const signedIn = whoAmI.then(
+    (answer) => answer.ok,
+    () => false,
+  );
+  for (const address of rest)
+    keep(
+      address,
+      signedIn.then((yes) => (yes ? read(address) : undefined)),
+    );
 }
 
-/** The answer started early for this request, once; undefined when there is none (the caller fetches). */
-export function takeEarlyRead(request: Request): Promise<Response> | undefined {
+function keep(address: string, answer: Promise<Response | undefined>): void {
+  // A failure is the app's to meet when it takes the answer (or reads again): never an unhandled rejection.
+  answer.catch(() => undefined);
+  started.set(address, { at: performance.now(), answer });
+}
+
+/** The answer started early for this request, once; undefined, or a promise of undefined, when the caller must fetch. */
+export function takeEarlyRead(request: Request): Promise<Response | undefined> | undefined {
   if (request.method !== 'GET') return undefined;
   const url = new URL(request.url);
   if (url.origin !== window.location.origin) return undefined;
