@@ -16,7 +16,7 @@ const transform = {
 
 const moduleNameMapper = {
   '^@duyet/workflows$': '<rootDir>/workflows/src/definitions',
-  // The browser app's aliases to the server's pure checks (apps/web/vite.config.ts), for its unit specs.
+  // The browser app's aliases to the server's pure checks (apps/web/vite.config.mts), for its unit specs.
   '^@shared/plan-content/(.*)$': '<rootDir>/libs/domain/src/plan-content/$1',
   '^@shared/plan-moves$': '<rootDir>/workflows/src/plan-moves',
   '^@shared/attachments$': '<rootDir>/libs/domain/src/attachments/attachment-rules',

@@ -118,7 +118,7 @@ ensure_chromium() {
 }
 
 # The browser app's build (apps/web/dist): built when missing or older than what goes into it: its sources, the
-# server code it shares (vite.config.ts aliases into libs/ and workflows/) and the API its client is generated from.
+# server code it shares (vite.config.mts aliases into libs/ and workflows/) and the API its client is generated from.
 ensure_web_build() {
   local index=apps/web/dist/index.html newer=""
   if [ -f "$index" ]; then

@@ -15,6 +15,7 @@ import { eventually } from '../support/stack';
 
 const SCHOOL = 'th-binh-minh';
 const OTHER = 'th-nam-binh';
+const SHARED = 'th-binh-thanh';
 const DOC = '21/KH-PGDĐT';
 const TITLE = 'Kế hoạch xây dựng trường học hạnh phúc năm học 2026 - 2027';
 
@@ -38,6 +39,7 @@ describe("the principal's screens in the browser", () => {
   let web: BrowserStack;
   let planId: string;
   let otherPlanId: string;
+  let sharedPlanId: string;
 
   beforeAll(async () => {
     web = await startBrowserStack();
@@ -53,6 +55,7 @@ describe("the principal's screens in the browser", () => {
     });
     planId = await planIdOf(web.stack, campaignId, SCHOOL);
     otherPlanId = await planIdOf(web.stack, campaignId, OTHER);
+    sharedPlanId = await planIdOf(web.stack, campaignId, SHARED);
   });
 
   afterAll(async () => {
@@ -198,6 +201,76 @@ describe("the principal's screens in the browser", () => {
 
     await page.goto('/plans/00000000-0000-4000-8000-000000000000');
     await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+  });
+
+  it('never lets two people editing one draft overwrite each other: the later save is refused and shown, then merged or dropped', async () => {
+    const purpose = 'Mục đích, yêu cầu';
+    const organisation = 'Tổ chức thực hiện';
+    // The principal on a laptop: the page's first reads, started by the app's entry, are each asked once.
+    const asked: string[] = [];
+    const principalPage = await web.newPage();
+    principalPage.on('request', (req) => {
+      const { pathname } = new URL(req.url());
+      if (pathname.startsWith(`/api/plans/${sharedPlanId}`)) asked.push(`${req.method()} ${pathname}`);
+    });
+    await principalPage.goto('/');
+    await signIn(principalPage, principal(SHARED));
+    asked.length = 0;
+    await principalPage.goto(`/plans/${sharedPlanId}`);
+    await principalPage.getByLabel(purpose).waitFor();
+    await principalPage.waitForLoadState('networkidle');
+    for (const read of ['', '/form', '/draft'])
+      expect(asked.filter((a) => a === `GET /api/plans/${sharedPlanId}${read}`)).toHaveLength(1);
+
+    // The deputy principal opens the same draft in a browser of their own.
+    const staffPage = await web.newPage();
+    await staffPage.goto(`/plans/${sharedPlanId}`);
+    await staffPage.waitForURL((url) => url.pathname === '/login');
+    await signIn(staffPage, staff(SHARED));
+    await staffPage.waitForURL(`**/plans/${sharedPlanId}`);
+    await staffPage.getByLabel(organisation).waitFor();
+
+    await principalPage.getByLabel(purpose).fill('Mục đích do hiệu trưởng viết.');
+    await savedLine(principalPage).waitFor();
+
+    // The deputy's save was read before the principal's: refused, said so, nothing written over.
+    await staffPage.getByLabel(organisation).fill('Tổ chức do phó hiệu trưởng viết.');
+    const conflict = staffPage.getByRole('alert').filter({ hasText: 'Bản nháp vừa được người khác lưu' });
+    await conflict.waitFor();
+    await expect(
+      staffPage.getByText('Chưa nộp được: cần xử lý bản nháp vừa được người khác lưu.').count(),
+    ).resolves.toBe(0); // staff are not offered submit at all
+    const afterRefusal = await web.stack.prisma.plan.findUniqueOrThrow({ where: { id: sharedPlanId } });
+    expect(JSON.stringify(afterRefusal.draft)).not.toContain('phó hiệu trưởng viết');
+    await expectNoSeriousA11yViolations(staffPage);
+    await screens(staffPage, 'draft-conflict');
+
+    // Keep mine: the principal's purpose and the deputy's organisation, both kept.
+    await conflict.getByRole('button', { name: 'Giữ thay đổi của tôi và gộp vào bản mới nhất' }).click();
+    await savedLine(staffPage).waitFor();
+    await expect(staffPage.getByLabel(purpose).inputValue()).resolves.toBe('Mục đích do hiệu trưởng viết.');
+    const merged = JSON.stringify(
+      (await web.stack.prisma.plan.findUniqueOrThrow({ where: { id: sharedPlanId } })).draft,
+    );
+    expect(merged).toContain('Mục đích do hiệu trưởng viết.');
+    expect(merged).toContain('Tổ chức do phó hiệu trưởng viết.');
+
+    // The principal, still on the older draft, types again: refused in turn; taking the latest drops the typing.
+    await principalPage.getByLabel(purpose).fill('Sửa lần hai, sẽ bị bỏ.');
+    const second = principalPage.getByRole('alert').filter({ hasText: 'Bản nháp vừa được người khác lưu' });
+    await second.waitFor();
+    await second.getByRole('button', { name: 'Tải bản mới nhất (bỏ thay đổi của tôi)' }).click();
+    await eventually(
+      async () =>
+        (await principalPage.getByLabel(organisation).inputValue()) === 'Tổ chức do phó hiệu trưởng viết.' || undefined,
+      10_000,
+      "the deputy's organisation in the principal's page",
+    );
+    await expect(principalPage.getByLabel(purpose).inputValue()).resolves.toBe('Mục đích do hiệu trưởng viết.');
+    await expect(second.count()).resolves.toBe(0);
+    const kept = JSON.stringify((await web.stack.prisma.plan.findUniqueOrThrow({ where: { id: sharedPlanId } })).draft);
+    expect(kept).not.toContain('Sửa lần hai');
+    expect(kept).toContain('Tổ chức do phó hiệu trưởng viết.');
   });
 
   it('sends an expired session back to sign in, then to the page wanted', async () => {

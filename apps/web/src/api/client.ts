@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { csrfToken, needsCsrf } from './csrf';
+import { takeEarlyRead } from './early-reads';
 import { ApiError, networkError, toApiError } from './errors';
 import type { paths } from './schema.gen';
 
@@ -30,7 +31,11 @@ const session: Middleware = {
 };
 
 /** The typed client of the API, generated from its OpenAPI document (npm run web:client). */
-export const api = createClient<paths>({ baseUrl: window.location.origin });
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  // The page's first reads may already be on their way (early-reads.ts): those are taken, not asked again.
+  fetch: async (request) => (await takeEarlyRead(request)) ?? fetch(request),
+});
 api.use(session);
 
 interface Answer<T> {

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { meQuery } from '../auth/queries';
 import NotFoundPage, { PageError } from '../common/PageError';
 import { planQueries } from '../plans/queries';
+import { pages } from './pages';
 import { queryClient } from './providers';
 
 /**
@@ -13,19 +14,19 @@ function prefetch(start: () => Promise<unknown>[]): null {
   return null;
 }
 
-/** Each page is its own chunk: the first visit loads the shell and the page it opens, nothing more. */
+/** Each page is its own chunk (pages.ts): the first visit loads the shell and the page it opens, nothing more. */
 export const router = createBrowserRouter([
   {
     path: '/login',
-    lazy: async () => ({ Component: (await import('../auth/LoginPage')).default }),
+    lazy: async () => ({ Component: (await pages.login()).default }),
   },
   {
     path: '/',
     loader: () => prefetch(() => [queryClient.prefetchQuery(meQuery())]),
-    lazy: async () => ({ Component: (await import('./AppShell')).default }),
+    lazy: async () => ({ Component: (await pages.shell()).default }),
     ErrorBoundary: RouteError,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('../home/HomePage')).default }) },
+      { index: true, lazy: async () => ({ Component: (await pages.home()).default }) },
       {
         path: 'plans/:id',
         loader: ({ params }) => {
@@ -36,7 +37,7 @@ export const router = createBrowserRouter([
             queryClient.prefetchQuery(planQueries.draft(id)),
           ]);
         },
-        lazy: async () => ({ Component: (await import('../plans/PlanPage')).default }),
+        lazy: async () => ({ Component: (await pages.plan()).default }),
       },
       { path: '*', Component: NotFoundPage },
     ],

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
+import { forgetEarlyReads } from '../api/early-reads';
 import type { ApiError } from '../api/errors';
 
 export const meKey = ['me'] as const;
@@ -26,7 +27,8 @@ export function useSignIn() {
   return useMutation<unknown, ApiError, { email: string; password: string }>({
     mutationFn: (body) => unwrap(api.POST('/api/auth/session', { body })),
     onSuccess: async () => {
-      // Whatever another user's session had cached is not this user's to see.
+      // Whatever another user's session had cached or read is not this user's to see.
+      forgetEarlyReads();
       client.clear();
       await client.fetchQuery({ queryKey: meKey, queryFn: () => unwrap(api.GET('/api/auth/me')) });
     },

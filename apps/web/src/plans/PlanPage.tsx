@@ -1,11 +1,6 @@
 import { Modal, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { type ReactNode, Suspense, lazy, useEffect, useMemo } from 'react';
 import { useBlocker, useParams } from 'react-router';
-import { AttachmentsCard } from '../attachments/AttachmentsCard';
-import { PlanComments } from '../comments/PlanComments';
-import { ExtensionCard } from '../extensions/ExtensionCard';
-import { TimelineCard } from '../timeline/TimelineCard';
-import { VersionsCard } from '../versions/VersionsCard';
 import { useMe } from '../auth/queries';
 import { PageError } from '../common/PageError';
 import { useAfterPaint } from '../common/useAfterPaint';
@@ -21,6 +16,16 @@ import { type DraftView, type Plan, type PlanFormView, useDraft, usePlan, usePla
 import { planStrings as s } from './strings';
 import { IssuesPanel } from './submit/IssuesPanel';
 import { SubmitBar } from './submit/SubmitBar';
+
+// The cards around the editor come a frame after it (useAfterPaint), and so does their code: the date picker and the
+// rest are not downloaded nor run before the plan can be typed in.
+const ExtensionCard = lazy(() => import('../extensions/ExtensionCard').then((m) => ({ default: m.ExtensionCard })));
+const PlanComments = lazy(() => import('../comments/PlanComments').then((m) => ({ default: m.PlanComments })));
+const AttachmentsCard = lazy(() =>
+  import('../attachments/AttachmentsCard').then((m) => ({ default: m.AttachmentsCard })),
+);
+const VersionsCard = lazy(() => import('../versions/VersionsCard').then((m) => ({ default: m.VersionsCard })));
+const TimelineCard = lazy(() => import('../timeline/TimelineCard').then((m) => ({ default: m.TimelineCard })));
 
 export default function PlanPage() {
   const { id = '' } = useParams();
@@ -86,14 +91,14 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         </Space>
       </header>
       <DirectiveHeader form={form} />
-      {aroundEditor && (
+      <Later shown={aroundEditor}>
         <ExtensionCard
           planId={plan.id}
           role={role}
           status={plan.status}
           deadline={plan.deadlines.revision ?? plan.deadlines.submission}
         />
-      )}
+      </Later>
       {!editable && <Typography.Paragraph type="secondary">{s.readOnly}</Typography.Paragraph>}
       {editable && editor.unsavedProblem && <SaveStatus editor={editor} />}
       <SectionsEditor
@@ -103,7 +108,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         serverErrors={serverErrors}
         errors={editor.checks.errors}
       />
-      {aroundEditor && (
+      <Later shown={aroundEditor}>
         <PlanComments
           planId={plan.id}
           versionNo={plan.currentVersionNo}
@@ -112,7 +117,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
           sections={form.sections}
           indicators={form.indicators}
         />
-      )}
+      </Later>
       <IndicatorTable
         indicators={form.indicators}
         editor={editor}
@@ -121,7 +126,9 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         errors={editor.checks.errors}
         warnings={editor.checks.warnings}
       />
-      {aroundEditor && <AttachmentsCard planId={plan.id} editable={editable} />}
+      <Later shown={aroundEditor}>
+        <AttachmentsCard planId={plan.id} editable={editable} />
+      </Later>
       {editable && <IssuesPanel errors={editor.checks.errors} warnings={editor.checks.warnings} />}
       <SubmitBar
         planId={plan.id}
@@ -130,12 +137,15 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         editor={editor}
         hasVersions={plan.versions.length > 0}
       />
-      {aroundEditor && (
-        <>
-          <VersionsCard planId={plan.id} versions={plan.versions} withDraft={editable} draftStamp={savedAt} />
-          <TimelineCard planId={plan.id} stamp={`${plan.status}:${plan.currentVersionNo}:${savedAt}`} />
-        </>
-      )}
+      <Later shown={aroundEditor}>
+        <VersionsCard planId={plan.id} versions={plan.versions} withDraft={editable} draftStamp={savedAt} />
+        <TimelineCard planId={plan.id} stamp={`${plan.status}:${plan.currentVersionNo}:${savedAt}`} />
+      </Later>
     </div>
   );
+}
+
+/** A card shown once the editor has painted, its code loaded then; nothing in its place meanwhile. */
+function Later({ shown, children }: { shown: boolean; children: ReactNode }) {
+  return shown ? <Suspense fallback={null}>{children}</Suspense> : null;
 }

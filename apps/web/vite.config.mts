@@ -4,22 +4,15 @@ import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Vendor code changes far less often than the app's: kept in chunks of its own, a release of the app does not make
-// browsers download React and Ant Design again.
+// React and the data layer are on every page and change far less often than the app: chunks of their own, so a
+// release of the app does not make browsers download them again. Ant Design and dayjs are left to the bundler's
+// splitting by route: a page loads the components it uses (the plan page does not load the date picker, which only
+// its extension card needs, and that card is loaded after the editor).
 function vendorChunk(id: string): string | undefined {
   if (!id.includes('node_modules')) return undefined;
   if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
   if (/node_modules\/(@tanstack|openapi-fetch)\//.test(id)) return 'data';
-  if (/node_modules\/(dayjs)\//.test(id)) return 'dayjs';
-  // The date picker (with its calendar engine) serves only the plan page's extension request: a chunk of its own,
-  // loaded with that page, keeps it out of the first visit's weight.
-  const picker = /node_modules\/(antd\/es\/(date-picker|calendar|time-picker)|@rc-component\/picker)\//;
-  // (Its Vietnamese words come with the app's locale, on every page.)
-  if (picker.test(id) && !id.includes('/locale/')) {
-    return 'antd-picker';
-  }
-  if (/node_modules\/(antd|@ant-design|rc-[^/]+|@rc-component)\//.test(id)) return 'antd';
-  return 'vendor';
+  return undefined;
 }
 
 export default defineConfig({
