@@ -27,6 +27,7 @@ import { PlanExtensionsController } from './plans/plan-extensions.controller';
 import { PlanFormController } from './plans/plan-form.controller';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
+import { AccountsController } from './people/accounts.controller';
 import { DelegationsController } from './people/delegations.controller';
 
 @Module({
@@ -48,6 +49,7 @@ import { DelegationsController } from './people/delegations.controller';
     MeetingRecordsController,
     EmailsController,
     DelegationsController,
+    AccountsController,
   ],
   providers: [
     DependencyMonitor,

@@ -95,6 +95,13 @@ const envSchema = z.object({
    * Default: a proxy on this machine. "false" trusts none.
    */
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  /**
+   * Sign-in and password-link requests accepted per minute from one address (a school's or the office's network
+   * may put sixty people behind one address on a meeting morning) and for one account (e-mail), across every API
+   * process (kept in Redis). Past either, 429 until the minute is over.
+   */
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   /** false: campaigns do not start their district's daily reminder run (test suites that set states by hand) */
   REMINDER_RUNS: bool,
   /** virtual seconds per real second: > 1 only for demos and tests (see workflows/src/clock.ts) */
@@ -121,6 +128,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   databaseUrl: string;
   redis: { url: string; prefix: string };
+  /** requests per minute to the sign-in and password routes, per address and per account */
+  signInLimits: { perAddress: number; perAccount: number };
   temporal: {
     address: string;
     namespace: string;
@@ -174,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
+    signInLimits: { perAddress: e.SIGN_IN_LIMIT_PER_ADDRESS, perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT },
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,

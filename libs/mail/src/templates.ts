@@ -9,9 +9,23 @@ import {
   renderMeetingCancelled,
   renderMeetingInvitation,
 } from './meeting-templates';
+import {
+  type AccountInvitationMailData,
+  type AccountLockedMailData,
+  type PasswordResetMailData,
+  renderAccountInvitation,
+  renderAccountLocked,
+  renderPasswordReset,
+} from './account-templates';
 import { type MailParts, type RenderedMail, compose } from './template-parts';
 
 export enum MailTemplate {
+  /** an admin invited someone to set a first password */
+  ACCOUNT_INVITATION = 'ACCOUNT_INVITATION',
+  /** "forgot password": a link to set a new one */
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  /** wrong passwords in a row locked the account for a while */
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   SUBMISSION_RECEIPT = 'SUBMISSION_RECEIPT',
   PLAN_APPROVED = 'PLAN_APPROVED',
   PLAN_RETURNED = 'PLAN_RETURNED',
@@ -44,6 +58,9 @@ interface PlanMailBase {
 }
 
 export interface MailData {
+  [MailTemplate.ACCOUNT_INVITATION]: AccountInvitationMailData;
+  [MailTemplate.PASSWORD_RESET]: PasswordResetMailData;
+  [MailTemplate.ACCOUNT_LOCKED]: AccountLockedMailData;
   [MailTemplate.SUBMISSION_RECEIPT]: PlanMailBase & { submittedBy: string; submittedAt: string; deadline: string };
   [MailTemplate.PLAN_APPROVED]: PlanMailBase & {
     decidedBy: string;
@@ -207,6 +224,9 @@ const renderStatusNotice = (d: StatusNoticeMailData): RenderedMail =>
   });
 
 const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
+  [MailTemplate.ACCOUNT_INVITATION]: renderAccountInvitation,
+  [MailTemplate.PASSWORD_RESET]: renderPasswordReset,
+  [MailTemplate.ACCOUNT_LOCKED]: renderAccountLocked,
   [MailTemplate.REMINDER]: (d) => renderReminder(d),
   [MailTemplate.OVERDUE_DIGEST]: (d) => renderOverdueDigest(d),
   [MailTemplate.EXTENSION_REQUESTED]: renderExtensionRequested,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -25,6 +26,7 @@ import {
 } from './session-cookies';
 import { Answers } from '../common/answers';
 import { AccountProfileDto, SessionDto, TokenLoginDto } from './auth.responses';
+import { SignInThrottleGuard } from './sign-in-throttle';
 
 class LoginDto extends createZodDto(
   z.object({
@@ -43,16 +45,21 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @UseGuards(SignInThrottleGuard)
   @Answers(TokenLoginDto, 200)
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập bằng e-mail và mật khẩu; trả về access token (Bearer), cho ứng dụng khác' })
   @ApiUnauthorizedResponse({ description: 'E-mail hoặc mật khẩu không đúng' })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.email, dto.password);
+  @ApiTooManyRequestsResponse({
+    description: 'Quá nhiều lần đăng nhập trong một phút (từ địa chỉ này hoặc cho tài khoản này)',
+  })
+  login(@Body() dto: LoginDto, @Req() req: Request) {
+    return this.auth.login(dto.email, dto.password, req.ip ?? '');
   }
 
   @Public()
   @Post('session')
+  @UseGuards(SignInThrottleGuard)
   @Answers(SessionDto, 200)
   @HttpCode(200)
   @ApiOperation({
@@ -60,8 +67,15 @@ export class AuthController {
     description: `Các yêu cầu POST, PUT, PATCH, DELETE sau đó gửi tiêu đề ${CSRF_HEADER} bằng giá trị cookie ${CSRF_COOKIE}.`,
   })
   @ApiUnauthorizedResponse({ description: 'E-mail hoặc mật khẩu không đúng' })
-  async signIn(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<{ user: AccountProfile }> {
-    const { accessToken, user } = await this.auth.login(dto.email, dto.password);
+  @ApiTooManyRequestsResponse({
+    description: 'Quá nhiều lần đăng nhập trong một phút (từ địa chỉ này hoặc cho tài khoản này)',
+  })
+  async signIn(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ user: AccountProfile }> {
+    const { accessToken, user } = await this.auth.login(dto.email, dto.password, req.ip ?? '');
     setSessionCookies(res, this.auth.cookies, accessToken, this.auth.csrfToken(accessToken));
     return { user: await this.accounts.profile(user) };
   }

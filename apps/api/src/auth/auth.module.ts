@@ -7,10 +7,13 @@ import { DomainModule } from '@duyet/domain';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PasswordsController } from './passwords.controller';
+import { SignInThrottleModule } from './sign-in-throttle';
 
 @Module({
   imports: [
     DomainModule,
+    SignInThrottleModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -21,7 +24,7 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, PasswordsController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

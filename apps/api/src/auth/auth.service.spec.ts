@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { type AccountsService, type AuthUser, DomainError } from '@duyet/domain';
+import { type AccountsService, type AuthUser, DomainError, type SignInsService } from '@duyet/domain';
 import { EdgeError } from '../common/http-errors.filter';
 import { AuthService } from './auth.service';
 
@@ -30,7 +30,9 @@ function fakeAccounts(row: { active: boolean }) {
 }
 
 const CONFIG = { jwt: { secret: 'a-test-secret-of-enough-length', ttlSeconds: 3600 }, publicUrl: 'http://localhost' };
-const serviceOf = (accounts: AccountsService, jwt: JwtService) => new AuthService(accounts, jwt, CONFIG);
+// Signing in is not under test here: only authenticate, which never signs in.
+const serviceOf = (accounts: AccountsService, jwt: JwtService) =>
+  new AuthService(accounts, jwt, CONFIG, {} as SignInsService);
 
 describe('AuthService.authenticate', () => {
   const jwt = new JwtService({ secret: 'a-test-secret-of-enough-length' });

@@ -11,6 +11,7 @@ const DOMAIN_CODES = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'PRECONDITION_FAILED',
+  'LOCKED',
   'UNAVAILABLE',
 ] as const satisfies readonly DomainErrorCode[];
 // A DomainError code missing from the list above fails to compile here.

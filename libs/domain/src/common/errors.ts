@@ -8,6 +8,8 @@ export type DomainErrorCode =
   | 'INVALID_TRANSITION'
   /** a write based on a version of the data that has changed since (If-Match): 412 */
   | 'PRECONDITION_FAILED'
+  /** an account locked for a while after repeated wrong passwords: 423 */
+  | 'LOCKED'
   | 'UNAVAILABLE';
 
 export class DomainError extends Error {

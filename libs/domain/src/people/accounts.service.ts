@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import bcrypt from 'bcryptjs';
 import { PrismaService } from '@duyet/database';
 import type { AuthUser } from '../plans/access';
 import { DomainError } from '../common/errors';
@@ -9,31 +8,25 @@ export interface AccountProfile extends AuthUser {
   schoolName: string | null;
 }
 
-// A hash to compare against when the e-mail is unknown, so both paths take the same time.
-const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
-
-/** Who may sign in, and who a session belongs to now (its account may have been closed since it began). */
+/** Who a session belongs to now (its account may have been closed, or its password changed, since it began). */
 @Injectable()
 export class AccountsService {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The account these credentials open; one refusal for an unknown e-mail, a wrong password and a closed account. */
-  async verifyCredentials(email: string, password: string): Promise<AuthUser> {
-    const user = await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) {
-      throw new DomainError('UNAUTHENTICATED', 'E-mail hoặc mật khẩu không đúng.');
-    }
-    return this.activeUser(user.id);
-  }
-
   /**
-   * The user a session names, with their review scope, read as it is now. By bare id: the id comes from a token
-   * this system signed, never from a request's parameters.
+   * The user a session names, with their review scope, read as it is now; with the session's version, refused once
+   * the password has changed since. By bare id: the id comes from a token this system signed, never from a request.
    */
-  async activeUser(id: string): Promise<AuthUser> {
+  async activeUser(id: string, sessionVersion?: number): Promise<AuthUser> {
     const user = await this.prisma.user.findUnique({ where: { id }, include: { assignments: true } });
     if (!user || !user.active) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động.');
+    // A session signed in before the password last changed is over, on every device.
+    if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) {
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Phiên đăng nhập đã kết thúc vì mật khẩu vừa được đổi. Vui lòng đăng nhập lại.',
+      );
+    }
     return {
       id: user.id,
       districtId: user.districtId,

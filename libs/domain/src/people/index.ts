@@ -8,3 +8,6 @@ export * from './delegation.schemas';
 export * from './delegations.service';
 export * from './signing.service';
 export * from './people.module';
+export * from './password-policy';
+export * from './passwords.service';
+export * from './sign-ins.service';

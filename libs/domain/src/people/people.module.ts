@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '@duyet/mail';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AccountsService } from './accounts.service';
 import { DelegationsService } from './delegations.service';
+import { PasswordsService } from './passwords.service';
+import { SignInsService } from './sign-ins.service';
 import { SigningService } from './signing.service';
 
-/** People: sign-in accounts, positions, the head's delegations of signing and the capacity each signature carries. */
+/** People: sign-in accounts (passwords, links, lockout), positions, the head's delegations of signing and the capacity each signature carries. */
 @Module({
-  imports: [CalendarModule],
-  providers: [AccountsService, DelegationsService, SigningService],
-  exports: [AccountsService, DelegationsService, SigningService],
+  imports: [CalendarModule, MailModule],
+  providers: [AccountsService, DelegationsService, SigningService, SignInsService, PasswordsService],
+  exports: [AccountsService, DelegationsService, SigningService, SignInsService, PasswordsService],
 })
 export class PeopleModule {}
