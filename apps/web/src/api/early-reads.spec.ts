@@ -32,6 +32,7 @@ describe("a page's first reads, started by the entry", () => {
     ]);
     expect(earlyReadsFor('/')).toEqual(['/api/auth/me', '/api/plans?page=1&pageSize=100']);
     expect(earlyReadsFor('/login')).toEqual([]);
+    expect(earlyReadsFor('/password')).toEqual([]);
     expect(earlyReadsFor('/no-such-page')).toEqual(['/api/auth/me']);
   });
 

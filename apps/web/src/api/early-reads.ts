@@ -20,6 +20,8 @@ export function earlyReadsFor(pathname: string): string[] {
   const at = pageAt(pathname);
   switch (at.page) {
     case 'login':
+    case 'setPassword':
+    case 'forgotPassword':
       return [];
     case 'home':
       return ['/api/auth/me', '/api/plans?page=1&pageSize=100'];

@@ -5,18 +5,28 @@
  */
 export const pages = {
   login: () => import('../auth/LoginPage'),
+  setPassword: () => import('../auth/SetPasswordPage'),
+  forgotPassword: () => import('../auth/ForgotPasswordPage'),
   shell: () => import('./AppShell'),
   home: () => import('../home/HomePage'),
   plan: () => import('../plans/PlanPage'),
 };
 
-export type PageAt = { page: 'login' } | { page: 'home' } | { page: 'plan'; planId: string } | { page: 'other' };
+export type PageAt =
+  | { page: 'login' }
+  | { page: 'setPassword' }
+  | { page: 'forgotPassword' }
+  | { page: 'home' }
+  | { page: 'plan'; planId: string }
+  | { page: 'other' };
 
 const PLAN = /^\/plans\/([^/]+)\/?$/;
 
 /** The page the router will show at this path (router.tsx has the same routes). */
 export function pageAt(pathname: string): PageAt {
   if (pathname === '/login' || pathname.startsWith('/login/')) return { page: 'login' };
+  if (pathname === '/password') return { page: 'setPassword' };
+  if (pathname === '/password/forgot') return { page: 'forgotPassword' };
   if (pathname === '/') return { page: 'home' };
   const plan = PLAN.exec(pathname);
   if (plan) return { page: 'plan', planId: plan[1] };
@@ -29,11 +39,15 @@ export function preloadPageAt(pathname: string): void {
   const wanted =
     at.page === 'login'
       ? [pages.login]
-      : at.page === 'home'
-        ? [pages.shell, pages.home]
-        : at.page === 'plan'
-          ? [pages.shell, pages.plan]
-          : [pages.shell];
+      : at.page === 'setPassword'
+        ? [pages.setPassword]
+        : at.page === 'forgotPassword'
+          ? [pages.forgotPassword]
+          : at.page === 'home'
+            ? [pages.shell, pages.home]
+            : at.page === 'plan'
+              ? [pages.shell, pages.plan]
+              : [pages.shell];
   // A chunk that fails to load here fails again in the router, which shows the error.
   for (const load of wanted) load().catch(() => undefined);
 }

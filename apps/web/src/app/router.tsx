@@ -20,6 +20,9 @@ export const router = createBrowserRouter([
     path: '/login',
     lazy: async () => ({ Component: (await pages.login()).default }),
   },
+  // Opened from an invitation or a reset e-mail, and "forgot password": public, like signing in.
+  { path: '/password', lazy: async () => ({ Component: (await pages.setPassword()).default }) },
+  { path: '/password/forgot', lazy: async () => ({ Component: (await pages.forgotPassword()).default }) },
   {
     path: '/',
     loader: () => prefetch(() => [queryClient.prefetchQuery(meQuery())]),

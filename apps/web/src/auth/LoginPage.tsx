@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { common } from '../common/strings';
 import { safeNextPath } from './next-path';
 import { useMe, useSignIn } from './queries';
@@ -67,6 +67,9 @@ export default function LoginPage() {
             {s.submit}
           </Button>
         </Form>
+        <p className="login-aside">
+          <Link to="/password/forgot">{s.forgotLink}</Link>
+        </p>
       </Card>
     </main>
   );

@@ -7,4 +7,27 @@ export const authStrings = {
   emailRequired: 'Cần nhập e-mail',
   passwordRequired: 'Cần nhập mật khẩu',
   sessionExpired: 'Phiên làm việc đã hết hạn hoặc bạn chưa đăng nhập. Vui lòng đăng nhập để tiếp tục.',
+  forgotLink: 'Quên mật khẩu?',
+  // "forgot password"
+  forgotTitle: 'Quên mật khẩu',
+  forgotIntro: 'Nhập e-mail đăng nhập của bạn. Nếu e-mail có tài khoản, Duyệt sẽ gửi một liên kết để đặt mật khẩu mới.',
+  forgotSubmit: 'Gửi liên kết đặt lại mật khẩu',
+  backToSignIn: 'Quay lại đăng nhập',
+  // setting a password from a link
+  setTitleInvitation: 'Đặt mật khẩu cho tài khoản mới',
+  setTitleReset: 'Đặt lại mật khẩu',
+  setFor: (name: string, email: string) => `Tài khoản: ${name} (${email})`,
+  setExpires: (at: string) => `Liên kết dùng được một lần, đến ${at}.`,
+  newPassword: 'Mật khẩu mới',
+  newPasswordHint:
+    'Ít nhất 10 ký tự; nên là một cụm từ dễ nhớ với bạn, khó đoán với người khác. Không dùng e-mail của bạn.',
+  confirmPassword: 'Nhập lại mật khẩu mới',
+  confirmRequired: 'Cần nhập lại mật khẩu mới',
+  confirmMismatch: 'Hai mật khẩu chưa giống nhau',
+  setSubmit: 'Đặt mật khẩu',
+  setDone: 'Đã đặt mật khẩu',
+  goSignIn: 'Đăng nhập',
+  checkingLink: 'Đang kiểm tra liên kết…',
+  noToken: 'Liên kết thiếu mã: hãy mở đúng liên kết trong thư, hoặc yêu cầu một liên kết mới.',
+  askNewLink: 'Yêu cầu liên kết mới',
 };
