@@ -29,6 +29,7 @@ import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
 import { AccountsController } from './people/accounts.controller';
 import { DelegationsController } from './people/delegations.controller';
+import { PeopleImportController } from './people/people-import.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
@@ -50,6 +51,7 @@ import { DelegationsController } from './people/delegations.controller';
     EmailsController,
     DelegationsController,
     AccountsController,
+    PeopleImportController,
   ],
   providers: [
     DependencyMonitor,

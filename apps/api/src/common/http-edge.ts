@@ -6,7 +6,7 @@ import { JSON_BODY_LIMIT_BYTES } from '@duyet/domain';
 import { EdgeError, errorBodyFor, fromParserError } from './http-errors.filter';
 
 /** The routes that take a multipart/form-data body (a file); every other body is JSON. */
-const MULTIPART_ROUTES = [/^\/api\/plans\/[^/]+\/attachments\/?$/];
+const MULTIPART_ROUTES = [/^\/api\/plans\/[^/]+\/attachments\/?$/, /^\/api\/district-import\/(check|apply)\/?$/];
 
 const hasBody = (req: Request): boolean =>
   req.headers['transfer-encoding'] !== undefined ||
@@ -38,7 +38,7 @@ function refuseUnreadableBodies(req: Request, _res: Response, next: NextFunction
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       multipartRoute
-        ? `Tệp đính kèm gửi dạng multipart/form-data (định dạng đã gửi: ${sent}).`
+        ? `Tệp gửi dạng multipart/form-data (định dạng đã gửi: ${sent}).`
         : `Chỉ nhận dữ liệu JSON (Content-Type: application/json); định dạng đã gửi: ${sent}.`,
     ),
   );

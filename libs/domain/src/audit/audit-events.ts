@@ -127,6 +127,24 @@ export interface AuditData {
   };
   DELEGATION_RECORDED: DelegationData;
   DELEGATION_REVOKED: DelegationData & { reason: string };
+  PEOPLE_IMPORTED: PeopleImportData;
+}
+
+/** An applied district workbook: which file, and how many of each kind it created and updated. */
+export interface PeopleImportData {
+  fileName: string;
+  sha256: string;
+  clusters: ImportCounts;
+  schools: ImportCounts;
+  users: ImportCounts;
+  /** new users sent an invitation to set their password (0 unless the admin asked) */
+  invited: number;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
 }
 
 /** A delegation of signing as the trail keeps it: who to whom, how, and the days (YYYY-MM-DD, inclusive). */

@@ -220,6 +220,18 @@ const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] }
     },
     'thu hồi việc giao ký thừa lệnh (TL) của Trần Thị B cho Mai Đức Hương từ 01/10/2027 đến 15/10/2027: “Trưởng phòng đã trở lại”',
   ],
+  PEOPLE_IMPORTED: [
+    admin,
+    {
+      fileName: 'Danh sách huyện.xlsx',
+      sha256: 'ab',
+      clusters: { created: 0, updated: 0, unchanged: 4 },
+      schools: { created: 12, updated: 1, unchanged: 30 },
+      users: { created: 40, updated: 0, unchanged: 5 },
+      invited: 40,
+    },
+    'nhập danh sách trường và người dùng từ tệp “Danh sách huyện.xlsx” (trường: 12 mới, 1 cập nhật; người dùng: 40 mới, 0 cập nhật; gửi thư mời 40 người)',
+  ],
 };
 
 describe('describeAuditEvent: one Vietnamese sentence per event, the actor first', () => {

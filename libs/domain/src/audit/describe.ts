@@ -76,6 +76,17 @@ function delegation(data: AuditData['DELEGATION_RECORDED']): string {
   return `việc giao${kind}${opt(' của ', data.from?.fullName)}${opt(' cho ', data.to?.fullName)}${from ? ` từ ${from}` : ''}${to ? ` đến ${to}` : ''}`;
 }
 
+function peopleImported(data: AuditData['PEOPLE_IMPORTED']): string {
+  const part = (what: string, c: AuditData['PEOPLE_IMPORTED']['users'] | undefined) => {
+    const created = num(c?.created) ?? 0;
+    const updated = num(c?.updated) ?? 0;
+    return created || updated ? [`${what}: ${created} mới, ${updated} cập nhật`] : [];
+  };
+  const parts = [...part('trường', data.schools), ...part('người dùng', data.users), ...part('cụm', data.clusters)];
+  const invited = num(data.invited) ? `; gửi thư mời ${data.invited} người` : '';
+  return `nhập danh sách trường và người dùng từ ${file(data.fileName)}${parts.length ? ` (${parts.join('; ')}${invited})` : ''}`;
+}
+
 /** What happened, after the actor's name: "trả lại để chỉnh sửa, hạn 17:00 03/01/2027". */
 function what(e: DescribedEvent): string {
   switch (e.type) {
@@ -181,6 +192,8 @@ function what(e: DescribedEvent): string {
       return `ghi nhận ${delegation(e.data)}`;
     case 'DELEGATION_REVOKED':
       return `thu hồi ${delegation(e.data)}${quoted(e.data.reason)}`;
+    case 'PEOPLE_IMPORTED':
+      return peopleImported(e.data);
   }
 }
 

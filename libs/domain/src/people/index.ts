@@ -11,3 +11,4 @@ export * from './people.module';
 export * from './password-policy';
 export * from './passwords.service';
 export * from './sign-ins.service';
+export * from './import';
