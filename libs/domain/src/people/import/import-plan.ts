@@ -371,8 +371,13 @@ function readUsers(
 
 /** The district after the import may have one head and each school one principal: the file and who stays. */
 function checkHolders(users: ReadUser[], snapshot: DistrictSnapshot): void {
-  const inFile = new Set(users.map((u) => u.email));
-  const staying = [...snapshot.users.values()].filter((u) => u.active && !inFile.has(u.email));
+  const inFile = new Map(users.map((u) => [u.email, u]));
+  // Who keeps their place: everyone the file leaves out, and the admin importing, whom no file moves.
+  const staying = [...snapshot.users.values()].filter(
+    (u) =>
+      u.active &&
+      (!inFile.has(u.email) || (u.email === snapshot.actorEmail && inFile.get(u.email)!.position !== u.position)),
+  );
   const rowsOf = (rows: ReadUser[]) => rows.map((u) => u.row).join(', ');
 
   const heads = users.filter((u) => u.position === 'HEAD');

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { type Prisma, PrismaService } from '@duyet/database';
+import { Prisma, PrismaService } from '@duyet/database';
 import { AuditLog } from '../../audit/audit-log';
 import type { ImportCounts } from '../../audit/audit-events';
 import type { IncomingFile } from '../../attachments/plan-attachments.service';
@@ -225,6 +225,15 @@ function refused(problems: ImportProblem[]): DomainError {
   );
 }
 
+/** Rows updated in one statement (a few thousand parameters, well under PostgreSQL's 65,535). */
+const UPDATE_BATCH = 1000;
+
+function batches<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += UPDATE_BATCH) out.push(rows.slice(i, i + UPDATE_BATCH));
+  return out;
+}
+
 /** Writes the plan's changes; returns the ids of the users it created (for the invitations). */
 async function write(tx: Prisma.TransactionClient, districtId: string, plan: ImportPlan): Promise<string[]> {
   const clusterIds = new Map(
@@ -248,7 +257,17 @@ async function write(tx: Prisma.TransactionClient, districtId: string, plan: Imp
   const newSchools = plan.schools.create.map((s) => ({ id: randomUUID(), districtId, code: s.code, ...schoolData(s) }));
   await tx.school.createMany({ data: newSchools });
   for (const s of newSchools) schoolIds.set(s.code, s.id);
-  for (const s of plan.schools.update) await tx.school.update({ where: { id: s.id }, data: schoolData(s) });
+  for (const batch of batches(plan.schools.update)) {
+    const values = batch.map((s) => {
+      const d = schoolData(s);
+      return Prisma.sql`(${s.id}::uuid, ${d.name}::text, ${d.level}::"SchoolLevel", ${d.clusterId}::uuid, ${d.commune}::text, ${d.students}::int)`;
+    });
+    await tx.$executeRaw`
+      UPDATE "School" AS s SET name = v.name, level = v.level, "clusterId" = v."clusterId", commune = v.commune,
+        students = v.students
+      FROM (VALUES ${Prisma.join(values)}) AS v(id, name, level, "clusterId", commune, students)
+      WHERE s.id = v.id AND s."districtId" = ${districtId}::uuid`;
+  }
 
   const userData = (u: ImportPlan['users']['create'][number]) => ({
     fullName: u.fullName,
@@ -266,7 +285,17 @@ async function write(tx: Prisma.TransactionClient, districtId: string, plan: Imp
     ...userData(u),
   }));
   await tx.user.createMany({ data: newUsers });
-  for (const u of plan.users.update) await tx.user.update({ where: { id: u.id }, data: userData(u) });
+  for (const batch of batches(plan.users.update)) {
+    const values = batch.map((u) => {
+      const d = userData(u);
+      return Prisma.sql`(${u.id}::uuid, ${d.fullName}::text, ${d.title}::text, ${d.position}::"Position", ${d.acting}::boolean, ${d.role}::"Role", ${d.schoolId}::uuid)`;
+    });
+    await tx.$executeRaw`
+      UPDATE "User" AS u SET "fullName" = v."fullName", title = v.title, position = v.position, acting = v.acting,
+        role = v.role, "schoolId" = v."schoolId"
+      FROM (VALUES ${Prisma.join(values)}) AS v(id, "fullName", title, position, acting, role, "schoolId")
+      WHERE u.id = v.id AND u."districtId" = ${districtId}::uuid`;
+  }
 
   // A reviewer's scope is the file's (or, left empty, what they had); anyone else's is none.
   const scoped = [
