@@ -30,6 +30,8 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       { index: true, lazy: async () => ({ Component: (await pages.home()).default }) },
+      // The plans list e-mails link to (a reminder's "all your plans", of one campaign): the home's list.
+      { path: 'plans', lazy: async () => ({ Component: (await pages.home()).default }) },
       {
         path: 'plans/:id',
         loader: ({ params }) => {
