@@ -10,6 +10,7 @@ export const pages = {
   shell: () => import('./AppShell'),
   home: () => import('../home/HomePage'),
   plan: () => import('../plans/PlanPage'),
+  changePassword: () => import('../auth/ChangePasswordPage'),
 };
 
 export type PageAt =

@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
         },
         lazy: async () => ({ Component: (await pages.plan()).default }),
       },
+      { path: 'account/password', lazy: async () => ({ Component: (await pages.changePassword()).default }) },
       { path: '*', Component: NotFoundPage },
     ],
   },
