@@ -28,6 +28,7 @@ import { PlanFormController } from './plans/plan-form.controller';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
 import { AccountsController } from './people/accounts.controller';
+import { PaperCopiesController } from './plans/paper-copies.controller';
 import { DelegationsController } from './people/delegations.controller';
 
 @Module({
@@ -50,6 +51,7 @@ import { DelegationsController } from './people/delegations.controller';
     EmailsController,
     DelegationsController,
     AccountsController,
+    PaperCopiesController,
   ],
   providers: [
     DependencyMonitor,

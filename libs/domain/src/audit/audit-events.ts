@@ -127,6 +127,16 @@ export interface AuditData {
   };
   DELEGATION_RECORDED: DelegationData;
   DELEGATION_REVOKED: DelegationData & { reason: string };
+  PAPER_COPIES_RECEIVED: {
+    receiptId: string;
+    copies: number;
+    /** an instant, UTC */
+    receivedAt: string;
+    /** copies received for this plan so far, this delivery included, and how many the campaign asks */
+    total: number;
+    required: number;
+    note?: string | null;
+  };
 }
 
 /** A delegation of signing as the trail keeps it: who to whom, how, and the days (YYYY-MM-DD, inclusive). */

@@ -181,6 +181,10 @@ function what(e: DescribedEvent): string {
       return `ghi nhận ${delegation(e.data)}`;
     case 'DELEGATION_REVOKED':
       return `thu hồi ${delegation(e.data)}${quoted(e.data.reason)}`;
+    case 'PAPER_COPIES_RECEIVED':
+      return num(e.data.copies) === null
+        ? 'ghi nhận bản giấy của kế hoạch'
+        : `ghi nhận ${e.data.copies} bản giấy của kế hoạch (đã nhận ${num(e.data.total) ?? e.data.copies}/${num(e.data.required) ?? '?'} bản)`;
   }
 }
 
