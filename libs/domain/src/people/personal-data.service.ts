@@ -179,7 +179,7 @@ export class PersonalDataService {
  * creation. Periods before this feature recorded changes start at the account's creation with the oldest standing known.
  */
 function positionsHeld(user: UserRow, changes: { at: Date; data: AuditData['USER_CHANGED'] }[]) {
-  let current: Standing = userFacts(user);
+  let current: Standing = pick(userFacts(user)) as Standing;
   let until: Date | null = null;
   const periods: (Standing & { from: Date; until: Date | null })[] = [];
   for (const change of [...changes].reverse()) {

@@ -110,6 +110,7 @@ export class UsersService {
       const schoolId =
         input.schoolId !== undefined ? input.schoolId : isOfficePosition(position) ? null : before.schoolId;
       if (before.position !== position) guardHead(admin, before, heads, 'position');
+      stillAdmin(admin, heads);
       await checkStanding(tx, admin, position, acting, schoolId);
       const standingChanged = position !== before.position || acting !== before.acting;
       const reviewing = positionRole(position) === 'REVIEWER';
@@ -170,6 +171,7 @@ export class UsersService {
       const before = await this.load(tx, admin, id, true);
       if (!before.active) throw new DomainError('CONFLICT', `Tài khoản của ${before.fullName} đã ngừng hoạt động.`);
       guardHead(admin, before, heads, 'deactivate');
+      stillAdmin(admin, heads);
       const row = await tx.user.update({
         where: { id: before.id },
         data: { active: false, sessionVersion: { increment: 1 } },
@@ -245,6 +247,16 @@ function guardHead(admin: AuthUser, target: UserRow, heads: string[], change: 'p
       `${target.fullName} là trưởng phòng duy nhất đang làm việc của Phòng: ` +
         `${change === 'deactivate' ? 'không khoá tài khoản' : 'không đổi chức vụ'} được cho đến khi có một ` +
         'trưởng phòng (hoặc quyền trưởng phòng) khác.',
+    );
+  }
+}
+
+/** The admin's own account may have been closed or changed a moment ago, by another admin: their request ends. */
+function stillAdmin(admin: AuthUser, heads: string[]): void {
+  if (!heads.includes(admin.id)) {
+    throw new DomainError(
+      'CONFLICT',
+      'Tài khoản của anh/chị vừa bị khoá hoặc không còn là trưởng phòng: thao tác không được thực hiện.',
     );
   }
 }
