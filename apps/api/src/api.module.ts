@@ -29,6 +29,7 @@ import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
 import { AccountsController } from './people/accounts.controller';
 import { ClustersController } from './people/clusters.controller';
+import { PaperCopiesController } from './plans/paper-copies.controller';
 import { DelegationsController } from './people/delegations.controller';
 import { PersonalDataController } from './people/personal-data.controller';
 import { SchoolsController } from './people/schools.controller';
@@ -58,6 +59,7 @@ import { UsersController } from './people/users.controller';
     SchoolsController,
     UsersController,
     PersonalDataController,
+    PaperCopiesController,
   ],
   providers: [
     DependencyMonitor,

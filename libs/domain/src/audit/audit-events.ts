@@ -154,6 +154,16 @@ export interface AuditData {
   PERSONAL_DATA_EXPORTED: { user: PersonRef };
   /** `user.fullName` is already the pseudonym: the name is what was erased */
   USER_ERASED: { user: PersonRef; signIns: number; emails: number; auditEvents: number };
+  PAPER_COPIES_RECEIVED: {
+    receiptId: string;
+    copies: number;
+    /** an instant, UTC */
+    receivedAt: string;
+    /** copies received for this plan so far, this delivery included, and how many the campaign asks */
+    total: number;
+    required: number;
+    note?: string | null;
+  };
 }
 
 /** Someone an event is about, by id and their name when it was written (replaced by the pseudonym on erasure). */

@@ -207,6 +207,11 @@ const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] }
     },
     'ghi nhận việc giao ký thừa ủy quyền (TUQ) của Trần Thị B cho Mai Đức Hương từ 01/10/2027 đến 15/10/2027',
   ],
+  PAPER_COPIES_RECEIVED: [
+    { fullName: 'Đặng Anh Tuấn', title: 'Văn thư' },
+    { receiptId: 'r1', copies: 1, receivedAt: '2027-01-05T02:00:00.000Z', total: 2, required: 2 },
+    'ghi nhận 1 bản giấy của kế hoạch (đã nhận 2/2 bản)',
+  ],
   DELEGATION_REVOKED: [
     admin,
     {

@@ -279,6 +279,10 @@ function what(e: DescribedEvent): string {
       return `xuất dữ liệu cá nhân của ${name(e.data.user)}`;
     case 'USER_ERASED':
       return `xoá dữ liệu cá nhân của người đã nghỉ việc (nay là ${name(e.data.user)})`;
+    case 'PAPER_COPIES_RECEIVED':
+      return num(e.data.copies) === null
+        ? 'ghi nhận bản giấy của kế hoạch'
+        : `ghi nhận ${e.data.copies} bản giấy của kế hoạch (đã nhận ${num(e.data.total) ?? e.data.copies}/${num(e.data.required) ?? '?'} bản)`;
   }
 }
 
