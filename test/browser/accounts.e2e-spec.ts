@@ -26,7 +26,7 @@ describe('passwords in the browser', () => {
     await web?.close();
   });
 
-  it('takes an invited person from the e-mail link to their own password and into the app', async () => {
+  it('takes an invited person from the e-mail link to their own password, into the app, and through changing it', async () => {
     const admin = await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } });
     const school = await web.stack.prisma.school.findFirstOrThrow({ where: { code: 'th-binh-dinh' } });
     const person = await web.stack.prisma.user.create({
@@ -74,6 +74,27 @@ describe('passwords in the browser', () => {
     await page.getByRole('link', { name: 'Đăng nhập' }).click();
     await signIn(page, person.email, PASSWORD);
     await page.getByText('Trần Thị Mới').waitFor();
+
+    // Changing it from the header: a wrong current password is refused in place; then this browser stays signed
+    // in while a session elsewhere ends.
+    const elsewhere = await web.newPage();
+    await elsewhere.goto('/');
+    await signIn(elsewhere, person.email, PASSWORD);
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill('không phải mật khẩu này');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(`${PASSWORD} mới`);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(`${PASSWORD} mới`);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Mật khẩu hiện tại không đúng.').waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('link', { name: 'Duyệt - Trang chủ' }).click();
+    await page.getByRole('heading', { name: 'Kế hoạch của trường' }).waitFor();
+    await elsewhere.reload();
+    await elsewhere.waitForURL((u) => u.pathname === '/login');
 
     // The link is spent: opened again, it says so and offers a new one.
     const again = await web.newPage();

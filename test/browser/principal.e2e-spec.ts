@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pageLinks } from '@duyet/domain';
 import { CLERK, openCampaign, planIdOf, principal, staff } from '../support/campaign';
 import {
   type BrowserStack,
@@ -40,10 +41,11 @@ describe("the principal's screens in the browser", () => {
   let planId: string;
   let otherPlanId: string;
   let sharedPlanId: string;
+  let campaignId: string;
 
   beforeAll(async () => {
     web = await startBrowserStack();
-    const campaignId = await openCampaign(web.stack, {
+    campaignId = await openCampaign(web.stack, {
       key: 'truong-hoc-hanh-phuc-2027',
       documentNumber: DOC,
       title: TITLE,
@@ -81,6 +83,14 @@ describe("the principal's screens in the browser", () => {
     expect(text).toContain('Việc tiếp theo: Nộp trước 17:00 30/06/2027');
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'home');
+
+    // A reminder's link to the school's plans of one campaign (the e-mails' own link builder) opens that list.
+    await page.goto(pageLinks(web.baseURL).plans({ campaignId }));
+    await page.getByText('Đang xem kế hoạch theo một văn bản chỉ đạo (từ đường liên kết trong thư).').waitFor();
+    const listed = await page.getByRole('list', { name: 'Kế hoạch của trường' }).getByRole('link').allInnerTexts();
+    expect(listed).toEqual([`${DOC}: ${TITLE}`]);
+    await page.getByRole('link', { name: 'Xem tất cả kế hoạch' }).click();
+    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
   });
 
   it('fills the plan, meets a blocking error, fixes it, submits with the confirmation and sees the status change', async () => {

@@ -28,7 +28,12 @@ import { PlanFormController } from './plans/plan-form.controller';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
 import { AccountsController } from './people/accounts.controller';
+import { ClustersController } from './people/clusters.controller';
+import { PaperCopiesController } from './plans/paper-copies.controller';
 import { DelegationsController } from './people/delegations.controller';
+import { PersonalDataController } from './people/personal-data.controller';
+import { SchoolsController } from './people/schools.controller';
+import { UsersController } from './people/users.controller';
 import { PeopleImportController } from './people/people-import.controller';
 
 @Module({
@@ -51,6 +56,11 @@ import { PeopleImportController } from './people/people-import.controller';
     EmailsController,
     DelegationsController,
     AccountsController,
+    ClustersController,
+    SchoolsController,
+    UsersController,
+    PersonalDataController,
+    PaperCopiesController,
     PeopleImportController,
   ],
   providers: [

@@ -6,6 +6,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { CommentsModule } from './comments/comments.module';
 import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { PaperCopiesModule } from './paper-copies/paper-copies.module';
 import { PeopleModule } from './people/people.module';
 import { PlanContentModule } from './plan-content/plan-content.module';
 import { PlansModule } from './plans/plans.module';
@@ -20,6 +21,7 @@ export const FEATURE_MODULES = [
   CommentsModule,
   EmailsModule,
   MeetingsModule,
+  PaperCopiesModule,
   PeopleModule,
   PlanContentModule,
   PlansModule,

@@ -9,6 +9,7 @@ export * from './domain.module';
 export * from './emails';
 export * from './input';
 export * from './meetings';
+export * from './paper-copies';
 export * from './people';
 export * from './plan-content';
 export * from './plans';

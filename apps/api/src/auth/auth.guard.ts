@@ -11,7 +11,7 @@ const SIGN_IN_FIRST = 'Bạn cần đăng nhập để thực hiện thao tác n
 const NOT_FOR_ROLE = 'Vai trò của bạn không được phép thực hiện thao tác này.';
 /** The clerk is told what the role is for, so a refused move reads as a rule, not a fault. */
 const NOT_FOR_CLERK =
-  'Văn thư nhận biên nhận hồ sơ các trường nộp, xem kế hoạch và bảng theo dõi; văn thư không được phê duyệt, trả lại, ' +
+  'Văn thư nhận biên nhận hồ sơ các trường nộp, ghi nhận bản giấy, xem kế hoạch và bảng theo dõi; văn thư không được phê duyệt, trả lại, ' +
   'đề xuất, miễn, mở lại, đóng kế hoạch, gia hạn, phân công người duyệt hay ban hành đợt kế hoạch.';
 
 /**

@@ -15,8 +15,8 @@ type Counted = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * The counts in Redis, shared by every API process, under this deployment's prefix. Redis down must not stop anyone
- * from signing in (the account lockout, in PostgreSQL, still holds): a count that cannot be read lets the request
- * through, logged, and fails at once rather than waiting for Redis to come back.
+ * from signing in (the account lockout, in PostgreSQL, still holds): a count that cannot be read within a second
+ * lets the request through, logged, rather than waiting for Redis to come back.
  */
 @Injectable()
 export class SignInCounts extends ThrottlerStorageRedisService {
@@ -25,11 +25,19 @@ export class SignInCounts extends ThrottlerStorageRedisService {
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'redis'>) {
     super(config.redis.url, {
       keyPrefix: `${config.redis.prefix}:sign-in:`,
-      enableOfflineQueue: false,
+      // A count asked while connecting waits for the connection (a fresh API counts its first sign-ins too); with
+      // Redis gone it gives up after one reconnection attempt or a second, whichever comes first.
       maxRetriesPerRequest: 1,
+      commandTimeout: 1000,
     });
-    // ioredis reports a lost connection as an 'error' event: without a listener it is an uncaught exception.
-    this.redis.on('error', (err: Error) => this.logger.warn(`Redis (sign-in counts): ${err.message}`));
+    // ioredis reports a lost connection as an 'error' event (without a listener, an uncaught exception), once per
+    // reconnection attempt: said once a minute at most.
+    let saidAt = 0;
+    this.redis.on('error', (err: Error) => {
+      if (Date.now() - saidAt < 60_000) return;
+      saidAt = Date.now();
+      this.logger.warn(`Redis (sign-in counts): ${err.message}`);
+    });
   }
 
   override async increment(...args: Parameters<ThrottlerStorage['increment']>): Promise<Counted> {

@@ -60,6 +60,8 @@ const planDetail = planSummary.extend({
       revisionDeadline: isoDateTime.nullable(),
       decidedById: uuid,
       capacity: z.string(),
+      /** the decider's name as signed, kept when their personal data is later erased */
+      deciderName: z.string(),
       final: z.boolean(),
       rubric: jsonValue,
       supersedesId: uuid.nullable(),

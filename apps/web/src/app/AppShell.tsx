@@ -1,4 +1,4 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Spin, Typography } from 'antd';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { loginPathFor } from '../auth/next-path';
@@ -32,6 +32,9 @@ export default function AppShell() {
             </Typography.Text>
             <Typography.Text className="shell-user-where">{where}</Typography.Text>
           </div>
+          <Link to="/account/password" className="shell-password" aria-label={common.changePassword}>
+            <KeyOutlined aria-hidden />
+          </Link>
           <Button
             icon={<LogoutOutlined />}
             aria-label={common.signOut}

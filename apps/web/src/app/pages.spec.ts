@@ -9,6 +9,6 @@ describe('the page an address opens', () => {
     expect(pageAt('/plans/5b0c')).toEqual({ page: 'plan', planId: '5b0c' });
     expect(pageAt('/plans/5b0c/')).toEqual({ page: 'plan', planId: '5b0c' });
     expect(pageAt('/plans/5b0c/versions')).toEqual({ page: 'other' });
-    expect(pageAt('/plans')).toEqual({ page: 'other' });
+    expect(pageAt('/plans')).toEqual({ page: 'home' });
   });
 });

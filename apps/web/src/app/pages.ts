@@ -10,6 +10,7 @@ export const pages = {
   shell: () => import('./AppShell'),
   home: () => import('../home/HomePage'),
   plan: () => import('../plans/PlanPage'),
+  changePassword: () => import('../auth/ChangePasswordPage'),
 };
 
 export type PageAt =
@@ -27,7 +28,7 @@ export function pageAt(pathname: string): PageAt {
   if (pathname === '/login' || pathname.startsWith('/login/')) return { page: 'login' };
   if (pathname === '/password') return { page: 'setPassword' };
   if (pathname === '/password/forgot') return { page: 'forgotPassword' };
-  if (pathname === '/') return { page: 'home' };
+  if (pathname === '/' || pathname === '/plans' || pathname === '/plans/') return { page: 'home' };
   const plan = PLAN.exec(pathname);
   if (plan) return { page: 'plan', planId: plan[1] };
   return { page: 'other' };

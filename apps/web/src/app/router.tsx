@@ -30,6 +30,8 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       { index: true, lazy: async () => ({ Component: (await pages.home()).default }) },
+      // The plans list e-mails link to (a reminder's "all your plans", of one campaign): the home's list.
+      { path: 'plans', lazy: async () => ({ Component: (await pages.home()).default }) },
       {
         path: 'plans/:id',
         loader: ({ params }) => {
@@ -42,6 +44,7 @@ export const router = createBrowserRouter([
         },
         lazy: async () => ({ Component: (await pages.plan()).default }),
       },
+      { path: 'account/password', lazy: async () => ({ Component: (await pages.changePassword()).default }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { common } from '../common/strings';
+import { AuthCard } from './AuthCard';
 import { useForgotPassword } from './password-queries';
 import { authStrings as s } from './strings';
 
@@ -11,42 +11,30 @@ export default function ForgotPasswordPage() {
   const [form] = Form.useForm<{ email: string }>();
 
   useEffect(() => {
-    document.title = `${s.forgotTitle} - ${common.appName}`;
-  }, []);
-
-  useEffect(() => {
     const err = forgot.error;
     if (err) form.setFields([{ name: 'email', errors: [err.fieldMessage('email') ?? err.message] }]);
   }, [forgot.error, form]);
 
   return (
-    <main className="login-page">
-      <Card className="login-card">
-        <Typography.Title level={1} className="login-brand">
-          {common.appName}
-        </Typography.Title>
-        <Typography.Title level={2} className="login-title">
-          {s.forgotTitle}
-        </Typography.Title>
-        {forgot.data ? (
-          <Alert type="success" showIcon role="status" title={forgot.data.message} />
-        ) : (
-          <>
-            <Typography.Paragraph>{s.forgotIntro}</Typography.Paragraph>
-            <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => forgot.mutate(values)}>
-              <Form.Item label={s.email} name="email" rules={[{ required: true, message: s.emailRequired }]}>
-                <Input type="email" autoComplete="username" inputMode="email" autoFocus />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block loading={forgot.isPending}>
-                {s.forgotSubmit}
-              </Button>
-            </Form>
-          </>
-        )}
-        <p className="login-aside">
-          <Link to="/login">{s.backToSignIn}</Link>
-        </p>
-      </Card>
-    </main>
+    <AuthCard title={s.forgotTitle}>
+      {forgot.data ? (
+        <Alert type="success" showIcon role="status" title={forgot.data.message} />
+      ) : (
+        <>
+          <Typography.Paragraph>{s.forgotIntro}</Typography.Paragraph>
+          <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => forgot.mutate(values)}>
+            <Form.Item label={s.email} name="email" rules={[{ required: true, message: s.emailRequired }]}>
+              <Input type="email" autoComplete="username" inputMode="email" autoFocus />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={forgot.isPending}>
+              {s.forgotSubmit}
+            </Button>
+          </Form>
+        </>
+      )}
+      <p className="login-aside">
+        <Link to="/login">{s.backToSignIn}</Link>
+      </p>
+    </AuthCard>
   );
 }

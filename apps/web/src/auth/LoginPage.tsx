@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { common } from '../common/strings';
+import { AuthCard } from './AuthCard';
 import { safeNextPath } from './next-path';
 import { useMe, useSignIn } from './queries';
 import { authStrings as s } from './strings';
@@ -19,10 +19,6 @@ export default function LoginPage() {
   const signIn = useSignIn();
   const [form] = Form.useForm<Fields>();
 
-  useEffect(() => {
-    document.title = `${s.title} - ${common.appName}`;
-  }, []);
-
   // Field errors of the API go beside their field, in its words.
   useEffect(() => {
     const err = signIn.error;
@@ -39,38 +35,29 @@ export default function LoginPage() {
 
   const fieldless = signIn.error && signIn.error.errors.length === 0 ? signIn.error.message : null;
   return (
-    <main className="login-page">
-      <Card className="login-card">
-        <Typography.Title level={1} className="login-brand">
-          {common.appName}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{common.appTagline}</Typography.Paragraph>
-        <Typography.Title level={2} className="login-title">
-          {s.title}
-        </Typography.Title>
-        {params.get('next') && !fieldless && <Alert type="info" showIcon title={s.sessionExpired} />}
-        {fieldless && <Alert type="error" showIcon title={fieldless} role="alert" />}
-        <Form<Fields>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(values) => signIn.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) })}
-          className="login-form"
-        >
-          <Form.Item label={s.email} name="email" rules={[{ required: true, message: s.emailRequired }]}>
-            <Input type="email" autoComplete="username" inputMode="email" autoFocus />
-          </Form.Item>
-          <Form.Item label={s.password} name="password" rules={[{ required: true, message: s.passwordRequired }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
-            {s.submit}
-          </Button>
-        </Form>
-        <p className="login-aside">
-          <Link to="/password/forgot">{s.forgotLink}</Link>
-        </p>
-      </Card>
-    </main>
+    <AuthCard title={s.title} tagline>
+      {params.get('next') && !fieldless && <Alert type="info" showIcon title={s.sessionExpired} />}
+      {fieldless && <Alert type="error" showIcon title={fieldless} role="alert" />}
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => signIn.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) })}
+        className="login-form"
+      >
+        <Form.Item label={s.email} name="email" rules={[{ required: true, message: s.emailRequired }]}>
+          <Input type="email" autoComplete="username" inputMode="email" autoFocus />
+        </Form.Item>
+        <Form.Item label={s.password} name="password" rules={[{ required: true, message: s.passwordRequired }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+          {s.submit}
+        </Button>
+      </Form>
+      <p className="login-aside">
+        <Link to="/password/forgot">{s.forgotLink}</Link>
+      </p>
+    </AuthCard>
   );
 }

@@ -18,6 +18,12 @@ export const useSetPassword = () =>
     mutationFn: (body) => unwrap(api.POST('/api/auth/password/set', { body })),
   });
 
+/** Changes one's own password (POST /api/auth/password): the API sends this browser a new session cookie. */
+export const useChangePassword = () =>
+  useMutation<{ message: string }, ApiError, { currentPassword: string; newPassword: string }>({
+    mutationFn: (body) => unwrap(api.POST('/api/auth/password', { body })),
+  });
+
 /** "Forgot password": the same answer whether or not the e-mail has an account (POST /api/auth/password/forgot). */
 export const useForgotPassword = () =>
   useMutation<{ message: string }, ApiError, { email: string }>({

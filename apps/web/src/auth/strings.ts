@@ -30,4 +30,9 @@ export const authStrings = {
   checkingLink: 'Đang kiểm tra liên kết…',
   noToken: 'Liên kết thiếu mã: hãy mở đúng liên kết trong thư, hoặc yêu cầu một liên kết mới.',
   askNewLink: 'Yêu cầu liên kết mới',
+  // changing one's own password
+  changeTitle: 'Đổi mật khẩu',
+  changeIntro: 'Sau khi đổi, các phiên đăng nhập trên máy khác kết thúc; phiên trên máy này vẫn tiếp tục.',
+  currentPassword: 'Mật khẩu hiện tại',
+  changeSubmit: 'Đổi mật khẩu',
 };

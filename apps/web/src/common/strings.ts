@@ -16,10 +16,12 @@ export const common = {
   userMenu: 'Tài khoản',
   mainNav: 'Điều hướng chính',
   home: 'Trang chủ',
+  changePassword: 'Đổi mật khẩu',
   roles: {
     PRINCIPAL: 'Hiệu trưởng',
     SCHOOL_STAFF: 'Cán bộ nhà trường',
     REVIEWER: 'Người duyệt',
     ADMIN: 'Quản trị Phòng GD&ĐT',
+    CLERK: 'Văn thư',
   } as Record<string, string>,
 };

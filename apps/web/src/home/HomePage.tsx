@@ -1,6 +1,6 @@
-import { Card, Empty, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/queries';
 import { formatDateTime } from '../common/format';
 import { PageError } from '../common/PageError';
@@ -14,6 +14,10 @@ import { homeStrings as s } from './strings';
 export default function HomePage() {
   const me = useMe();
   const plans = useMyPlans();
+  // A reminder's link names one campaign (/plans?campaignId=…): its plans only, with a way back to all of them.
+  const [params] = useSearchParams();
+  const campaignId = params.get('campaignId');
+  const items = plans.data?.items.filter((p) => !campaignId || p.campaign.id === campaignId);
 
   useEffect(() => {
     document.title = `${s.title} - ${common.appName}`;
@@ -27,9 +31,18 @@ export default function HomePage() {
       </Typography.Title>
       {plans.isPending && <Skeleton active />}
       {plans.isError && <PageError error={plans.error} onRetry={() => void plans.refetch()} />}
-      {plans.data && plans.data.items.length === 0 && <Empty description={s.empty} />}
+      {campaignId && (
+        <Alert
+          type="info"
+          showIcon
+          title={s.oneCampaign}
+          action={<Link to="/">{s.allCampaigns}</Link>}
+          className="home-filter"
+        />
+      )}
+      {items && items.length === 0 && <Empty description={s.empty} />}
       <ul className="plan-cards" aria-label={s.title} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {plans.data?.items.map((plan) => {
+        {items?.map((plan) => {
           const step = nextStep(plan, canSubmit);
           return (
             <li key={plan.id}>

@@ -1,6 +1,8 @@
 export const homeStrings = {
   title: 'Kế hoạch của trường',
   empty: 'Trường chưa có kế hoạch nào cần xây dựng.',
+  oneCampaign: 'Đang xem kế hoạch theo một văn bản chỉ đạo (từ đường liên kết trong thư).',
+  allCampaigns: 'Xem tất cả kế hoạch',
   open: 'Mở kế hoạch',
   deadline: 'Hạn',
   status: 'Trạng thái',

@@ -127,7 +127,82 @@ export interface AuditData {
   };
   DELEGATION_RECORDED: DelegationData;
   DELEGATION_REVOKED: DelegationData & { reason: string };
+  CLUSTER_CREATED: { clusterId: string; code: string; name: string };
+  CLUSTER_RENAMED: { clusterId: string; code: string; before: string; after: string };
+  /** `reviewers`: how many reviewers covered it (their assignment to it went with it) */
+  CLUSTER_REMOVED: { clusterId: string; code: string; name: string; reviewers: number };
+  SCHOOL_CREATED: { schoolId: string; code: string; after: SchoolFacts };
+  /** only the fields that changed, before and after */
+  SCHOOL_CHANGED: { schoolId: string; code: string; before: Partial<SchoolFacts>; after: Partial<SchoolFacts> };
+  /** `openPlans`: plans of running campaigns still open when it closed (they stay readable) */
+  SCHOOL_CLOSED: { schoolId: string; code: string; name: string; reason: string; openPlans: number };
+  SCHOOL_REOPENED: { schoolId: string; code: string; name: string };
+  USER_CREATED: { user: PersonRef; after: UserFacts; invited: boolean };
+  /** only the fields that changed, before and after; a departing principal's open plans and a dropped review scope */
+  USER_CHANGED: {
+    user: PersonRef;
+    before: Partial<UserFacts>;
+    after: Partial<UserFacts>;
+    handedOver?: HandoverFacts;
+    reviewScopeCleared?: boolean;
+  };
+  USER_DEACTIVATED: { user: PersonRef; handedOver?: HandoverFacts };
+  USER_REACTIVATED: { user: PersonRef };
+  REVIEW_SCOPE_CHANGED: { user: PersonRef; before: ReviewScopeFacts; after: ReviewScopeFacts };
+  /** one per open plan of the school a principal left; `to` null: left for the admin to settle */
+  PLAN_HANDED_OVER: { from: PersonRef; to: PersonRef | null; schoolCode: string; status: string };
+  PERSONAL_DATA_EXPORTED: { user: PersonRef };
+  /** `user.fullName` is already the pseudonym: the name is what was erased */
+  USER_ERASED: { user: PersonRef; signIns: number; emails: number; auditEvents: number };
+  PAPER_COPIES_RECEIVED: {
+    receiptId: string;
+    copies: number;
+    /** an instant, UTC */
+    receivedAt: string;
+    /** copies received for this plan so far, this delivery included, and how many the campaign asks */
+    total: number;
+    required: number;
+    note?: string | null;
+  };
   PEOPLE_IMPORTED: PeopleImportData;
+}
+
+/** Someone an event is about, by id and their name when it was written (replaced by the pseudonym on erasure). */
+export interface PersonRef {
+  id: string;
+  fullName: string;
+}
+
+/** A school's facts an admin edits. */
+export interface SchoolFacts {
+  name: string;
+  level: string;
+  cluster: string;
+  commune: string | null;
+  students: number | null;
+}
+
+/** A person's standing an admin edits: who they are shown as, and the position (at a school) the rules read. */
+export interface UserFacts {
+  fullName: string;
+  title: string;
+  position: string;
+  acting: boolean;
+  /** the school's code; null for the office */
+  school: string | null;
+}
+
+/** The open plans a departing principal left, and to whom (null: the admin settles them). */
+export interface HandoverFacts {
+  school: string;
+  plans: number;
+  to: PersonRef | null;
+}
+
+/** The levels and cluster codes a reviewer covers. */
+export interface ReviewScopeFacts {
+  levels: string[];
+  clusters: string[];
 }
 
 /** An applied district workbook: which file, and how many of each kind it created and updated. */

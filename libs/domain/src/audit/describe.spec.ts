@@ -207,6 +207,11 @@ const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] }
     },
     'ghi nhận việc giao ký thừa ủy quyền (TUQ) của Trần Thị B cho Mai Đức Hương từ 01/10/2027 đến 15/10/2027',
   ],
+  PAPER_COPIES_RECEIVED: [
+    { fullName: 'Đặng Anh Tuấn', title: 'Văn thư' },
+    { receiptId: 'r1', copies: 1, receivedAt: '2027-01-05T02:00:00.000Z', total: 2, required: 2 },
+    'ghi nhận 1 bản giấy của kế hoạch (đã nhận 2/2 bản)',
+  ],
   DELEGATION_REVOKED: [
     admin,
     {
@@ -219,6 +224,93 @@ const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] }
       reason: 'Trưởng phòng đã trở lại',
     },
     'thu hồi việc giao ký thừa lệnh (TL) của Trần Thị B cho Mai Đức Hương từ 01/10/2027 đến 15/10/2027: “Trưởng phòng đã trở lại”',
+  ],
+  CLUSTER_CREATED: [admin, { clusterId: 'c1', code: 'V', name: 'Cụm V' }, 'thêm cụm trường Cụm V (mã V)'],
+  CLUSTER_RENAMED: [
+    admin,
+    { clusterId: 'c1', code: 'V', before: 'Cụm V', after: 'Cụm Đông' },
+    'đổi tên cụm V từ “Cụm V” thành “Cụm Đông”',
+  ],
+  CLUSTER_REMOVED: [admin, { clusterId: 'c1', code: 'V', name: 'Cụm V', reviewers: 0 }, 'xoá cụm trường Cụm V'],
+  SCHOOL_CREATED: [
+    admin,
+    {
+      schoolId: 's1',
+      code: 'th-moi',
+      after: { name: 'Trường Tiểu học Mới', level: 'PRIMARY', cluster: 'I', commune: null, students: 300 },
+    },
+    'thêm Trường Tiểu học Mới vào huyện',
+  ],
+  SCHOOL_CHANGED: [
+    admin,
+    {
+      schoolId: 's1',
+      code: 'th-moi',
+      before: { level: 'PRIMARY', cluster: 'I' },
+      after: { level: 'LOWER_SECONDARY', cluster: 'II' },
+    },
+    'sửa thông tin trường th-moi (cấp học, cụm)',
+  ],
+  SCHOOL_CLOSED: [
+    admin,
+    { schoolId: 's1', code: 'th-moi', name: 'Trường Tiểu học Mới', reason: 'Sáp nhập', openPlans: 2 },
+    'đóng Trường Tiểu học Mới, không giao kế hoạch mới: “Sáp nhập”',
+  ],
+  SCHOOL_REOPENED: [
+    admin,
+    { schoolId: 's1', code: 'th-moi', name: 'Trường Tiểu học Mới' },
+    'mở lại Trường Tiểu học Mới',
+  ],
+  USER_CREATED: [
+    admin,
+    {
+      user: { id: 'u3', fullName: 'Lê Văn C' },
+      after: { fullName: 'Lê Văn C', title: 'Hiệu trưởng', position: 'PRINCIPAL', acting: true, school: 'th-moi' },
+      invited: true,
+    },
+    'thêm người dùng Lê Văn C (Q. hiệu trưởng trường th-moi), gửi thư mời',
+  ],
+  USER_CHANGED: [
+    admin,
+    {
+      user: { id: 'u3', fullName: 'Lê Văn C' },
+      before: { position: 'PRINCIPAL', school: 'th-moi' },
+      after: { position: 'DEPUTY_PRINCIPAL', school: 'th-cu' },
+      handedOver: { school: 'th-moi', plans: 2, to: { id: 'u4', fullName: 'Phạm Thị D' } },
+    },
+    'cập nhật Lê Văn C: chức vụ từ hiệu trưởng sang phó hiệu trưởng; từ trường th-moi sang trường th-cu; ' +
+      'bàn giao 2 kế hoạch đang mở của trường th-moi cho Phạm Thị D',
+  ],
+  USER_DEACTIVATED: [
+    admin,
+    { user: { id: 'u3', fullName: 'Lê Văn C' }, handedOver: { school: 'th-moi', plans: 1, to: null } },
+    'khoá tài khoản của Lê Văn C; 1 kế hoạch đang mở của trường th-moi chờ lãnh đạo Phòng giao người phụ trách',
+  ],
+  USER_REACTIVATED: [admin, { user: { id: 'u3', fullName: 'Lê Văn C' } }, 'mở lại tài khoản của Lê Văn C'],
+  REVIEW_SCOPE_CHANGED: [
+    admin,
+    {
+      user: { id: 'u2', fullName: 'Mai Đức Hương' },
+      before: { levels: [], clusters: ['I'] },
+      after: { levels: ['PRIMARY'], clusters: ['I', 'II'] },
+    },
+    'đặt phạm vi duyệt của Mai Đức Hương: cấp tiểu học; cụm I, II',
+  ],
+  PLAN_HANDED_OVER: [
+    admin,
+    {
+      from: { id: 'u3', fullName: 'Lê Văn C' },
+      to: { id: 'u4', fullName: 'Phạm Thị D' },
+      schoolCode: 'th-moi',
+      status: 'DRAFTING',
+    },
+    'bàn giao kế hoạch của hiệu trưởng Lê Văn C cho Phạm Thị D',
+  ],
+  PERSONAL_DATA_EXPORTED: [admin, { user: { id: 'u3', fullName: 'Lê Văn C' } }, 'xuất dữ liệu cá nhân của Lê Văn C'],
+  USER_ERASED: [
+    admin,
+    { user: { id: 'u3', fullName: 'Người dùng đã xoá #1a2b3c4d' }, signIns: 3, emails: 2, auditEvents: 4 },
+    'xoá dữ liệu cá nhân của người đã nghỉ việc (nay là Người dùng đã xoá #1a2b3c4d)',
   ],
   PEOPLE_IMPORTED: [
     admin,

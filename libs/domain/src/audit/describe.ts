@@ -1,5 +1,6 @@
 import type { AuditType } from '@duyet/database';
 import { formatLocalDay, formatVnDateTime } from '../common/format';
+import { POSITION_LABEL } from '../people/positions';
 import type { AuditData } from './audit-events';
 
 /** Who did it, as the trail names them: "Phó trưởng phòng Nguyễn Văn A"; nobody is the system itself. */
@@ -74,6 +75,68 @@ function delegation(data: AuditData['DELEGATION_RECORDED']): string {
   const from = day(data.startsOn);
   const to = day(data.endsOn);
   return `việc giao${kind}${opt(' của ', data.from?.fullName)}${opt(' cho ', data.to?.fullName)}${from ? ` từ ${from}` : ''}${to ? ` đến ${to}` : ''}`;
+}
+
+const LEVEL: Record<string, string> = { PRESCHOOL: 'mầm non', PRIMARY: 'tiểu học', LOWER_SECONDARY: 'THCS' };
+const SCHOOL_FIELD: Record<string, string> = {
+  name: 'tên',
+  level: 'cấp học',
+  cluster: 'cụm',
+  commune: 'xã/phường',
+  students: 'số học sinh',
+};
+const USER_FIELD: Record<string, string> = {
+  fullName: 'họ tên',
+  title: 'chức danh hiển thị',
+  acting: 'dạng quyền (Q.)',
+};
+const name = (person: unknown): string => text((person as { fullName?: unknown } | null)?.fullName) ?? 'một người';
+const positionLabel = (p: unknown, acting?: unknown): string | null => {
+  const label = typeof p === 'string' ? POSITION_LABEL[p as keyof typeof POSITION_LABEL] : undefined;
+  if (!label) return null;
+  return acting === true ? `Q. ${label.toLocaleLowerCase('vi')}` : label.toLocaleLowerCase('vi');
+};
+const fieldsOf = (changed: unknown, labels: Record<string, string>): string[] =>
+  Object.keys(changed && typeof changed === 'object' ? changed : {}).flatMap((k) => (labels[k] ? [labels[k]] : []));
+
+function schoolChanged(data: AuditData['SCHOOL_CHANGED']): string {
+  const fields = fieldsOf(data.after, SCHOOL_FIELD);
+  return `sửa thông tin ${school(data.code)}${fields.length ? ` (${fields.join(', ')})` : ''}`;
+}
+
+function userChanged(data: AuditData['USER_CHANGED']): string {
+  const before = data.before ?? {};
+  const after = data.after ?? {};
+  const parts: string[] = [];
+  const from = positionLabel(before.position ?? after.position, before.acting);
+  const to = positionLabel(after.position ?? before.position, after.acting ?? before.acting);
+  if ('position' in after && from && to) parts.push(`chức vụ từ ${from} sang ${to}`);
+  if ('school' in after) {
+    const a = text(before.school) ? `trường ${before.school}` : 'Phòng';
+    const b = text(after.school) ? `trường ${after.school}` : 'Phòng';
+    parts.push(`từ ${a} sang ${b}`);
+  }
+  const others = fieldsOf(after, USER_FIELD).filter((f) => !('position' in after && f === USER_FIELD.acting));
+  if (others.length) parts.push(`sửa ${others.join(', ')}`);
+  return `cập nhật ${name(data.user)}${parts.length ? `: ${parts.join('; ')}` : ''}${handedOver(data.handedOver)}`;
+}
+
+function handedOver(h: AuditData['USER_CHANGED']['handedOver']): string {
+  if (!h || !num(h.plans)) return '';
+  return h.to
+    ? `; bàn giao ${h.plans} kế hoạch đang mở của ${school(h.school)} cho ${name(h.to)}`
+    : `; ${h.plans} kế hoạch đang mở của ${school(h.school)} chờ lãnh đạo Phòng giao người phụ trách`;
+}
+
+function scope(data: AuditData['REVIEW_SCOPE_CHANGED']): string {
+  const after = data.after ?? { levels: [], clusters: [] };
+  const levels = (Array.isArray(after.levels) ? after.levels : []).map((l) => LEVEL[l] ?? l);
+  const clusters = Array.isArray(after.clusters) ? after.clusters : [];
+  const parts = [
+    levels.length ? `cấp ${levels.join(', ')}` : '',
+    clusters.length ? `cụm ${clusters.join(', ')}` : '',
+  ].filter(Boolean);
+  return `đặt phạm vi duyệt của ${name(data.user)}: ${parts.length ? parts.join('; ') : 'không còn trường nào'}`;
 }
 
 function peopleImported(data: AuditData['PEOPLE_IMPORTED']): string {
@@ -192,6 +255,45 @@ function what(e: DescribedEvent): string {
       return `ghi nhận ${delegation(e.data)}`;
     case 'DELEGATION_REVOKED':
       return `thu hồi ${delegation(e.data)}${quoted(e.data.reason)}`;
+    case 'CLUSTER_CREATED':
+      return `thêm cụm trường${opt(' ', e.data.name)}${opt(' (mã ', e.data.code)}${text(e.data.code) ? ')' : ''}`;
+    case 'CLUSTER_RENAMED':
+      return `đổi tên cụm${opt(' ', e.data.code)}${opt(' từ “', e.data.before)}${text(e.data.before) ? '”' : ''}${opt(' thành “', e.data.after)}${text(e.data.after) ? '”' : ''}`;
+    case 'CLUSTER_REMOVED':
+      return `xoá cụm trường${opt(' ', e.data.name)}`;
+    case 'SCHOOL_CREATED':
+      return `thêm ${text(e.data.after?.name) ?? school(e.data.code)} vào huyện`;
+    case 'SCHOOL_CHANGED':
+      return schoolChanged(e.data);
+    case 'SCHOOL_CLOSED':
+      return `đóng ${text(e.data.name) ?? school(e.data.code)}, không giao kế hoạch mới${quoted(e.data.reason)}`;
+    case 'SCHOOL_REOPENED':
+      return `mở lại ${text(e.data.name) ?? school(e.data.code)}`;
+    case 'USER_CREATED': {
+      const position = positionLabel(e.data.after?.position, e.data.after?.acting);
+      const where = text(e.data.after?.school) ? ` trường ${e.data.after.school}` : '';
+      return `thêm người dùng ${name(e.data.user)}${position ? ` (${position}${where})` : ''}${e.data.invited ? ', gửi thư mời' : ''}`;
+    }
+    case 'USER_CHANGED':
+      return userChanged(e.data);
+    case 'USER_DEACTIVATED':
+      return `khoá tài khoản của ${name(e.data.user)}${handedOver(e.data.handedOver)}`;
+    case 'USER_REACTIVATED':
+      return `mở lại tài khoản của ${name(e.data.user)}`;
+    case 'REVIEW_SCOPE_CHANGED':
+      return scope(e.data);
+    case 'PLAN_HANDED_OVER':
+      return e.data.to
+        ? `bàn giao kế hoạch của hiệu trưởng ${name(e.data.from)} cho ${name(e.data.to)}`
+        : `ghi nhận hiệu trưởng ${name(e.data.from)} đã rời trường; kế hoạch chờ lãnh đạo Phòng giao người phụ trách`;
+    case 'PERSONAL_DATA_EXPORTED':
+      return `xuất dữ liệu cá nhân của ${name(e.data.user)}`;
+    case 'USER_ERASED':
+      return `xoá dữ liệu cá nhân của người đã nghỉ việc (nay là ${name(e.data.user)})`;
+    case 'PAPER_COPIES_RECEIVED':
+      return num(e.data.copies) === null
+        ? 'ghi nhận bản giấy của kế hoạch'
+        : `ghi nhận ${e.data.copies} bản giấy của kế hoạch (đã nhận ${num(e.data.total) ?? e.data.copies}/${num(e.data.required) ?? '?'} bản)`;
     case 'PEOPLE_IMPORTED':
       return peopleImported(e.data);
   }

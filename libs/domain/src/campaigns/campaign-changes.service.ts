@@ -38,6 +38,9 @@ export class CampaignChangesService {
     const existing = await this.prisma.plan.findUnique({
       where: { campaignId_schoolId: { campaignId, schoolId: school.id } },
     });
+    if (school.closedAt && !existing) {
+      throw new DomainError('CONFLICT', `${school.name} đã đóng cửa: không thêm vào đợt kế hoạch được.`);
+    }
     if (existing?.removedAt) {
       throw new DomainError('CONFLICT', `${school.name} đã được rút khỏi đợt này; kế hoạch cũ đã đóng.`);
     }

@@ -78,7 +78,8 @@ export class CampaignStepsService implements CampaignActivities {
     // One INSERT … SELECT: the database writes a plan per targeted school itself. Reading the schools into the
     // worker and sending them back as one createMany took 2.5 s of a 10,000-school launch (npm run bench).
     // ON CONFLICT DO NOTHING is createMany's skipDuplicates: a retried activity adds only what is missing.
-    // The workflow id is planWorkflowId(campaignId, schoolId): its campaign prefix, then the school's id.
+    // The workflow id is planWorkflowId(campaignId, schoolId): its campaign prefix, then the school's id. A closed
+    // school gets no plan.
     const clusters = campaign.targetClusters;
     const plans = await this.prisma.$executeRaw`
       INSERT INTO "Plan" (id, "districtId", "campaignId", "schoolId", "workflowId", "updatedAt")
@@ -86,6 +87,7 @@ export class CampaignStepsService implements CampaignActivities {
         ${planWorkflowId(campaignId, '')} || s.id::text, CURRENT_TIMESTAMP
       FROM "School" s
       WHERE s."districtId" = ${campaign.districtId}::uuid
+        AND s."closedAt" IS NULL
         AND s.level = ANY(${campaign.targetLevels}::"SchoolLevel"[])
         AND (cardinality(${clusters}::text[]) = 0 OR s."clusterId" IN (SELECT c.id FROM "Cluster" c
           WHERE c."districtId" = ${campaign.districtId}::uuid AND c.code = ANY(${clusters}::text[])))

@@ -29,7 +29,6 @@ export class MeetingMinutesService {
     const zone = m.campaign.district.timezone;
     const decisions = await this.prisma.decision.findMany({
       where: { id: { in: m.slots.map((s) => s.decisionId).filter((d): d is string => !!d) } },
-      include: { decidedBy: { select: { fullName: true } } },
     });
     const attending = m.attendees.filter((a) => !a.withdrawnAt);
     const people = (schoolId: string | null): MinutesPerson[] =>
@@ -58,8 +57,8 @@ export class MeetingMinutesService {
           comment: s.comment,
           revisionDeadline: deadline ? formatVnDateTime(deadline) : null,
           missing: s.plan.currentVersionNo === 0,
-          // The capacity as the decision recorded it, never recomputed: it is the legal record.
-          decidedBy: decision ? { fullName: decision.decidedBy.fullName, capacity: decision.capacity } : null,
+          // The name and capacity as the decision recorded them, never recomputed: it is the legal record.
+          decidedBy: decision ? { fullName: decision.deciderName, capacity: decision.capacity } : null,
         };
       }),
       signer: signer ? { capacity: m.campaign.signerTitle ?? signer.title, fullName: signer.fullName } : null,

@@ -81,3 +81,7 @@ export function positionFromTitle(title: string, role?: Role): { position: Posit
   })();
   return { position, acting: acting && mayAct(position) };
 }
+
+/** The title shown for a position when the admin gives none: "Hiệu trưởng", "Q. Trưởng phòng". */
+export const defaultTitle = (position: Position, acting: boolean): string =>
+  `${acting ? 'Q. ' : ''}${POSITION_LABEL[position]}`;

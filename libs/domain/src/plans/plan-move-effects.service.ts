@@ -254,6 +254,8 @@ export class PlanMoveEffectsService implements PlanActivities {
         final: !recommending,
         comment: input.comment ?? null,
         capacity,
+        // The name as signed stays with the decision (a legal record) if the person's data is later erased.
+        deciderName: actor.fullName,
         rubric: (input.rubric ?? undefined) as Prisma.InputJsonValue | undefined,
         revisionDeadline,
         supersedesId: previous?.id ?? null,

@@ -1,6 +1,6 @@
 import type { Position, SchoolLevel } from '@duyet/database';
 import { z } from 'zod';
-import { POSITION_LABEL, isOfficePosition, mayAct, positionRole } from '../positions';
+import { POSITION_LABEL, defaultTitle, isOfficePosition, mayAct, positionRole } from '../positions';
 import {
   CLUSTER_SHEET,
   type ColumnSpec,
@@ -67,11 +67,11 @@ export interface DistrictSnapshot {
   actorEmail: string;
 }
 
-export interface ClusterRow {
+export interface ImportClusterRow {
   code: string;
   name: string;
 }
-export interface SchoolRow {
+export interface ImportSchoolRow {
   code: string;
   name: string;
   level: SchoolLevel;
@@ -79,7 +79,7 @@ export interface SchoolRow {
   commune: string | null;
   students: number | null;
 }
-export interface UserRow {
+export interface ImportUserRow {
   email: string;
   fullName: string;
   title: string;
@@ -99,9 +99,9 @@ export interface Changes<T> {
 
 export interface ImportPlan {
   problems: ImportProblem[];
-  clusters: Changes<ClusterRow>;
-  schools: Changes<SchoolRow>;
-  users: Changes<UserRow>;
+  clusters: Changes<ImportClusterRow>;
+  schools: Changes<ImportSchoolRow>;
+  users: Changes<ImportUserRow>;
 }
 
 /** The rows of one sheet with the cells of its known columns by key, and where each column is. */
@@ -193,8 +193,8 @@ const list = (text: string) =>
 const tooLong = (text: string, max: number) => text.length > max;
 const email = z.email();
 
-function readClusters(sheets: RawSheet[], problems: Problems): Map<string, ClusterRow> {
-  const out = new Map<string, ClusterRow>();
+function readClusters(sheets: RawSheet[], problems: Problems): Map<string, ImportClusterRow> {
+  const out = new Map<string, ImportClusterRow>();
   const sheet = readSheet(sheets, CLUSTER_SHEET, problems);
   if (!sheet) return out;
   const at = reporter(sheet, CLUSTER_SHEET, problems);
@@ -217,8 +217,8 @@ function readSchools(
   sheets: RawSheet[],
   clusterCodes: Set<string>,
   problems: Problems,
-): { rows: Map<string, SchoolRow>; codes: Set<string> } {
-  const rows = new Map<string, SchoolRow>();
+): { rows: Map<string, ImportSchoolRow>; codes: Set<string> } {
+  const rows = new Map<string, ImportSchoolRow>();
   const codes = new Set<string>();
   const sheet = readSheet(sheets, SCHOOL_SHEET, problems);
   if (!sheet) return { rows, codes };
@@ -261,7 +261,7 @@ function readSchools(
   return { rows, codes };
 }
 
-interface ReadUser extends UserRow {
+interface ReadUser extends ImportUserRow {
   row: number;
   sheet: string;
   /** the title cell and scope cells were left empty: an existing user keeps theirs */
@@ -333,7 +333,7 @@ function readUserRow(
     row: r.number,
     email: address,
     fullName,
-    title: title || (acting ? `Q. ${POSITION_LABEL[position]}` : POSITION_LABEL[position]),
+    title: title || defaultTitle(position, acting),
     titleGiven: title !== '',
     position,
     acting,
@@ -421,8 +421,8 @@ function checkHolders(users: ReadUser[], snapshot: DistrictSnapshot): void {
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
-function diffSchools(rows: Map<string, SchoolRow>, snapshot: DistrictSnapshot): Changes<SchoolRow> {
-  const out: Changes<SchoolRow> = { create: [], update: [], unchanged: 0 };
+function diffSchools(rows: Map<string, ImportSchoolRow>, snapshot: DistrictSnapshot): Changes<ImportSchoolRow> {
+  const out: Changes<ImportSchoolRow> = { create: [], update: [], unchanged: 0 };
   for (const row of rows.values()) {
     const now = snapshot.schools.get(row.code);
     if (!now) {
@@ -443,10 +443,10 @@ function diffSchools(rows: Map<string, SchoolRow>, snapshot: DistrictSnapshot): 
   return out;
 }
 
-function diffUsers(users: ReadUser[], snapshot: DistrictSnapshot): Changes<UserRow> {
-  const out: Changes<UserRow> = { create: [], update: [], unchanged: 0 };
+function diffUsers(users: ReadUser[], snapshot: DistrictSnapshot): Changes<ImportUserRow> {
+  const out: Changes<ImportUserRow> = { create: [], update: [], unchanged: 0 };
   for (const u of users) {
-    const row: UserRow = {
+    const row: ImportUserRow = {
       email: u.email,
       fullName: u.fullName,
       title: u.title,
@@ -463,7 +463,7 @@ function diffUsers(users: ReadUser[], snapshot: DistrictSnapshot): Changes<UserR
     }
     const reviewer = positionRole(u.position) === 'REVIEWER';
     const keepScope = reviewer && !u.scopeGiven;
-    const next: UserRow = {
+    const next: ImportUserRow = {
       ...row,
       title: u.titleGiven ? u.title : now.title,
       levels: keepScope ? now.levels : row.levels,
@@ -483,8 +483,8 @@ function diffUsers(users: ReadUser[], snapshot: DistrictSnapshot): Changes<UserR
   return out;
 }
 
-function diffClusters(rows: Map<string, ClusterRow>, snapshot: DistrictSnapshot): Changes<ClusterRow> {
-  const out: Changes<ClusterRow> = { create: [], update: [], unchanged: 0 };
+function diffClusters(rows: Map<string, ImportClusterRow>, snapshot: DistrictSnapshot): Changes<ImportClusterRow> {
+  const out: Changes<ImportClusterRow> = { create: [], update: [], unchanged: 0 };
   for (const row of rows.values()) {
     const now = snapshot.clusters.get(row.code);
     if (!now) out.create.push(row);

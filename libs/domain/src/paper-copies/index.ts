@@ -1,0 +1,2 @@
+export * from './paper-copies.module';
+export * from './paper-copies.service';
