@@ -1,17 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type AuthUser, PasswordsService, SignInsService } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers } from '../common/answers';
 import { uuid } from '../common/shared.responses';
 import { UuidParam } from '../common/uuid-param';
@@ -29,10 +22,7 @@ class SignInQueryDto extends createZodDto(
 ) {}
 
 /** The office's side of accounts: inviting a person to set their password, and reading who signed in. */
-@ApiTags('accounts')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('accounts')
 @Controller()
 export class AccountsController {
   constructor(

@@ -1,17 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { type AuthUser, ClustersService, clusterInputSchema, clusterRenameSchema } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers, AnswersNothing } from '../common/answers';
 import { UuidParam } from '../common/uuid-param';
 import { ClusterDto, ClusterListDto } from './district.responses';
@@ -20,10 +12,7 @@ class ClusterInputDto extends createZodDto(clusterInputSchema) {}
 class ClusterRenameDto extends createZodDto(clusterRenameSchema) {}
 
 /** The district's clusters of schools (cụm trường), managed by an admin; every change audited. */
-@ApiTags('district')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('district')
 @Roles('ADMIN')
 @Controller('clusters')
 export class ClustersController {

@@ -1,14 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import {
   type AuthUser,
@@ -18,6 +9,7 @@ import {
   delegationRevokeSchema,
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers } from '../common/answers';
 import { UuidParam } from '../common/uuid-param';
 import { DelegationDto, DelegationListDto } from './delegations.responses';
@@ -27,10 +19,7 @@ class DelegationListQueryDto extends createZodDto(delegationListQuerySchema) {}
 class DelegationRevokeDto extends createZodDto(delegationRevokeSchema) {}
 
 /** The head's delegations of signing (TL., TUQ.), recorded and revoked by an admin; every change audited. */
-@ApiTags('delegations')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('delegations')
 @ApiBadRequestResponse({ description: 'Dữ liệu không hợp lệ, nêu rõ trường sai' })
 @Controller('delegations')
 export class DelegationsController {

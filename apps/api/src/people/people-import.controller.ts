@@ -1,20 +1,17 @@
 import { Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   type ApiBodyOptions,
   ApiConsumes,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { type AuthUser, type IncomingFile, PeopleImportService, importApplyQuerySchema } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers } from '../common/answers';
 import { contentDisposition } from '../common/content-disposition';
 import { IMPORT_FIELD, ImportUploadInterceptor } from './import-upload.interceptor';
@@ -33,10 +30,7 @@ const FILE_BODY: ApiBodyOptions = {
 };
 
 /** The district's schools and users from an Excel workbook: the template, the dry run, the apply. Admins only. */
-@ApiTags('import')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('import')
 @Controller('district-import')
 export class PeopleImportController {
   constructor(private readonly imports: PeopleImportService) {}

@@ -1,24 +1,14 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { type AuthUser, PersonalDataService } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers } from '../common/answers';
 import { UuidParam } from '../common/uuid-param';
 import { ErasureDto, PersonalDataDto } from './district.responses';
 
 /** Personal data (Nghị định 13/2023/NĐ-CP): a person's data exported, and erased once they have left. */
-@ApiTags('district')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('district')
 @ApiNotFoundResponse({ description: 'Không có người này trong huyện' })
 @Roles('ADMIN')
 @Controller('users/:id')

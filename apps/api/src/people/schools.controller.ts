@@ -1,14 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import {
   type AuthUser,
@@ -19,6 +10,7 @@ import {
   schoolListQuerySchema,
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers } from '../common/answers';
 import { UuidParam } from '../common/uuid-param';
 import { SchoolDto, SchoolListDto } from './district.responses';
@@ -29,10 +21,7 @@ class SchoolListQueryDto extends createZodDto(schoolListQuerySchema) {}
 class SchoolCloseDto extends createZodDto(schoolCloseSchema) {}
 
 /** The district's schools, managed by an admin; every change audited with its before and after. */
-@ApiTags('district')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('district')
 @ApiBadRequestResponse({ description: 'Dữ liệu không hợp lệ, nêu rõ trường sai' })
 @Roles('ADMIN')
 @Controller('schools')

@@ -1,14 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import {
   type AuthUser,
@@ -21,6 +12,7 @@ import {
   userListQuerySchema,
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { OfficeApi } from './office-api.decorator';
 import { Answers } from '../common/answers';
 import { UuidParam } from '../common/uuid-param';
 import { ReviewScopeDto, UserChangeDto, UserDto, UserPageDto } from './district.responses';
@@ -34,10 +26,7 @@ class ReviewScopeInputDto extends createZodDto(reviewScopeSchema) {}
 const SAFETY = 'Tự khoá hoặc tự bỏ chức vụ trưởng phòng; bỏ trưởng phòng cuối cùng đang làm việc';
 
 /** The district's people, managed by an admin: every change audited; the last head and the admin's own access kept. */
-@ApiTags('district')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
-@ApiForbiddenResponse({ description: 'Chỉ lãnh đạo Phòng GD&ĐT' })
+@OfficeApi('district')
 @ApiBadRequestResponse({ description: 'Dữ liệu không hợp lệ, nêu rõ trường sai' })
 @Roles('ADMIN')
 @Controller('users')
