@@ -11,7 +11,7 @@ import mammoth from 'mammoth';
 import type { Response } from 'supertest';
 import { type DistrictFile, districtFileSchema, importDistrict } from '@duyet/domain';
 import { RecipientDirectory } from '../../libs/domain/src/reminders/recipients';
-import { bearer, campaignBody } from '../support/campaign';
+import { bearer, campaignBody, openCampaign as issueCampaign } from '../support/campaign';
 import { mailTo } from '../support/mailbox';
 import { DEMO_PASSWORD, type Stack, eventually, startStack } from '../support/stack';
 
@@ -65,35 +65,24 @@ describe('authority by position, and the capacity each decision records', () => 
   const day = (offset: number) => DateTime.fromISO(today).plus({ days: offset }).toISODate()!;
   const delegate = (body: object) => call('post', HEAD, '/api/delegations', body);
 
-  const openCampaign = async (key: string, overrides: Record<string, unknown>, by = HEAD): Promise<string> => {
-    const res = ok(
-      await call(
-        'post',
-        by,
-        '/api/campaigns',
-        campaignBody({
-          key: `tham-quyen-${key}`,
-          documentNumber: `${key}/KH-PGDĐT`,
-          targetLevels: ['PRIMARY', 'LOWER_SECONDARY'],
-          targetClusters: ['I'],
-          requiredSections: ['purpose', 'tasks'],
-          requiredIndicators: [],
-          submissionDeadline: FUTURE,
-          signer: { email: by },
-          receiver: undefined,
-          ...overrides,
-        }),
-      ),
-      201,
+  const openCampaign = (key: string, overrides: Record<string, unknown>, by = HEAD): Promise<string> =>
+    // The support's openCampaign (issues it, waits until every plan's workflow has started), in this district.
+    issueCampaign(
+      stack,
+      {
+        key: `tham-quyen-${key}`,
+        documentNumber: `${key}/KH-PGDĐT`,
+        targetLevels: ['PRIMARY', 'LOWER_SECONDARY'],
+        targetClusters: ['I'],
+        requiredSections: ['purpose', 'tasks'],
+        requiredIndicators: [],
+        submissionDeadline: FUTURE,
+        signer: { email: by },
+        receiver: undefined,
+        ...overrides,
+      },
+      by,
     );
-    const id = res.body.id as string;
-    await eventually(
-      async () => (await stack.prisma.campaign.findUniqueOrThrow({ where: { id } })).plansOpenedAt ?? undefined,
-      30_000,
-      `campaign ${key} to open its plans`,
-    );
-    return id;
-  };
 
   beforeAll(async () => {
     stack = await startStack();

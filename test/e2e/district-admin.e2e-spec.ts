@@ -7,7 +7,7 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import type { Response } from 'supertest';
 import { type DistrictFile, districtFileSchema, importDistrict } from '@duyet/domain';
-import { campaignBody } from '../support/campaign';
+import { openCampaign as issueCampaign } from '../support/campaign';
 import { mailTo } from '../support/mailbox';
 import { DEMO_PASSWORD, type Stack, eventually, startStack } from '../support/stack';
 
@@ -93,34 +93,23 @@ describe('managing the district: clusters, schools, people, and their personal d
     return at(`truongphong.${tag}`);
   };
 
-  const openCampaign = async (key: string): Promise<string> => {
-    const res = ok(
-      await call(
-        'post',
-        HEAD,
-        '/api/campaigns',
-        campaignBody({
-          key: `quan-tri-${key}`,
-          documentNumber: `${key}/KH-PGDĐT`,
-          targetLevels: ['PRIMARY'],
-          targetClusters: [],
-          requiredSections: ['purpose', 'tasks'],
-          requiredIndicators: [],
-          submissionDeadline: FUTURE,
-          signer: { email: HEAD },
-          receiver: undefined,
-        }),
-      ),
-      201,
+  const openCampaign = (key: string): Promise<string> =>
+    // The support's openCampaign (issues it, waits until every plan's workflow has started), in this district.
+    issueCampaign(
+      stack,
+      {
+        key: `quan-tri-${key}`,
+        documentNumber: `${key}/KH-PGDĐT`,
+        targetLevels: ['PRIMARY'],
+        targetClusters: [],
+        requiredSections: ['purpose', 'tasks'],
+        requiredIndicators: [],
+        submissionDeadline: FUTURE,
+        signer: { email: HEAD },
+        receiver: undefined,
+      },
+      HEAD,
     );
-    const id = res.body.id as string;
-    await eventually(
-      async () => (await stack.prisma.campaign.findUniqueOrThrow({ where: { id } })).plansOpenedAt ?? undefined,
-      30_000,
-      `campaign ${key} to open its plans`,
-    );
-    return id;
-  };
   const planOf = (campaignId: string, school: string) =>
     stack.prisma.plan.findFirst({ where: { campaignId, school: { code: school } } });
 
