@@ -1,10 +1,11 @@
 import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Spin, Typography } from 'antd';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { loginPathFor } from '../auth/next-path';
 import { useMe, useSignOut } from '../auth/queries';
 import { common } from '../common/strings';
 import { PageError } from '../common/PageError';
+import { navFor } from './nav';
 
 /** Every signed-in page: the header with who is signed in, then the page. Not signed in: the sign-in page. */
 export default function AppShell() {
@@ -45,9 +46,25 @@ export default function AppShell() {
           </Button>
         </div>
       </Layout.Header>
+      <MainNav role={user.role} />
       <Layout.Content className="shell-content">
         <Outlet />
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** The pages of the signed-in user's role; a school's one page needs no menu. */
+function MainNav({ role }: { role: string }) {
+  const items = navFor(role);
+  if (items.length < 2) return null;
+  return (
+    <nav className="shell-nav" aria-label={common.mainNav}>
+      {items.map((item) => (
+        <NavLink key={item.to} to={item.to} end={item.to === '/'} className="shell-nav-link">
+          {item.label}
+        </NavLink>
+      ))}
+    </nav>
   );
 }

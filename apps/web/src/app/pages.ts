@@ -11,6 +11,26 @@ export const pages = {
   home: () => import('../home/HomePage'),
   plan: () => import('../plans/PlanPage'),
   changePassword: () => import('../auth/ChangePasswordPage'),
+  // reviewers
+  queue: () => import('../review/QueuePage'),
+  meetings: () => import('../meetings/MeetingsPage'),
+  meeting: () => import('../meetings/MeetingPage'),
+  meetingRoom: () => import('../meetings/MeetingRoomPage'),
+  // the office
+  campaigns: () => import('../campaigns/CampaignsPage'),
+  newCampaign: () => import('../campaigns/NewCampaignPage'),
+  campaign: () => import('../campaigns/CampaignPage'),
+  board: () => import('../board/BoardPage'),
+  extensionRequests: () => import('../extension-requests/ExtensionRequestsPage'),
+  calendar: () => import('../calendar/CalendarPage'),
+  district: () => import('../district/DistrictLayout'),
+  schools: () => import('../district/SchoolsPage'),
+  clusters: () => import('../district/ClustersPage'),
+  people: () => import('../district/PeoplePage'),
+  person: () => import('../district/PersonPage'),
+  districtImport: () => import('../district/ImportPage'),
+  delegations: () => import('../district/DelegationsPage'),
+  signIns: () => import('../district/SignInsPage'),
 };
 
 export type PageAt =

@@ -1,4 +1,5 @@
-import { createBrowserRouter } from 'react-router';
+import type { ComponentType } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router';
 import { meQuery } from '../auth/queries';
 import NotFoundPage, { PageError } from '../common/PageError';
 import { planQueries } from '../plans/queries';
@@ -45,10 +46,39 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await pages.plan()).default }),
       },
       { path: 'account/password', lazy: async () => ({ Component: (await pages.changePassword()).default }) },
+      page('queue', pages.queue),
+      page('meetings', pages.meetings),
+      page('meetings/:id', pages.meeting),
+      page('meetings/:id/room', pages.meetingRoom),
+      page('campaigns', pages.campaigns),
+      page('campaigns/new', pages.newCampaign),
+      page('campaigns/:id', pages.campaign),
+      page('board', pages.board),
+      page('extensions', pages.extensionRequests),
+      page('calendar', pages.calendar),
+      {
+        path: 'district',
+        lazy: async () => ({ Component: (await pages.district()).default }),
+        children: [
+          { index: true, element: <Navigate to="/district/schools" replace /> },
+          page('schools', pages.schools),
+          page('clusters', pages.clusters),
+          page('people', pages.people),
+          page('people/:id', pages.person),
+          page('import', pages.districtImport),
+          page('delegations', pages.delegations),
+          page('sign-ins', pages.signIns),
+        ],
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },
 ]);
+
+/** A route whose page is a chunk of its own (pages.ts). */
+function page(path: string, load: () => Promise<{ default: ComponentType }>) {
+  return { path, lazy: async () => ({ Component: (await load()).default }) };
+}
 
 function RouteError() {
   return <PageError error={undefined} onRetry={() => window.location.reload()} />;

@@ -1,6 +1,7 @@
 import { Alert, Card, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { homeFor } from '../app/nav';
 import { useMe } from '../auth/queries';
 import { formatDateTime } from '../common/format';
 import { PageError } from '../common/PageError';
@@ -24,6 +25,9 @@ export default function HomePage() {
   }, []);
 
   const canSubmit = canSubmitAs(me.data?.role);
+  // The office's people work from their own pages (a reviewer's queue, the board); a school's plans are home here.
+  const home = homeFor(me.data?.role);
+  if (home !== '/') return <Navigate to={home} replace />;
   return (
     <>
       <Typography.Title level={1} className="page-title">
