@@ -260,6 +260,20 @@ describe('managing the district: clusters, schools, people, and their personal d
       expect(specialist).not.toHaveProperty('passwordHash');
     });
 
+    it('finds people by part of their name or e-mail, any case, with the other filters', async () => {
+      const byMail = ok(await call('get', HEAD, '/api/users?q=TH-BINH-DINH')).body;
+      expect(byMail.items.map((u: { email: string }) => u.email).sort()).toEqual(
+        [deputy('th-binh-dinh'), principal('th-binh-dinh')].sort(),
+      );
+      const head = ok(await call('get', HEAD, `/api/users/${userId[principal('th-binh-dinh')]}`)).body;
+      const part = (head.fullName as string).split(' ').slice(-2).join(' ').toLocaleUpperCase('vi');
+      const byName = ok(await call('get', HEAD, `/api/users?q=${encodeURIComponent(part)}&position=PRINCIPAL`)).body;
+      expect(byName.items.map((u: { id: string }) => u.id)).toContain(head.id);
+      expect(byName.items.every((u: { role: string }) => u.role === 'PRINCIPAL')).toBe(true);
+      const none = ok(await call('get', HEAD, '/api/users?q=kh%C3%B4ng-ai-c%C3%B3-t%C3%AAn-n%C3%A0y')).body;
+      expect(none).toMatchObject({ total: 0, items: [] });
+    });
+
     it('adds a person with an invitation, role from the position; refuses a taken e-mail and a contradictory standing', async () => {
       const email = at('giaovien.moi');
       const res = ok(

@@ -108,6 +108,8 @@ export const userListQuerySchema = z.object({
   position: positionSchema.optional(),
   schoolId: id('Trường').optional(),
   active: bool.optional(),
+  /** part of the name or the e-mail, any case */
+  q: z.string().trim().max(120, 'Từ khoá tìm tối đa 120 ký tự').optional(),
   page: pageNumberSchema,
   pageSize: pageSizeSchema,
 });

@@ -44,6 +44,14 @@ export class UsersService {
       ...(q.position ? { position: q.position } : {}),
       ...(q.schoolId ? { schoolId: q.schoolId } : {}),
       ...(q.active === undefined ? {} : { active: q.active }),
+      ...(q.q
+        ? {
+            OR: [
+              { fullName: { contains: q.q, mode: 'insensitive' as const } },
+              { email: { contains: q.q, mode: 'insensitive' as const } },
+            ],
+          }
+        : {}),
     };
     const [total, rows] = await Promise.all([
       this.prisma.user.count({ where }),
