@@ -2,46 +2,25 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { formatDateTime } from '../common/format';
 import { common } from '../common/strings';
 import { PersonAddModal, positionOptions } from './people-add';
-import { PersonStatusTag, positionText, schoolText } from './people-parts';
-import { type PeopleFilters, type User, useInviteUser, useSchoolOptions, useUsers } from './queries-people';
-import { OFFICE_POSITIONS, type PositionKey, SCHOOL_POSITIONS, peopleStrings as s } from './strings-people';
+import { InvitationSent, PersonStatusTag, ReadError, schoolText } from './people-parts';
+import { positionText } from './people-filters';
+import {
+  type FilterChange,
+  PEOPLE_PAGE_SIZE,
+  type PeopleFilters,
+  parsePeopleFilters,
+  withFilters,
+} from './people-filters';
+import { type User, useInviteUser, useSchoolOptions, useUsers } from './queries-people';
+import { peopleStrings as s } from './strings-people';
 import './people-page.css';
 
-const PAGE_SIZE = 50;
-
 /** The filters a person would share, read from the address (and written back to it). */
-function useAddressFilters(): [PeopleFilters, (change: Partial<Record<keyof PeopleFilters, string>>) => void] {
+function useAddressFilters(): [PeopleFilters, (change: FilterChange) => void] {
   const [params, setParams] = useSearchParams();
-  const position = params.get('position');
-  const active = params.get('active');
-  const filters: PeopleFilters = {
-    position: [...OFFICE_POSITIONS, ...SCHOOL_POSITIONS].includes(position as PositionKey)
-      ? (position as PositionKey)
-      : undefined,
-    schoolId: params.get('schoolId') || undefined,
-    active: active === 'true' || active === 'false' ? active : undefined,
-    q: params.get('q')?.trim() || undefined,
-    page: Math.max(1, Number(params.get('page')) || 1),
-    pageSize: PAGE_SIZE,
-  };
-  const change = (values: Partial<Record<keyof PeopleFilters, string>>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(values)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        // Another filter starts again at the first page.
-        if (!('page' in values)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  return [filters, change];
+  return [parsePeopleFilters(params), (change) => setParams((prev) => withFilters(prev, change), { replace: true })];
 }
 
 export default function PeoplePage() {
@@ -127,24 +106,9 @@ export default function PeoplePage() {
       </form>
 
       {added && <Alert type="success" showIcon role="status" title={added} closable onClose={() => setAdded(null)} />}
-      {invite.data && (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          title={s.invited(invite.data.email, formatDateTime(invite.data.expiresAt))}
-        />
-      )}
+      {invite.data && <InvitationSent sent={invite.data} />}
       {invite.isError && <Alert type="error" showIcon role="alert" title={invite.error.message} />}
-      {users.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={users.error.message}
-          action={<Button onClick={() => void users.refetch()}>{common.retry}</Button>}
-        />
-      )}
+      {users.isError && <ReadError error={users.error} onRetry={() => void users.refetch()} />}
 
       <Table<User>
         className="people-table"
@@ -156,11 +120,11 @@ export default function PeoplePage() {
         locale={{ emptyText: s.empty }}
         pagination={{
           current: filters.page,
-          pageSize: PAGE_SIZE,
+          pageSize: PEOPLE_PAGE_SIZE,
           total: users.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (n) => s.total(n),
-          onChange: (page) => setFilter({ page: page > 1 ? String(page) : '' }),
+          onChange: (page) => setFilter({ page: String(page) }),
         }}
         columns={[
           {

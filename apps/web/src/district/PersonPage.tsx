@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Skeleton, Typography } from 'antd';
+import { Alert, Descriptions, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../common/format';
 import { common } from '../common/strings';
-import { PersonStatusTag, positionText, schoolText } from './people-parts';
+import { PersonStatusTag, ReadError, schoolText } from './people-parts';
+import { positionText } from './people-filters';
 import { PersonAccount } from './person-account';
 import { PersonScope } from './person-scope';
 import { PersonStanding } from './person-standing';
@@ -28,15 +29,7 @@ export default function PersonPage() {
         <ArrowLeftOutlined aria-hidden /> {s.back}
       </Link>
       {user.isPending && <Skeleton active />}
-      {user.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={user.error.message}
-          action={<Button onClick={() => void user.refetch()}>{common.retry}</Button>}
-        />
-      )}
+      {user.isError && <ReadError error={user.error} onRetry={() => void user.refetch()} />}
       {u && (
         <>
           <div className="person-head">

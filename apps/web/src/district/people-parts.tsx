@@ -1,12 +1,10 @@
-import { Tag } from 'antd';
+import { Alert, Button, Card, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { asApiError } from '../api/errors';
+import { formatDateTime } from '../common/format';
+import { common } from '../common/strings';
 import type { User } from './queries-people';
-import { POSITION_LABEL, peopleStrings as s } from './strings-people';
-
-/** "Q. Hiệu trưởng", or the person's own title when it says more than the position ("Trưởng phòng GD&ĐT"). */
-export function positionText(u: Pick<User, 'position' | 'acting' | 'title'>): string {
-  const position = `${u.acting ? 'Q. ' : ''}${POSITION_LABEL[u.position]}`;
-  return u.title && u.title !== position ? `${position} (${u.title})` : position;
-}
+import { peopleStrings as s } from './strings-people';
 
 export const schoolText = (u: Pick<User, 'school'>): string => u.school?.name ?? s.office;
 
@@ -18,4 +16,38 @@ const ERASED = { color: '#9b1c1c', background: '#fdeceb', borderColor: '#f2a9a4'
 export function PersonStatusTag({ user }: { user: Pick<User, 'active' | 'erasedAt'> }) {
   if (user.erasedAt) return <Tag style={ERASED}>{s.erased}</Tag>;
   return user.active ? <Tag style={ACTIVE}>{s.active}</Tag> : <Tag style={INACTIVE}>{s.inactive}</Tag>;
+}
+
+/** A part of the person's page: a card under its own level-3 heading. */
+export function PersonCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card
+      className="person-card"
+      title={
+        <Typography.Title level={3} className="person-card-title">
+          {title}
+        </Typography.Title>
+      }
+    >
+      {children}
+    </Card>
+  );
+}
+
+/** A read that failed, in the API's words, with a way to try again (the district's layout keeps the page's h1). */
+export function ReadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={asApiError(error).message}
+      action={<Button onClick={onRetry}>{common.retry}</Button>}
+    />
+  );
+}
+
+/** What an invitation's sending answered: to whom, and until when its link works. */
+export function InvitationSent({ sent }: { sent: { email: string; expiresAt: string } }) {
+  return <Alert type="success" showIcon role="status" title={s.invited(sent.email, formatDateTime(sent.expiresAt))} />;
 }

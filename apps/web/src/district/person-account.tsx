@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Checkbox, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
+import { InvitationSent, PersonCard } from './people-parts';
 import { useState } from 'react';
-import { formatDateTime } from '../common/format';
-import { ChangeOutcome, leavesSchool, useSuccessorOptions } from './person-standing';
+import { leavesSchool } from './people-filters';
+import { ChangeOutcome, useSuccessorOptions } from './person-standing';
 import {
   type User,
   useDeactivateUser,
@@ -28,31 +29,19 @@ export function PersonAccount({ user }: { user: User }) {
   const reactivate = useReactivateUser(user.id);
   const exporter = useExportPersonalData(user.id);
   const erase = useEraseUser(user.id);
-  const leaving = user.active && leavesSchool(user, undefined, undefined);
+  const leaving = user.active && leavesSchool(user);
   const successors = useSuccessorOptions(user, leaving);
   const [successorId, setSuccessorId] = useState<string | undefined>();
   const [successorActing, setSuccessorActing] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [typed, setTyped] = useState('');
 
-  const title = (text: string) => (
-    <Typography.Title level={3} className="person-card-title">
-      {text}
-    </Typography.Title>
-  );
   const busy = deactivate.isPending || reactivate.isPending;
 
   return (
     <>
-      <Card className="person-card" title={title(s.account)}>
-        {invite.data && (
-          <Alert
-            type="success"
-            showIcon
-            role="status"
-            title={ps.invited(invite.data.email, formatDateTime(invite.data.expiresAt))}
-          />
-        )}
+      <PersonCard title={s.account}>
+        {invite.data && <InvitationSent sent={invite.data} />}
         {invite.isError && <Alert type="error" showIcon role="alert" title={invite.error.message} />}
         {deactivate.isError && <Alert type="error" showIcon role="alert" title={deactivate.error.message} />}
         {reactivate.isError && <Alert type="error" showIcon role="alert" title={reactivate.error.message} />}
@@ -108,9 +97,9 @@ export function PersonAccount({ user }: { user: User }) {
             </Button>
           )
         )}
-      </Card>
+      </PersonCard>
 
-      <Card className="person-card" title={title(s.personalData)}>
+      <PersonCard title={s.personalData}>
         <Typography.Paragraph type="secondary">{s.personalDataText}</Typography.Paragraph>
         {exporter.isError && <Alert type="error" showIcon role="alert" title={exporter.error.message} />}
         {erase.isError && <Alert type="error" showIcon role="alert" title={erase.error.message} />}
@@ -133,7 +122,7 @@ export function PersonAccount({ user }: { user: User }) {
             {s.eraseOnlyInactive}
           </Typography.Paragraph>
         )}
-      </Card>
+      </PersonCard>
 
       <Modal
         open={erasing}

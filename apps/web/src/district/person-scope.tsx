@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Checkbox, Typography } from 'antd';
+import { Alert, Button, Checkbox, Typography } from 'antd';
+import { PersonCard } from './people-parts';
 import { useEffect, useState } from 'react';
 import { type User, useClusterOptions, useReplaceReviewScope } from './queries-people';
 import { LEVELS, LEVEL_LABEL, type LevelKey, personStrings as s } from './strings-people';
@@ -16,14 +17,7 @@ export function PersonScope({ user }: { user: User }) {
   }, [user.reviewScope]);
 
   return (
-    <Card
-      className="person-card"
-      title={
-        <Typography.Title level={3} className="person-card-title">
-          {s.scope}
-        </Typography.Title>
-      }
-    >
+    <PersonCard title={s.scope}>
       <Typography.Paragraph type="secondary">{s.scopeHint}</Typography.Paragraph>
       {replace.isError && <Alert type="error" showIcon role="alert" title={replace.error.message} />}
       {replace.isSuccess && <Alert type="success" showIcon role="status" title={s.scopeSaved} />}
@@ -46,6 +40,6 @@ export function PersonScope({ user }: { user: User }) {
       <Button type="primary" loading={replace.isPending} onClick={() => replace.mutate({ levels, clusters: codes })}>
         {s.saveScope}
       </Button>
-    </Card>
+    </PersonCard>
   );
 }

@@ -1,4 +1,6 @@
-import { Alert, Button, Card, Checkbox, Form, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Select, Typography } from 'antd';
+import { PersonCard } from './people-parts';
+import { leavesSchool } from './people-filters';
 import { useEffect, useState } from 'react';
 import { isSchoolPosition, mayAct, positionOptions, schoolSelectOptions } from './people-add';
 import { type User, type UserChangeResult, useChangeUser, useSchoolOptions, useUsers } from './queries-people';
@@ -36,10 +38,6 @@ export function useSuccessorOptions(user: User, enabled: boolean) {
     .filter((p) => p.id !== user.id && p.school?.id === schoolId)
     .map((p) => ({ value: p.id, label: p.fullName }));
 }
-
-/** A principal's school is theirs to hand over when they leave it (another school, another position, no account). */
-export const leavesSchool = (user: User, position: PositionKey | undefined, schoolId: string | undefined) =>
-  user.position === 'PRINCIPAL' && !!user.school && (position !== 'PRINCIPAL' || schoolId !== user.school.id);
 
 /** Changes the person's position (held as acting or not) and school; a departing principal hands over their plans. */
 export function PersonStanding({ user }: { user: User }) {
@@ -84,14 +82,7 @@ export function PersonStanding({ user }: { user: User }) {
   };
 
   return (
-    <Card
-      className="person-card"
-      title={
-        <Typography.Title level={3} className="person-card-title">
-          {s.standing}
-        </Typography.Title>
-      }
-    >
+    <PersonCard title={s.standing}>
       <Typography.Paragraph type="secondary">{s.standingHint}</Typography.Paragraph>
       {change.isError && <Alert type="error" showIcon role="alert" title={change.error.message} />}
       {outcome && <ChangeOutcome result={outcome} done={s.saved} />}
@@ -127,6 +118,6 @@ export function PersonStanding({ user }: { user: User }) {
           {s.saveStanding}
         </Button>
       </Form>
-    </Card>
+    </PersonCard>
   );
 }

@@ -2,7 +2,7 @@ import { type QueryClient, keepPreviousData, useMutation, useQuery, useQueryClie
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/client';
 import type { ApiError } from '../api/errors';
-import type { PositionKey } from './strings-people';
+import type { PeopleFilters } from './people-filters';
 
 export type User = components['schemas']['UserDto'];
 export type UserChangeResult = components['schemas']['UserChangeDto'];
@@ -22,15 +22,6 @@ export const peopleKeys = {
   schoolOptions: ['district', 'schools', 'options'] as const,
   clusterOptions: ['district', 'clusters', 'options'] as const,
 };
-
-export interface PeopleFilters {
-  position?: PositionKey;
-  schoolId?: string;
-  active?: 'true' | 'false';
-  q?: string;
-  page: number;
-  pageSize: number;
-}
 
 const path = (id: string) => ({ params: { path: { id } } });
 
