@@ -54,14 +54,20 @@ function sampleRows() {
   return { clusters: sample.clusters.map((c) => [c.code, c.name] as [string, string]), schools, users };
 }
 
-/** An option of the Ant Design select that is open (its list is not in the select's own tree). */
-const option = (page: Page, label: string) =>
-  page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`);
+/** An option of an open Ant Design select: its list is not in the select's own tree but named by aria-controls. */
+async function option(select: Locator, label: string): Promise<Locator> {
+  const list = await select.getAttribute('aria-controls');
+  return select.page().locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option[title="${label}"]`);
+}
 
-/** Opens a select and chooses an option, as a person does with the pointer. */
-async function pick(select: Locator, label: string): Promise<void> {
-  await select.click();
-  await option(select.page(), label).click();
+/** Opens a select (or types into its search) and chooses an option, as a person does with the pointer. */
+async function pick(select: Locator, label: string, typed?: string): Promise<void> {
+  if (typed) await select.fill(typed);
+  else await select.click();
+  const chosen = await option(select, label);
+  await chosen.click();
+  // Closed again before the next click, so the list never lies over what comes next.
+  await chosen.waitFor({ state: 'hidden' });
 }
 
 describe('the district’s people in the browser', () => {
@@ -279,8 +285,7 @@ describe('the district’s people in the browser', () => {
     await dialog.getByLabel('Họ và tên').fill('Vũ Thị Mới');
     await dialog.getByLabel('E-mail').fill(email);
     await pick(dialog.getByRole('combobox', { name: 'Chức vụ' }), 'Giáo viên, nhân viên');
-    await dialog.getByRole('combobox', { name: 'Trường' }).fill('Tiểu học Bình Định');
-    await option(page, 'Trường Tiểu học Bình Định').click();
+    await pick(dialog.getByRole('combobox', { name: 'Trường' }), 'Trường Tiểu học Bình Định', 'Tiểu học Bình Định');
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'district-people-add');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
