@@ -32,7 +32,8 @@ export function ChangeOutcome({ result, done }: { result: UserChangeResult; done
 /** The active people of a principal's school who could take over as its principal. */
 export function useSuccessorOptions(user: User, enabled: boolean) {
   const schoolId = user.school?.id;
-  const people = useUsers({ schoolId, active: 'true', page: 1, pageSize: 200 });
+  // Read only once the change would take a principal away from their school.
+  const people = useUsers({ schoolId, active: 'true', page: 1, pageSize: 200 }, enabled && !!schoolId);
   if (!enabled || !schoolId) return [];
   return (people.data?.items ?? [])
     .filter((p) => p.id !== user.id && p.school?.id === schoolId)

@@ -26,11 +26,12 @@ export const peopleKeys = {
 const path = (id: string) => ({ params: { path: { id } } });
 
 /** The district's people, filtered and paged by the API (GET /api/users). */
-export function useUsers(filters: PeopleFilters) {
+export function useUsers(filters: PeopleFilters, enabled = true) {
   return useQuery({
     queryKey: peopleKeys.list(filters),
     queryFn: () => unwrap(api.GET('/api/users', { params: { query: filters } })),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
