@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { Readable } from 'node:stream';
 import type { Response } from 'supertest';
 import { bearer } from '../support/campaign';
-import { type TestDistrict, importSampleDistrict } from '../support/district';
+import { type TestDistrict, importSampleDistrict, openDistrictCampaign } from '../support/district';
 import { districtWorkbook, provinceRows } from '../support/import-workbook';
 import { mailTo } from '../support/mailbox';
 import { type Stack, eventually, startStack } from '../support/stack';
@@ -231,6 +231,45 @@ describe('import from Excel', () => {
     );
     const events = await stack.prisma.auditEvent.count({ where: { districtId: district.id, type: 'PEOPLE_IMPORTED' } });
     expect(events).toBe(2);
+  });
+
+  it("hands a principal's open plans over when the file moves them away from their school", async () => {
+    // nx-th-1 (primary, cluster V since the edited file) gets a plan; the file then swaps its principal and deputy.
+    const campaignId = await openDistrictCampaign(stack, district, {
+      key: 'nhap-excel-ban-giao',
+      targetLevels: ['PRIMARY'],
+      targetClusters: ['V'],
+    });
+    const plan = await stack.prisma.plan.findFirstOrThrow({ where: { campaignId, school: { code: 'nx-th-1' } } });
+    const swapped = [
+      [at('ht.nx1'), 'Nguyễn Văn Một', 'Phó hiệu trưởng', '', 'nx-th-1'],
+      [at('gv.nx1'), 'Trần Thị Hai', 'Hiệu trưởng', '', 'nx-th-1'],
+      CLEAN.users[2]!,
+      CLEAN.users[3]!,
+      [at('ht.nx3'), 'Đỗ Văn Năm', 'Hiệu trưởng', '', 'nx-thcs-3'],
+    ] as typeof CLEAN.users;
+    const schools = [
+      ['nx-th-1', 'Trường Tiểu học Nhập Một (đổi tên)', 'Tiểu học', 'V'],
+      CLEAN.schools[1]!,
+      ['nx-thcs-3', 'Trường THCS Nhập Ba', 'THCS', 'II'],
+    ] as typeof CLEAN.schools;
+    ok(await send('apply', await districtWorkbook({ clusters: CLEAN.clusters, schools, users: swapped })));
+
+    const [from, to] = await Promise.all(
+      [at('ht.nx1'), at('gv.nx1')].map((email) => stack.prisma.user.findUniqueOrThrow({ where: { email } })),
+    );
+    const handed = await stack.prisma.auditEvent.findMany({ where: { planId: plan.id, type: 'PLAN_HANDED_OVER' } });
+    expect(handed.map((e) => e.data)).toEqual([
+      {
+        from: { id: from!.id, fullName: 'Nguyễn Văn Một' },
+        to: { id: to!.id, fullName: 'Trần Thị Hai' },
+        schoolCode: 'nx-th-1',
+        status: 'NOT_STARTED',
+      },
+    ]);
+    // The same file again moves nobody: no second handover.
+    ok(await send('apply', await districtWorkbook({ clusters: CLEAN.clusters, schools, users: swapped })));
+    expect(await stack.prisma.auditEvent.count({ where: { planId: plan.id, type: 'PLAN_HANDED_OVER' } })).toBe(1);
   });
 
   it('lists every problem at its sheet, row and column, and the apply of that file writes nothing', async () => {

@@ -5,16 +5,18 @@ import { DomainError } from '../common/errors';
 import type { AuthUser } from '../plans/access';
 import { defaultTitle, isOfficePosition } from './positions';
 import { openPlansWhere } from './schools.service';
-import { type UserRow, changedFacts, userFacts } from './user-view';
+import { changedFacts, userFacts } from './user-view';
 
 type Tx = Prisma.TransactionClient;
 
 /** What a principal leaving a school leaves behind: the school and who takes over (none: the admin settles it). */
 export interface Departure {
-  principal: UserRow;
+  principal: PersonRef;
   schoolId: string;
   successorId?: string;
   successorActing?: boolean;
+  /** already made the school's principal by the same change (an import's file names them): recorded, not appointed */
+  successor?: PersonRef | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function handOver(tx: Tx, admin: AuthUser, d: Departure): Promise<H
     where: { id: d.schoolId, districtId: admin.districtId },
     select: { id: true, code: true, name: true },
   });
-  const to = d.successorId ? await appointSuccessor(tx, admin, d, school) : null;
+  const to = d.successorId ? await appointSuccessor(tx, admin, d, school) : (d.successor ?? null);
   const from: PersonRef = { id: d.principal.id, fullName: d.principal.fullName };
   const plans = await tx.plan.findMany({
     where: openPlansWhere(admin.districtId, school.id),

@@ -7,6 +7,7 @@ import type { IncomingFile } from '../../attachments/plan-attachments.service';
 import { DomainError } from '../../common/errors';
 import type { AuthUser } from '../../plans/access';
 import { PasswordsService } from '../passwords.service';
+import { handOver } from '../principal-handover';
 import { positionRole } from '../positions';
 import { type Changes, type DistrictSnapshot, type ImportPlan, type ImportProblem, planImport } from './import-plan';
 import { importTemplate } from './import-template';
@@ -84,7 +85,7 @@ export class PeopleImportService {
         if (plan.problems.length) throw refused(plan.problems);
         const changes = changesOf(plan);
         if (!anyChange(changes)) return { changes, created: [] as string[] };
-        const created = await write(tx, admin.districtId, plan);
+        const created = await write(tx, admin, plan);
         const invited = opts.invite ? created.length : 0;
         await AuditLog.write(tx, {
           districtId: admin.districtId,
@@ -228,6 +229,29 @@ function refused(problems: ImportProblem[]): DomainError {
 /** Rows updated in one statement (a few thousand parameters, well under PostgreSQL's 65,535). */
 const UPDATE_BATCH = 1000;
 
+/**
+ * The same handover a principal's move on their page makes (principal-handover.ts), for each principal the file moved
+ * away from their school: the plans are audited as handed over to whoever the file made the school's principal, or
+ * left for the admin to settle when it named nobody.
+ */
+async function handOverDeparted(
+  tx: Prisma.TransactionClient,
+  admin: AuthUser,
+  before: { id: string; fullName: string; schoolId: string | null }[],
+  after: Map<string, { position: string; schoolId: string | null }>,
+): Promise<void> {
+  for (const principal of before) {
+    const now = after.get(principal.id);
+    const schoolId = principal.schoolId!;
+    if (!now || (now.position === 'PRINCIPAL' && now.schoolId === schoolId)) continue;
+    const successor = await tx.user.findFirst({
+      where: { schoolId, position: 'PRINCIPAL', active: true, id: { not: principal.id } },
+      select: { id: true, fullName: true },
+    });
+    await handOver(tx, admin, { principal, schoolId, successor });
+  }
+}
+
 function batches<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += UPDATE_BATCH) out.push(rows.slice(i, i + UPDATE_BATCH));
@@ -235,7 +259,8 @@ function batches<T>(rows: T[]): T[][] {
 }
 
 /** Writes the plan's changes; returns the ids of the users it created (for the invitations). */
-async function write(tx: Prisma.TransactionClient, districtId: string, plan: ImportPlan): Promise<string[]> {
+async function write(tx: Prisma.TransactionClient, admin: AuthUser, plan: ImportPlan): Promise<string[]> {
+  const districtId = admin.districtId;
   const clusterIds = new Map(
     (await tx.cluster.findMany({ where: { districtId }, select: { id: true, code: true } })).map((c) => [c.code, c.id]),
   );
@@ -285,6 +310,16 @@ async function write(tx: Prisma.TransactionClient, districtId: string, plan: Imp
     ...userData(u),
   }));
   await tx.user.createMany({ data: newUsers });
+  // Principals the file moves away from their school (another school or another position) hand its open plans over.
+  const principalsBefore = await tx.user.findMany({
+    where: {
+      id: { in: plan.users.update.map((u) => u.id) },
+      position: 'PRINCIPAL',
+      active: true,
+      schoolId: { not: null },
+    },
+    select: { id: true, fullName: true, schoolId: true },
+  });
   for (const batch of batches(plan.users.update)) {
     const values = batch.map((u) => {
       const d = userData(u);
@@ -296,6 +331,8 @@ async function write(tx: Prisma.TransactionClient, districtId: string, plan: Imp
       FROM (VALUES ${Prisma.join(values)}) AS v(id, "fullName", title, position, acting, role, "schoolId")
       WHERE u.id = v.id AND u."districtId" = ${districtId}::uuid`;
   }
+
+  await handOverDeparted(tx, admin, principalsBefore, new Map(plan.users.update.map((u) => [u.id, userData(u)])));
 
   // A reviewer's scope is the file's (or, left empty, what they had); anyone else's is none.
   const scoped = [
