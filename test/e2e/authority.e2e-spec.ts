@@ -234,7 +234,7 @@ describe('authority by position, and the capacity each decision records', () => 
     expect((await delegate({ ...tl, startsOn: day(-1), endsOn: day(0) })).status).toBe(409);
     // Today only: inside its days.
     const todayOnly = ok(await delegate({ ...tl, kind: 'TUQ', startsOn: day(0), endsOn: day(0) }), 201).body;
-    expect(todayOnly.inForce).toBe(true);
+    expect(todayOnly).toMatchObject({ inForce: true, capacity: 'TUQ. TRƯỞNG PHÒNG - CHUYÊN VIÊN' });
     expect(await approveAs(SCHOOLS[6])).toBe('TUQ. TRƯỞNG PHÒNG - CHUYÊN VIÊN');
     const listed = ok(await call('get', HEAD, '/api/delegations?inForce=true')).body;
     expect(listed.items.map((d: { id: string }) => d.id)).toEqual([todayOnly.id]);

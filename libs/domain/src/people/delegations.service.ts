@@ -7,6 +7,7 @@ import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
 import type { AuthUser } from '../plans/access';
 import type { DelegationInput, DelegationListQuery } from './delegation.schemas';
+import { signingCapacity } from './signing-capacity';
 
 const person = { select: { id: true, fullName: true, email: true, position: true, acting: true } } as const;
 const include = { from: person, to: person } satisfies Prisma.DelegationInclude;
@@ -169,6 +170,8 @@ export class DelegationsService {
       revokedAt: r.revokedAt,
       revokeReason: r.revokeReason,
       inForce: !r.revokedAt && startsOn <= today && today <= endsOn,
+      /** what the delegate's decisions carry while it is in force */
+      capacity: signingCapacity(r.to, { final: true, delegation: r.kind }),
     };
   }
 }
