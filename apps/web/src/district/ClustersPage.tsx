@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Skeleton } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +6,7 @@ import { PageError } from '../common/PageError';
 import { common } from '../common/strings';
 import { type Cluster, useClusters, useCreateCluster, useRemoveCluster, useRenameCluster } from './queries-district';
 import { ConfirmDialog } from './schools-confirm-dialog';
+import { DistrictTable, FormDialog, SectionHeading } from './schools-parts';
 import { districtStrings as d, clusterStrings as s } from './strings-district';
 
 type Dialog = { kind: 'add' } | { kind: 'rename' | 'remove'; cluster: Cluster } | null;
@@ -58,27 +58,20 @@ export default function ClustersPage() {
 
   return (
     <section aria-labelledby="clusters-title">
-      <div className="district-heading">
-        <Typography.Title level={2} id="clusters-title">
-          {s.title}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add' })}>
-          {s.add}
-        </Button>
-      </div>
+      <SectionHeading
+        id="clusters-title"
+        title={s.title}
+        add={{ label: s.add, onClick: () => setDialog({ kind: 'add' }) }}
+      />
       {clusters.isError && <PageError error={clusters.error} onRetry={() => void clusters.refetch()} />}
       {clusters.isPending && <Skeleton active />}
       {clusters.data && (
-        <Table
-          className="district-table"
-          rowKey="id"
-          size="small"
+        <DistrictTable
+          label={s.list}
+          empty={s.empty}
           columns={columns}
           dataSource={clusters.data.items}
-          scroll={{ x: 'max-content' }}
           pagination={false}
-          locale={{ emptyText: s.empty }}
-          aria-label={s.list}
         />
       )}
       {dialog?.kind === 'add' && <ClusterDialog onClose={() => setDialog(null)} />}
@@ -108,15 +101,12 @@ function ClusterDialog({ cluster, onClose }: { cluster?: Cluster; onClose: () =>
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={cluster ? s.renameTitle(cluster.code) : s.add}
-      okText={d.save}
-      cancelText={d.cancel}
+      pending={mutation.isPending}
+      error={mutation.error}
       onOk={() => void save()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -143,8 +133,7 @@ function ClusterDialog({ cluster, onClose }: { cluster?: Cluster; onClose: () =>
           <Input maxLength={200} placeholder={s.namePlaceholder} />
         </Form.Item>
       </Form>
-      {mutation.error && <Alert type="error" role="alert" showIcon title={mutation.error.message} />}
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { App, Button, Skeleton, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,6 +9,7 @@ import { delegationShown, type DelegationShow, delegationState } from './delegat
 import { DelegationDialog } from './delegations-dialog';
 import { type Delegation, useDelegations, useRevokeDelegation } from './queries-district';
 import { ConfirmDialog } from './schools-confirm-dialog';
+import { DistrictTable, FilterSelect, SectionHeading } from './schools-parts';
 import { districtStrings as d, delegationStrings as s } from './strings-district';
 
 const SHOWS: DelegationShow[] = ['current', 'past', 'all'];
@@ -66,39 +66,26 @@ export default function DelegationsPage() {
 
   return (
     <section aria-labelledby="delegations-title">
-      <div className="district-heading">
-        <Typography.Title level={2} id="delegations-title">
-          {s.title}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          {s.add}
-        </Button>
-      </div>
+      <SectionHeading id="delegations-title" title={s.title} add={{ label: s.add, onClick: () => setAdding(true) }} />
       <p className="district-intro">{s.intro}</p>
       <div className="district-filters">
-        <div className="district-filter">
-          <label htmlFor="delegations-show">{s.show}</label>
-          <Select
-            id="delegations-show"
-            value={show}
-            onChange={(v) => setParams(v === 'current' ? {} : { show: v }, { replace: true })}
-            options={SHOWS.map((v) => ({ value: v, label: s[v] }))}
-          />
-        </div>
+        <FilterSelect
+          id="delegations-show"
+          label={s.show}
+          value={show}
+          onChange={(v) => setParams(v === 'current' ? {} : { show: v }, { replace: true })}
+          options={SHOWS.map((v) => ({ value: v, label: s[v] }))}
+        />
       </div>
       {delegations.isError && <PageError error={delegations.error} onRetry={() => void delegations.refetch()} />}
       {delegations.isPending && <Skeleton active />}
       {delegations.data && (
-        <Table
-          className="district-table"
-          rowKey="id"
-          size="small"
+        <DistrictTable
+          label={s.list}
+          empty={s.empty}
           columns={columns}
           dataSource={items}
-          scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{ emptyText: s.empty }}
-          aria-label={s.list}
         />
       )}
       {adding && <DelegationDialog today={today} onClose={() => setAdding(false)} />}

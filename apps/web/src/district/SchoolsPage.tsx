@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Skeleton, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { formatDate, formatNumber } from '../common/format';
@@ -8,6 +7,7 @@ import { common } from '../common/strings';
 import { type School, useClusters, useSchools } from './queries-district';
 import { SchoolFormDialog, SchoolStateDialog } from './schools-dialogs';
 import { SearchBox, useFilterParams } from './schools-filters';
+import { DistrictTable, FilterSelect, SectionHeading } from './schools-parts';
 import { districtStrings as d, levelLabels, schoolStrings as s } from './strings-district';
 
 const LEVELS = Object.keys(levelLabels);
@@ -106,14 +106,11 @@ export default function SchoolsPage() {
 
   return (
     <section aria-labelledby="schools-title">
-      <div className="district-heading">
-        <Typography.Title level={2} id="schools-title">
-          {s.title}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add' })}>
-          {s.add}
-        </Button>
-      </div>
+      <SectionHeading
+        id="schools-title"
+        title={s.title}
+        add={{ label: s.add, onClick: () => setDialog({ kind: 'add' }) }}
+      />
       <div className="district-filters">
         <SearchBox
           id="schools-q"
@@ -122,56 +119,46 @@ export default function SchoolsPage() {
           value={q}
           onChange={(v) => setParam('q', v)}
         />
-        <div className="district-filter">
-          <label htmlFor="schools-level">{s.level}</label>
-          <Select
-            id="schools-level"
-            value={level ?? ''}
-            onChange={(v) => setParam('level', v || undefined)}
-            options={[{ value: '', label: d.all }, ...LEVELS.map((l) => ({ value: l, label: levelLabels[l] }))]}
-          />
-        </div>
-        <div className="district-filter">
-          <label htmlFor="schools-cluster">{s.cluster}</label>
-          <Select
-            id="schools-cluster"
-            value={clusterId ?? ''}
-            onChange={(v) => setParam('cluster', v || undefined)}
-            loading={clusters.isPending}
-            options={[
-              { value: '', label: d.all },
-              ...(clusters.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
-            ]}
-          />
-        </div>
-        <div className="district-filter">
-          <label htmlFor="schools-state">{s.state}</label>
-          <Select
-            id="schools-state"
-            value={state ?? ''}
-            onChange={(v) => setParam('state', v || undefined)}
-            options={[
-              { value: '', label: d.all },
-              { value: 'open', label: s.open },
-              { value: 'closed', label: s.closed },
-            ]}
-          />
-        </div>
+        <FilterSelect
+          id="schools-level"
+          label={s.level}
+          value={level ?? ''}
+          onChange={(v) => setParam('level', v)}
+          options={[{ value: '', label: d.all }, ...LEVELS.map((l) => ({ value: l, label: levelLabels[l] }))]}
+        />
+        <FilterSelect
+          id="schools-cluster"
+          label={s.cluster}
+          value={clusterId ?? ''}
+          onChange={(v) => setParam('cluster', v)}
+          loading={clusters.isPending}
+          options={[
+            { value: '', label: d.all },
+            ...(clusters.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <FilterSelect
+          id="schools-state"
+          label={s.state}
+          value={state ?? ''}
+          onChange={(v) => setParam('state', v)}
+          options={[
+            { value: '', label: d.all },
+            { value: 'open', label: s.open },
+            { value: 'closed', label: s.closed },
+          ]}
+        />
       </div>
       {schools.isError && <PageError error={schools.error} onRetry={() => void schools.refetch()} />}
       {schools.isPending && <Skeleton active />}
       {schools.data && (
-        <Table
-          className="district-table"
-          rowKey="id"
-          size="small"
+        <DistrictTable
+          label={s.list}
+          empty={s.empty}
           columns={columns}
           dataSource={schools.data.items}
           loading={schools.isFetching && schools.isPlaceholderData}
-          scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{ emptyText: s.empty }}
-          aria-label={s.list}
           footer={() => d.total(schools.data.items.length)}
         />
       )}

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Skeleton, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
@@ -8,6 +8,7 @@ import { pickerLocale } from '../common/picker-locale';
 import { common } from '../common/strings';
 import { type SignIn, useSignIns } from './queries-district';
 import { SearchBox, useFilterParams } from './schools-filters';
+import { DistrictTable, FilterSelect, SectionHeading } from './schools-parts';
 import { districtStrings as d, signInStrings as s } from './strings-district';
 
 const PAGE_SIZE = 50;
@@ -59,11 +60,7 @@ export default function SignInsPage() {
   const filtered = Boolean(q || result || from || to);
   return (
     <section aria-labelledby="sign-ins-title">
-      <div className="district-heading">
-        <Typography.Title level={2} id="sign-ins-title">
-          {s.title}
-        </Typography.Title>
-      </div>
+      <SectionHeading id="sign-ins-title" title={s.title} />
       <div className="district-filters">
         <SearchBox
           id="sign-ins-q"
@@ -72,43 +69,25 @@ export default function SignInsPage() {
           value={q}
           onChange={(v) => params.set({ q: v })}
         />
-        <div className="district-filter">
-          <label htmlFor="sign-ins-result">{s.result}</label>
-          <Select
-            id="sign-ins-result"
-            value={result ?? ''}
-            onChange={(v) => params.set({ result: v })}
-            options={[
-              { value: '', label: d.all },
-              { value: 'ok', label: s.ok },
-              { value: 'failed', label: s.failed },
-            ]}
-          />
-        </div>
-        <div className="district-filter">
-          <label htmlFor="sign-ins-from">{s.from}</label>
-          <DatePicker
-            id="sign-ins-from"
-            format="DD/MM/YYYY"
-            locale={pickerLocale}
-            placeholder={s.from}
-            value={from ? dayjs(from) : null}
-            disabledDate={(day) => Boolean(to && day.format('YYYY-MM-DD') > to)}
-            onChange={(v) => params.set({ from: v ? v.format('YYYY-MM-DD') : undefined })}
-          />
-        </div>
-        <div className="district-filter">
-          <label htmlFor="sign-ins-to">{s.to}</label>
-          <DatePicker
-            id="sign-ins-to"
-            format="DD/MM/YYYY"
-            locale={pickerLocale}
-            placeholder={s.to}
-            value={to ? dayjs(to) : null}
-            disabledDate={(day) => Boolean(from && day.format('YYYY-MM-DD') < from)}
-            onChange={(v) => params.set({ to: v ? v.format('YYYY-MM-DD') : undefined })}
-          />
-        </div>
+        <FilterSelect
+          id="sign-ins-result"
+          label={s.result}
+          value={result ?? ''}
+          onChange={(v) => params.set({ result: v })}
+          options={[
+            { value: '', label: d.all },
+            { value: 'ok', label: s.ok },
+            { value: 'failed', label: s.failed },
+          ]}
+        />
+        <FilterDay
+          id="sign-ins-from"
+          label={s.from}
+          value={from}
+          onChange={(v) => params.set({ from: v })}
+          notAfter={to}
+        />
+        <FilterDay id="sign-ins-to" label={s.to} value={to} onChange={(v) => params.set({ to: v })} notBefore={from} />
         {filtered && (
           <Button onClick={() => params.set({ q: undefined, result: undefined, from: undefined, to: undefined })}>
             {s.clear}
@@ -118,14 +97,12 @@ export default function SignInsPage() {
       {signIns.isError && <PageError error={signIns.error} onRetry={() => void signIns.refetch()} />}
       {signIns.isPending && <Skeleton active />}
       {signIns.data && (
-        <Table
-          className="district-table"
-          rowKey="id"
-          size="small"
+        <DistrictTable
+          label={s.list}
+          empty={s.empty}
           columns={columns}
           dataSource={signIns.data.items}
           loading={signIns.isFetching && signIns.isPlaceholderData}
-          scroll={{ x: 'max-content' }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
@@ -134,11 +111,40 @@ export default function SignInsPage() {
             hideOnSinglePage: true,
             onChange: (p) => params.set({ page: p > 1 ? String(p) : undefined }),
           }}
-          locale={{ emptyText: s.empty }}
-          aria-label={s.list}
           footer={() => d.total(signIns.data.total)}
         />
       )}
     </section>
+  );
+}
+
+interface DayProps {
+  id: string;
+  label: string;
+  /** YYYY-MM-DD */
+  value: string | undefined;
+  onChange: (day: string | undefined) => void;
+  notBefore?: string;
+  notAfter?: string;
+}
+
+/** One end of the range of days, in the office's calendar; the other end bounds what it offers. */
+function FilterDay({ id, label, value, onChange, notBefore, notAfter }: DayProps) {
+  return (
+    <div className="district-filter">
+      <label htmlFor={id}>{label}</label>
+      <DatePicker
+        id={id}
+        format="DD/MM/YYYY"
+        locale={pickerLocale}
+        placeholder={label}
+        value={value ? dayjs(value) : null}
+        disabledDate={(day) => {
+          const text = day.format('YYYY-MM-DD');
+          return Boolean((notBefore && text < notBefore) || (notAfter && text > notAfter));
+        }}
+        onChange={(v) => onChange(v ? v.format('YYYY-MM-DD') : undefined)}
+      />
+    </div>
   );
 }

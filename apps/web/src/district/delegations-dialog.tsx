@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { pickerLocale } from '../common/picker-locale';
 import { delegatedCapacity } from './delegations-state';
 import { useOfficePeople, useRecordDelegation } from './queries-district';
-import { districtStrings as d, delegationStrings as s } from './strings-district';
+import { FormDialog } from './schools-parts';
+import { delegationStrings as s } from './strings-district';
 
 interface FormValues {
   from: string;
@@ -50,16 +51,7 @@ export function DelegationDialog({ today, onClose }: { today: string; onClose: (
   const peopleError = heads.error ?? specialists.error;
   const error = record.error ?? peopleError;
   return (
-    <Modal
-      open
-      title={s.add}
-      okText={d.save}
-      cancelText={d.cancel}
-      onOk={() => void save()}
-      onCancel={onClose}
-      confirmLoading={record.isPending}
-      destroyOnHidden
-    >
+    <FormDialog title={s.add} pending={record.isPending} error={error} onOk={() => void save()} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -122,7 +114,6 @@ export function DelegationDialog({ today, onClose }: { today: string; onClose: (
           <Input maxLength={300} placeholder={s.referencePlaceholder} />
         </Form.Item>
       </Form>
-      {error && <Alert type="error" role="alert" showIcon title={error.message} />}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/errors';
-import { districtStrings } from './strings-district';
+import { FormDialog } from './schools-parts';
 
 interface Props {
   title: string;
@@ -25,16 +25,14 @@ export function ConfirmDialog({ title, children, okText, reason, pending, error,
     onConfirm(values.reason.trim());
   };
   return (
-    <Modal
-      open
+    <FormDialog
       title={title}
       okText={okText}
-      okButtonProps={{ danger: true }}
-      cancelText={districtStrings.cancel}
+      danger
+      pending={pending}
+      error={error}
       onOk={() => void confirm()}
-      onCancel={onClose}
-      confirmLoading={pending}
-      destroyOnHidden
+      onClose={onClose}
     >
       <div className="district-confirm-text">{children}</div>
       {reason && (
@@ -48,7 +46,6 @@ export function ConfirmDialog({ title, children, okText, reason, pending, error,
           </Form.Item>
         </Form>
       )}
-      {error && <Alert type="error" role="alert" showIcon title={error.message} />}
-    </Modal>
+    </FormDialog>
   );
 }

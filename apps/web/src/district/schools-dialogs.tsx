@@ -1,7 +1,8 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { ConfirmDialog } from './schools-confirm-dialog';
+import { FormDialog } from './schools-parts';
 import { type Cluster, type School, useChangeSchool, useCreateSchool, useSchoolState } from './queries-district';
-import { districtStrings as d, levelLabels, schoolStrings as s } from './strings-district';
+import { levelLabels, schoolStrings as s } from './strings-district';
 
 interface FormValues {
   code: string;
@@ -46,15 +47,12 @@ export function SchoolFormDialog({
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={school ? s.editTitle(school.name) : s.addTitle}
-      okText={d.save}
-      cancelText={d.cancel}
+      pending={mutation.isPending}
+      error={mutation.error}
       onOk={() => void save()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -104,8 +102,7 @@ export function SchoolFormDialog({
         </Form.Item>
       </Form>
       {school && <p className="district-muted">{s.changeNote}</p>}
-      {mutation.error && <Alert type="error" role="alert" showIcon title={mutation.error.message} />}
-    </Modal>
+    </FormDialog>
   );
 }
 

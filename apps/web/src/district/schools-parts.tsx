@@ -1,0 +1,102 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Select, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { ReactNode } from 'react';
+import { districtStrings as d } from './strings-district';
+
+// The pieces the district's tabs share: a tab's heading, a labelled filter, a table that scrolls inside itself, and
+// a dialog that shows the API's refusal where the admin acted.
+
+/** The tab's h2 (the layout holds the h1), with its one "add" button. */
+export function SectionHeading({
+  id,
+  title,
+  add,
+}: {
+  id: string;
+  title: string;
+  add?: { label: string; onClick: () => void };
+}) {
+  return (
+    <div className="district-heading">
+      <Typography.Title level={2} id={id}>
+        {title}
+      </Typography.Title>
+      {add && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={add.onClick}>
+          {add.label}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  loading?: boolean;
+}
+
+/** A filter with a visible label; the value '' stands for "all". */
+export function FilterSelect({ id, label, value, onChange, options, loading }: FilterSelectProps) {
+  return (
+    <div className="district-filter">
+      <label htmlFor={id}>{label}</label>
+      <Select id={id} value={value} onChange={onChange} options={options} loading={loading} />
+    </div>
+  );
+}
+
+/** A small table named for screen readers, scrolling sideways inside itself on a phone. */
+export function DistrictTable<T extends { id: string }>({
+  label,
+  empty,
+  ...props
+}: TableProps<T> & { label: string; empty: string }) {
+  return (
+    <Table<T>
+      className="district-table"
+      rowKey="id"
+      size="small"
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: empty }}
+      aria-label={label}
+      {...props}
+    />
+  );
+}
+
+interface FormDialogProps {
+  title: string;
+  okText?: string;
+  /** a step that cannot be taken back lightly: the button says so in red */
+  danger?: boolean;
+  pending: boolean;
+  /** the API's refusal (or a read that failed), in its own words */
+  error: { message: string } | null | undefined;
+  onOk: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function FormDialog({ title, okText, danger, pending, error, onOk, onClose, children }: FormDialogProps) {
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText ?? d.save}
+      okButtonProps={danger ? { danger: true } : undefined}
+      cancelText={d.cancel}
+      onOk={onOk}
+      onCancel={onClose}
+      confirmLoading={pending}
+      destroyOnHidden
+    >
+      {children}
+      {error && <Alert type="error" role="alert" showIcon title={error.message} />}
+    </Modal>
+  );
+}
