@@ -162,7 +162,7 @@ describe('the district admin in the browser', () => {
     await refuse.getByRole('button', { name: 'Xoá cụm' }).click();
     await refuse
       .getByRole('alert')
-      .getByText(`Cụm Cụm III còn ${schoolsInIII} trường: hãy chuyển các trường sang cụm khác trước khi xoá.`)
+      .getByText(`Cụm III còn ${schoolsInIII} trường: hãy chuyển các trường sang cụm khác trước khi xoá.`)
       .waitFor();
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'district-cluster-refused');
@@ -218,7 +218,7 @@ describe('the district admin in the browser', () => {
     await dialog
       .getByText('Trong những ngày này, người được giao ký với danh nghĩa “TL. TRƯỞNG PHÒNG - CHUYÊN VIÊN”.')
       .waitFor();
-    await dialog.getByLabel('TUQ. (thừa ủy quyền)').check();
+    await dialog.getByText('TUQ. (thừa ủy quyền)').click();
     await dialog.getByText('danh nghĩa “TUQ. TRƯỞNG PHÒNG - CHUYÊN VIÊN”').waitFor();
     await dialog.getByLabel('Từ ngày').fill(typed(today));
     await dialog.getByLabel('Từ ngày').press('Enter');
@@ -301,7 +301,7 @@ describe('the district admin in the browser', () => {
       .getByRole('row', { name: new RegExp(ADMIN) })
       .first()
       .waitFor();
-    await page.getByLabel('Người dùng').fill(person.fullName);
+    await page.getByLabel('Người dùng', { exact: true }).fill(person.fullName);
     await choose(page, page.locator('.district-filters'), 'Kết quả', 'Không thành công');
     await page.waitForURL((url) => url.searchParams.get('result') === 'failed' && url.searchParams.has('q'));
     const row = page.getByRole('row', { name: new RegExp(person.fullName) });

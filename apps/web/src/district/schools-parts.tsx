@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { districtStrings as d } from './strings-district';
 
 // The pieces the district's tabs share: a tab's heading, a labelled filter, a table that scrolls inside itself, and
@@ -50,22 +50,34 @@ export function FilterSelect({ id, label, value, onChange, options, loading }: F
   );
 }
 
-/** A small table named for screen readers, scrolling sideways inside itself on a phone. */
+/**
+ * A small table scrolling sideways inside itself on a phone. The part that scrolls is a named region a keyboard can
+ * reach (and scroll with the arrow keys), even when no row holds a button.
+ */
 export function DistrictTable<T extends { id: string }>({
   label,
   empty,
   ...props
 }: TableProps<T> & { label: string; empty: string }) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const el of wrapper.current?.querySelectorAll<HTMLElement>('.ant-table-content') ?? []) {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', label);
+    }
+  });
   return (
-    <Table<T>
-      className="district-table"
-      rowKey="id"
-      size="small"
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: empty }}
-      aria-label={label}
-      {...props}
-    />
+    <div ref={wrapper}>
+      <Table<T>
+        className="district-table"
+        rowKey="id"
+        size="small"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: empty }}
+        {...props}
+      />
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { AuditLog } from '../audit/audit-log';
 import type { DelegationData } from '../audit/audit-events';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
+import { formatLocalDay } from '../common/format';
 import type { AuthUser } from '../plans/access';
 import type { DelegationInput, DelegationListQuery } from './delegation.schemas';
 import { signingCapacity } from './signing-capacity';
@@ -58,7 +59,8 @@ export class DelegationsService {
       if (overlap) {
         throw new DomainError(
           'CONFLICT',
-          `${to.fullName} đã được giao ký ${overlap.kind}. từ ${dayOf(overlap.startsOn)} đến ${dayOf(overlap.endsOn)}: ` +
+          `${to.fullName} đã được giao ký ${overlap.kind}. từ ${formatLocalDay(dayOf(overlap.startsOn))} đến ` +
+            `${formatLocalDay(dayOf(overlap.endsOn))}: ` +
             'hãy thu hồi việc giao ký đó trước.',
         );
       }
