@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
-import { useEffect } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useLayoutEffect } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { common } from '../common/strings';
 import { districtStrings as s } from './strings-district';
 import './district.css';
@@ -22,9 +22,12 @@ const TITLE = 'Trường và người dùng';
  * inside their own strip, never the page.
  */
 export default function DistrictLayout() {
-  useEffect(() => {
+  const { pathname } = useLocation();
+  // The tabs' own titles come after this one (a layout effect runs before any page's effect): this is the title of a
+  // tab that sets none.
+  useLayoutEffect(() => {
     document.title = `${TITLE} - ${common.appName}`;
-  }, []);
+  }, [pathname]);
 
   return (
     <>
