@@ -136,6 +136,7 @@ describe('the district admin in the browser', () => {
   });
 
   it('adds and removes a cluster, and shows the refusal to remove one that still has schools', async () => {
+    await page.goto('/district/schools');
     await page.getByRole('link', { name: 'Cụm trường' }).click();
     await page.waitForURL('**/district/clusters');
     await page.getByRole('heading', { level: 2, name: 'Cụm trường' }).waitFor();
@@ -204,6 +205,7 @@ describe('the district admin in the browser', () => {
     const last = new Date(Date.UTC(y, m - 1, d + 6)).toISOString().slice(0, 10);
     const typed = (day: string) => day.split('-').reverse().join('/');
 
+    await page.goto('/district/clusters');
     await page.getByRole('link', { name: 'Ủy quyền ký' }).click();
     await page.getByRole('heading', { level: 2, name: 'Ủy quyền ký' }).waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -211,10 +213,7 @@ describe('the district admin in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Ghi nhận giao ký' });
     await choose(page, dialog, 'Trưởng phòng giao', `${head.fullName} (${ADMIN})`);
     await dialog.getByLabel('Người được giao ký').fill(run);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle(`${specialist.fullName} (${specialist.email})`)
-      .click();
+    await pick(page, `${specialist.fullName} (${specialist.email})`);
     await dialog
       .getByText('Trong những ngày này, người được giao ký với danh nghĩa “TL. TRƯỞNG PHÒNG - CHUYÊN VIÊN”.')
       .waitFor();
@@ -252,10 +251,7 @@ describe('the district admin in the browser', () => {
     const again = page.getByRole('dialog', { name: 'Ghi nhận giao ký' });
     await choose(page, again, 'Trưởng phòng giao', `${head.fullName} (${ADMIN})`);
     await again.getByLabel('Người được giao ký').fill(run);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle(`${specialist.fullName} (${specialist.email})`)
-      .click();
+    await pick(page, `${specialist.fullName} (${specialist.email})`);
     await again.getByLabel('Từ ngày').fill(typed(today));
     await again.getByLabel('Từ ngày').press('Enter');
     await again.getByLabel('Đến hết ngày').fill(typed(today));
@@ -294,6 +290,7 @@ describe('the district admin in the browser', () => {
     ).body;
     expect(recorded.items).toEqual([expect.objectContaining({ ok: false, reason: 'WRONG_PASSWORD' })]);
 
+    await page.goto('/district/delegations');
     await page.getByRole('link', { name: 'Lịch sử đăng nhập' }).click();
     await page.getByRole('heading', { level: 2, name: 'Lịch sử đăng nhập' }).waitFor();
     // The admin's own sign-in is there, newest first, before any filter.

@@ -93,7 +93,6 @@ export default function SchoolsPage() {
           </Button>
           <Button
             size="small"
-            danger={!r.closedAt}
             aria-label={r.closedAt ? s.reopenOf(r.name) : s.closeOf(r.name)}
             onClick={() => setDialog({ kind: 'state', school: r })}
           >
