@@ -19,10 +19,14 @@ const run = Date.now().toString(36);
 /** An antd Select, by its label inside `scope`: opened, then the option with that text chosen. */
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(option, { exact: true })
-    .click();
+  await pick(page, option);
+}
+
+/** The option with that text, in the dropdown open now. */
+async function pick(page: Page, option: string): Promise<void> {
+  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  await item.click();
+  await item.waitFor({ state: 'hidden' });
 }
 
 /** Waits until the table shows exactly `n` rows of data. */
