@@ -154,7 +154,7 @@ describe('the district admin in the browser', () => {
     await add.getByLabel('Tên cụm').fill(clusterName);
     await add.getByRole('button', { name: 'Lưu' }).click();
     await add.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: clusterName }).waitFor();
+    await page.getByRole('cell', { name: clusterName, exact: true }).waitFor();
     expect(await web.stack.prisma.cluster.count({ where: { districtId, code: clusterCode } })).toBe(1);
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'district-clusters');
@@ -178,7 +178,7 @@ describe('the district admin in the browser', () => {
     const remove = page.getByRole('dialog', { name: `Xoá ${clusterName}?` });
     await remove.getByRole('button', { name: 'Xoá cụm' }).click();
     await remove.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: clusterName }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: clusterName, exact: true }).waitFor({ state: 'detached' });
     expect(await web.stack.prisma.cluster.count({ where: { districtId, code: clusterCode } })).toBe(0);
   });
 

@@ -74,7 +74,7 @@ export function DistrictTable<T extends { id: string }>({
         rowKey="id"
         size="small"
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: empty }}
+        locale={{ emptyText: <span className="district-empty">{empty}</span> }}
         {...props}
       />
     </div>
