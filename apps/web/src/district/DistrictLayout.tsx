@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { common } from '../common/strings';
 import { districtStrings as s } from './strings-district';
@@ -28,13 +28,20 @@ export default function DistrictLayout() {
   useLayoutEffect(() => {
     document.title = `${TITLE} - ${common.appName}`;
   }, [pathname]);
+  // On a phone the strip scrolls: the tab of the page shown is brought into it.
+  const tabs = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const strip = tabs.current;
+    const active = strip?.querySelector<HTMLElement>('.district-tab.active');
+    if (strip && active) strip.scrollLeft = active.offsetLeft - strip.offsetLeft - 16;
+  }, [pathname]);
 
   return (
     <>
       <Typography.Title level={1} className="page-title">
         {TITLE}
       </Typography.Title>
-      <nav className="district-tabs" aria-label={s.tabs}>
+      <nav className="district-tabs" aria-label={s.tabs} ref={tabs}>
         {TABS.map((tab) => (
           <NavLink key={tab.to} to={tab.to} className="district-tab">
             {tab.label}
