@@ -33,7 +33,7 @@ export default function DistrictLayout() {
   useEffect(() => {
     const strip = tabs.current;
     const active = strip?.querySelector<HTMLElement>('.district-tab.active');
-    if (strip && active) strip.scrollLeft = active.offsetLeft - strip.offsetLeft - 16;
+    if (strip && active) strip.scrollLeft = Math.max(0, active.offsetLeft - 16);
   }, [pathname]);
 
   return (
