@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Skeleton } from 'antd';
+import { App, Button, Form, Skeleton } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,7 @@ import { PageError } from '../common/PageError';
 import { common } from '../common/strings';
 import { type Cluster, useClusters, useCreateCluster, useRemoveCluster, useRenameCluster } from './queries-district';
 import { ConfirmDialog } from './schools-confirm-dialog';
-import { DistrictTable, FormDialog, SectionHeading } from './schools-parts';
+import { CodeAndNameFields, DistrictTable, FormDialog, SectionHeading } from './schools-parts';
 import { districtStrings as d, clusterStrings as s } from './strings-district';
 
 type Dialog = { kind: 'add' } | { kind: 'rename' | 'remove'; cluster: Cluster } | null;
@@ -115,23 +115,7 @@ function ClusterDialog({ cluster, onClose }: { cluster?: Cluster; onClose: () =>
         requiredMark={false}
         initialValues={cluster ? { name: cluster.name } : undefined}
       >
-        {!cluster && (
-          <Form.Item
-            name="code"
-            label={s.code}
-            extra={s.codeHelp}
-            rules={[{ required: true, whitespace: true, message: s.codeRequired }]}
-          >
-            <Input maxLength={40} autoComplete="off" />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="name"
-          label={s.name}
-          rules={[{ required: true, whitespace: true, min: 2, message: s.nameRequired }]}
-        >
-          <Input maxLength={200} placeholder={s.namePlaceholder} />
-        </Form.Item>
+        <CodeAndNameFields adding={!cluster} words={s} />
       </Form>
     </FormDialog>
   );

@@ -1,6 +1,6 @@
 import { App, Form, Input, InputNumber, Select } from 'antd';
 import { ConfirmDialog } from './schools-confirm-dialog';
-import { FormDialog } from './schools-parts';
+import { CodeAndNameFields, FormDialog } from './schools-parts';
 import { type Cluster, type School, useChangeSchool, useCreateSchool, useSchoolState } from './queries-district';
 import { levelLabels, schoolStrings as s } from './strings-district';
 
@@ -71,23 +71,7 @@ export function SchoolFormDialog({
             : undefined
         }
       >
-        {!school && (
-          <Form.Item
-            name="code"
-            label={s.code}
-            extra={s.codeHelp}
-            rules={[{ required: true, whitespace: true, message: s.codeRequired }]}
-          >
-            <Input maxLength={40} autoComplete="off" />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="name"
-          label={s.name}
-          rules={[{ required: true, whitespace: true, min: 2, message: s.nameRequired }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
+        <CodeAndNameFields adding={!school} words={s} />
         <Form.Item name="level" label={s.level} rules={[{ required: true, message: s.levelRequired }]}>
           <Select options={Object.entries(levelLabels).map(([value, label]) => ({ value, label }))} />
         </Form.Item>

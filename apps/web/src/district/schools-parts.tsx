@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Select, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { districtStrings as d } from './strings-district';
@@ -110,5 +110,39 @@ export function FormDialog({ title, okText, danger, pending, error, onOk, onClos
       {children}
       {error && <Alert type="error" role="alert" showIcon title={error.message} />}
     </Modal>
+  );
+}
+
+interface CodeAndNameWords {
+  code: string;
+  codeHelp: string;
+  codeRequired: string;
+  name: string;
+  nameRequired: string;
+  namePlaceholder?: string;
+}
+
+/** A school's or a cluster's code (asked only when adding: it is kept for good) and its name. */
+export function CodeAndNameFields({ adding, words }: { adding: boolean; words: CodeAndNameWords }) {
+  return (
+    <>
+      {adding && (
+        <Form.Item
+          name="code"
+          label={words.code}
+          extra={words.codeHelp}
+          rules={[{ required: true, whitespace: true, message: words.codeRequired }]}
+        >
+          <Input maxLength={40} autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="name"
+        label={words.name}
+        rules={[{ required: true, whitespace: true, min: 2, message: words.nameRequired }]}
+      >
+        <Input maxLength={200} placeholder={words.namePlaceholder} />
+      </Form.Item>
+    </>
   );
 }
