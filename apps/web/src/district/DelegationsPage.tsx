@@ -31,9 +31,9 @@ export default function DelegationsPage() {
   const today = delegations.data?.today ?? '';
   const items = (delegations.data?.items ?? []).filter((r) => delegationShown(r, today, show));
 
+  // The kind (TL./TUQ.) is in the capacity; the decision it rests on under its days: the table fits a laptop's width.
   const columns: ColumnsType<Delegation> = [
     { title: s.to, key: 'to', render: (_, r) => r.to.fullName },
-    { title: s.kind, key: 'kind', render: (_, r) => s.kinds[r.kind] },
     {
       title: s.capacity,
       key: 'capacity',
@@ -42,10 +42,14 @@ export default function DelegationsPage() {
     {
       title: s.days,
       key: 'days',
-      render: (_, r) => s.dayRange(formatLocalDay(r.startsOn), formatLocalDay(r.endsOn)),
+      render: (_, r) => (
+        <>
+          <div>{s.dayRange(formatLocalDay(r.startsOn), formatLocalDay(r.endsOn))}</div>
+          {r.reference && <div className="district-muted">{r.reference}</div>}
+        </>
+      ),
     },
     { title: s.from, key: 'from', render: (_, r) => r.from.fullName },
-    { title: s.reference, key: 'reference', render: (_, r) => r.reference ?? '' },
     {
       title: s.state,
       key: 'state',
