@@ -215,6 +215,34 @@ describe('accounts: passwords by link, revocation, lockout and limits', () => {
     expect((await mailTo(person.email)).length).toBe(1);
     const ok = await stack.http().get('/api/sign-ins').query({ userId: person.id, limit: 1 }).set(bearer(adminToken));
     expect(ok.body.items).toEqual([expect.objectContaining({ ok: true, reason: null, email: person.email })]);
+
+    // Read the way the record's screen reads it: by a part of the name, refusals only, between two days, by pages.
+    const read = (query: object) => stack.http().get('/api/sign-ins').query(query).set(bearer(adminToken)).expect(200);
+    const refusals = await read({ q: person.fullName.toUpperCase(), ok: 'false', pageSize: 4 });
+    expect(refusals.body).toMatchObject({ total: 7, page: 1, pageSize: 4 });
+    expect(refusals.body.items).toHaveLength(4);
+    expect(refusals.body.items[0]).toMatchObject({
+      reason: 'WRONG_PASSWORD',
+      user: { id: person.id, fullName: person.fullName },
+    });
+    const second = await read({ q: person.fullName.toUpperCase(), ok: 'false', pageSize: 4, page: 2 });
+    expect(refusals.body.items.map((a: { reason: string }) => a.reason)).toEqual([
+      'WRONG_PASSWORD',
+      'LOCKED',
+      'WRONG_PASSWORD',
+      'WRONG_PASSWORD',
+    ]);
+    expect(second.body.items.map((a: { reason: string }) => a.reason)).toEqual(Array(3).fill('WRONG_PASSWORD'));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    expect((await read({ userId: person.id, from: today, to: today })).body.total).toBe(9);
+    expect((await read({ userId: person.id, to: '2000-01-01' })).body.total).toBe(0);
+    expect((await read({ userId: person.id, ok: 'true' })).body.total).toBe(2);
+    await stack
+      .http()
+      .get('/api/sign-ins')
+      .query({ from: today, to: '2000-01-01' })
+      .set(bearer(adminToken))
+      .expect(400);
   });
 
   it('limits sign-ins per address and per account across the routes, in words and with Retry-After', async () => {

@@ -231,10 +231,13 @@ describe('authority by position, and the capacity each decision records', () => 
     expect(ended).toMatchObject({ kind: 'TL', startsOn: day(-10), endsOn: day(-1), inForce: false });
     ok(await delegate({ ...tl, kind: 'TUQ', startsOn: day(1), endsOn: day(30) }), 201);
     expect(await approveAs(SCHOOLS[5])).toBe('CHUYÊN VIÊN');
-    expect((await delegate({ ...tl, startsOn: day(-1), endsOn: day(0) })).status).toBe(409);
+    const overlapping = await delegate({ ...tl, startsOn: day(-1), endsOn: day(0) });
+    expect(overlapping.status).toBe(409);
+    // The days in the office's way of writing them.
+    expect(overlapping.body.message).toMatch(/ đã được giao ký TL\. từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}: /);
     // Today only: inside its days.
     const todayOnly = ok(await delegate({ ...tl, kind: 'TUQ', startsOn: day(0), endsOn: day(0) }), 201).body;
-    expect(todayOnly.inForce).toBe(true);
+    expect(todayOnly).toMatchObject({ inForce: true, capacity: 'TUQ. TRƯỞNG PHÒNG - CHUYÊN VIÊN' });
     expect(await approveAs(SCHOOLS[6])).toBe('TUQ. TRƯỞNG PHÒNG - CHUYÊN VIÊN');
     const listed = ok(await call('get', HEAD, '/api/delegations?inForce=true')).body;
     expect(listed.items.map((d: { id: string }) => d.id)).toEqual([todayOnly.id]);

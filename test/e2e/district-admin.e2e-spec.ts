@@ -179,7 +179,8 @@ describe('managing the district: clusters, schools, people, and their personal d
 
     it('refuses to remove a cluster that still has schools, and an unknown one', async () => {
       const one = await stack.prisma.cluster.findFirstOrThrow({ where: { districtId, code: 'I' } });
-      refused(await call('delete', HEAD, `/api/clusters/${one.id}`), 409, 'còn 4 trường');
+      // Named as a sentence names it: "Cụm I còn …", not "Cụm Cụm I còn …".
+      refused(await call('delete', HEAD, `/api/clusters/${one.id}`), 409, /^Cụm I còn 4 trường: hãy chuyển/);
       expect(await stack.prisma.cluster.findUnique({ where: { id: one.id } })).not.toBeNull();
       refused(await call('delete', HEAD, '/api/clusters/00000000-0000-4000-8000-000000000000'), 404, 'Không tìm thấy');
     });
@@ -202,6 +203,16 @@ describe('managing the district: clusters, schools, people, and their personal d
         }),
       ).body;
       expect(changed).toMatchObject({ cluster: { code: 'I' }, students: 430, commune: 'Xã Bình Minh' });
+      // A search by a part of the name, the code or the commune, in any case; each school with its principal.
+      const found = ok(await call('get', HEAD, '/api/schools?q=BÌNH MINH')).body.items;
+      expect(found.map((s: { code: string }) => s.code).sort()).toEqual(['th-binh-minh', 'th-quan-tri']);
+      const binhMinh = found.find((s: { code: string }) => s.code === 'th-binh-minh');
+      expect(binhMinh.principal).toEqual({
+        id: userId[principal('th-binh-minh')],
+        fullName: expect.any(String),
+        acting: false,
+      });
+      expect(binhMinh.openPlans).toBe(0);
       expect((await lastAudit('SCHOOL_CHANGED')).data).toEqual({
         schoolId: created.id,
         code: 'th-quan-tri',
@@ -240,6 +251,8 @@ describe('managing the district: clusters, schools, people, and their personal d
       refused(add, 409, 'đã đóng cửa');
       const listed = ok(await call('get', HEAD, '/api/schools?closed=true')).body.items;
       expect(listed.map((s: { code: string }) => s.code)).toEqual(['th-quan-tri']);
+      // The open plan closing left as it was is still counted, for the screen's confirmation.
+      expect(listed[0]).toMatchObject({ openPlans: 1, principal: null, closeReason: 'Sáp nhập vào trường Bình Minh' });
 
       ok(await call('post', HEAD, `/api/schools/${schoolId['th-quan-tri']}/reopen`));
       expect((await lastAudit('SCHOOL_REOPENED')).data).toMatchObject({ code: 'th-quan-tri' });

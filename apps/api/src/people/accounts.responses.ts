@@ -2,7 +2,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isoDateTime } from '../common/answers';
-import { uuid } from '../common/shared.responses';
+import { page, personRef, uuid } from '../common/shared.responses';
 
 export class InvitationSentDto extends createZodDto(
   z.object({
@@ -20,9 +20,11 @@ const signIn = z.object({
   email: z.string(),
   ip: z.string(),
   ok: z.boolean(),
-  /** why it was refused: WRONG_PASSWORD, INACTIVE, LOCKED */
+  /** whose account it was, by name (null: nobody's) */
+  user: personRef.nullable(),
+  /** why it was refused: WRONG_PASSWORD, UNKNOWN_EMAIL, INACTIVE, LOCKED */
   reason: z.string().nullable(),
   at: isoDateTime,
 });
 
-export class SignInListDto extends createZodDto(z.object({ items: z.array(signIn) }), { codec: true }) {}
+export class SignInListDto extends createZodDto(page(signIn), { codec: true }) {}

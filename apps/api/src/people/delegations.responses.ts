@@ -29,6 +29,8 @@ const delegation = z.object({
   revokeReason: z.string().nullable(),
   /** in force today: not revoked, today between its days */
   inForce: z.boolean(),
+  /** the capacity the delegate's decisions carry while it is in force: "TL. TRƯỞNG PHÒNG - CHUYÊN VIÊN" */
+  capacity: z.string(),
 });
 
 export class DelegationDto extends createZodDto(delegation, { codec: true }) {}

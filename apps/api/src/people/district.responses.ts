@@ -34,6 +34,10 @@ const school = z.object({
   closeReason: z.string().nullable(),
   /** active accounts of its people */
   activeUsers: z.int(),
+  /** its active principal (hiệu trưởng, or acting: Q.), if it has one */
+  principal: z.object({ id: uuid, fullName: z.string(), acting: z.boolean() }).nullable(),
+  /** its plans still being worked on in running campaigns: what closing it leaves as they are */
+  openPlans: z.int(),
 });
 
 export class SchoolDto extends createZodDto(school, { codec: true }) {}

@@ -1,35 +1,53 @@
-import { Tabs, Typography } from 'antd';
-import { useEffect } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Typography } from 'antd';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { common } from '../common/strings';
+import { districtStrings as s } from './strings-district';
+import './district.css';
 
 const TABS = [
-  { key: '/district/schools', label: 'Trường' },
-  { key: '/district/clusters', label: 'Cụm trường' },
-  { key: '/district/people', label: 'Người dùng' },
-  { key: '/district/import', label: 'Nhập từ Excel' },
-  { key: '/district/delegations', label: 'Ủy quyền ký' },
-  { key: '/district/sign-ins', label: 'Lịch sử đăng nhập' },
+  { to: '/district/schools', label: 'Trường' },
+  { to: '/district/clusters', label: 'Cụm trường' },
+  { to: '/district/people', label: 'Người dùng' },
+  { to: '/district/import', label: 'Nhập từ Excel' },
+  { to: '/district/delegations', label: 'Ủy quyền ký' },
+  { to: '/district/sign-ins', label: 'Lịch sử đăng nhập' },
 ];
 
 const TITLE = 'Trường và người dùng';
 
-/** The district's management pages (admins): one tab each, the address naming the tab. */
+/**
+ * The district's management pages (admins): one tab each, the address naming the tab. The tabs are links (each page
+ * has its own address, opens in a new tab, and is announced as the current page); on a phone they scroll sideways
+ * inside their own strip, never the page.
+ */
 export default function DistrictLayout() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const active = TABS.find((t) => location.pathname.startsWith(t.key))?.key ?? TABS[0].key;
-
-  useEffect(() => {
+  const { pathname } = useLocation();
+  // The tabs' own titles come after this one (a layout effect runs before any page's effect): this is the title of a
+  // tab that sets none.
+  useLayoutEffect(() => {
     document.title = `${TITLE} - ${common.appName}`;
-  }, []);
+  }, [pathname]);
+  // On a phone the strip scrolls: the tab of the page shown is brought into it.
+  const tabs = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const strip = tabs.current;
+    const active = strip?.querySelector<HTMLElement>('.district-tab.active');
+    if (strip && active) strip.scrollLeft = Math.max(0, active.offsetLeft - 16);
+  }, [pathname]);
 
   return (
     <>
       <Typography.Title level={1} className="page-title">
         {TITLE}
       </Typography.Title>
-      <Tabs activeKey={active} items={TABS} onChange={(key) => void navigate(key)} />
+      <nav className="district-tabs" aria-label={s.tabs} ref={tabs}>
+        {TABS.map((tab) => (
+          <NavLink key={tab.to} to={tab.to} className="district-tab">
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
       <Outlet />
     </>
   );

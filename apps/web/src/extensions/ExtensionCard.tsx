@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Tag } from 'antd';
-import pickerVi from 'antd/es/date-picker/locale/vi_VN';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { VN_TZ, formatDateTime } from '../common/format';
+import { pickerLocale } from '../common/picker-locale';
 import { type ExtensionRequest, useDistrictCalendar, useExtensionRequests, useRequestExtension } from './queries';
 import { extensionStrings as s } from './strings';
 import { canAskFor, requestedInstant } from './working-days';
@@ -16,12 +16,6 @@ interface Props {
   /** the deadline in force: the revision deadline of a returned plan, else the submission deadline */
   deadline: string;
 }
-
-/**
- * Vietnamese, with the month and year buttons named by what they show ("Th 07", "2027"): the locale's "Chọn tháng"
- * hides their text from a screen reader and voice control (axe: label-content-name-mismatch).
- */
-const pickerLocale = { ...pickerVi, lang: { ...pickerVi.lang, monthSelect: '', yearSelect: '' } };
 
 /** Deadlines the school may ask to move: while it holds the pen (the API's rule). */
 const SCHOOL_SIDE = ['NOT_STARTED', 'DRAFTING', 'RETURNED'];

@@ -16,6 +16,9 @@ const view = (c: ClusterRow) => ({
   reviewers: c._count.reviewers,
 });
 
+/** A cluster as a sentence names it: "Cụm I" as it is, a bare "Thanh Tân" as "Cụm Thanh Tân" (never "Cụm Cụm I"). */
+const clusterName = (name: string): string => (/^cụm\b/iu.test(name) ? name : `Cụm ${name}`);
+
 /** The district's clusters of schools (cụm trường): listed, added, renamed, removed when empty. Every change audited. */
 @Injectable()
 export class ClustersService {
@@ -74,11 +77,14 @@ export class ClustersService {
       if (row._count.schools > 0) {
         throw new DomainError(
           'CONFLICT',
-          `Cụm ${row.name} còn ${row._count.schools} trường: hãy chuyển các trường sang cụm khác trước khi xoá.`,
+          `${clusterName(row.name)} còn ${row._count.schools} trường: hãy chuyển các trường sang cụm khác trước khi xoá.`,
         );
       }
       if (row._count.meetings > 0) {
-        throw new DomainError('CONFLICT', `Cụm ${row.name} đã có hội nghị duyệt kế hoạch: giữ lại để tra cứu.`);
+        throw new DomainError(
+          'CONFLICT',
+          `${clusterName(row.name)} đã có hội nghị duyệt kế hoạch: giữ lại để tra cứu.`,
+        );
       }
       await tx.cluster.delete({ where: { id: row.id } });
       await AuditLog.write(tx, {

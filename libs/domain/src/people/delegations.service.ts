@@ -5,8 +5,10 @@ import { AuditLog } from '../audit/audit-log';
 import type { DelegationData } from '../audit/audit-events';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
+import { formatLocalDay } from '../common/format';
 import type { AuthUser } from '../plans/access';
 import type { DelegationInput, DelegationListQuery } from './delegation.schemas';
+import { signingCapacity } from './signing-capacity';
 
 const person = { select: { id: true, fullName: true, email: true, position: true, acting: true } } as const;
 const include = { from: person, to: person } satisfies Prisma.DelegationInclude;
@@ -57,7 +59,8 @@ export class DelegationsService {
       if (overlap) {
         throw new DomainError(
           'CONFLICT',
-          `${to.fullName} đã được giao ký ${overlap.kind}. từ ${dayOf(overlap.startsOn)} đến ${dayOf(overlap.endsOn)}: ` +
+          `${to.fullName} đã được giao ký ${overlap.kind}. từ ${formatLocalDay(dayOf(overlap.startsOn))} đến ` +
+            `${formatLocalDay(dayOf(overlap.endsOn))}: ` +
             'hãy thu hồi việc giao ký đó trước.',
         );
       }
@@ -169,6 +172,8 @@ export class DelegationsService {
       revokedAt: r.revokedAt,
       revokeReason: r.revokeReason,
       inForce: !r.revokedAt && startsOn <= today && today <= endsOn,
+      /** what the delegate's decisions carry while it is in force */
+      capacity: signingCapacity(r.to, { final: true, delegation: r.kind }),
     };
   }
 }

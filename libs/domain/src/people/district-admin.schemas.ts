@@ -50,6 +50,8 @@ export const schoolListQuerySchema = z.object({
   clusterId: id('Cụm').optional(),
   /** true: only closed schools; false: only open ones; absent: both */
   closed: bool.optional(),
+  /** a part of the code, the name or the commune, in any case */
+  q: z.string().trim().max(200, 'Từ khoá tối đa 200 ký tự').optional(),
 });
 export type SchoolListQuery = z.infer<typeof schoolListQuerySchema>;
 

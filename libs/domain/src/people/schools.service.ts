@@ -7,20 +7,31 @@ import { DomainError } from '../common/errors';
 import type { AuthUser } from '../plans/access';
 import type { SchoolChange, SchoolInput, SchoolListQuery } from './district-admin.schemas';
 
-const include = {
-  cluster: { select: { id: true, code: true, name: true } },
-  _count: { select: { users: { where: { active: true } } } },
-} as const;
-type SchoolRow = Prisma.SchoolGetPayload<{ include: typeof include }>;
-
 /** The plans still being worked on: of a running campaign, neither decided for good nor taken off. */
 export const OPEN_PLAN_STATUSES = ['NOT_STARTED', 'DRAFTING', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED'] as const;
-export const openPlansWhere = (districtId: string, schoolId: string): Prisma.PlanWhereInput => ({
-  districtId,
-  schoolId,
+const openPlans = {
   removedAt: null,
   status: { in: [...OPEN_PLAN_STATUSES] },
   campaign: { status: 'ACTIVE' },
+} satisfies Prisma.PlanWhereInput;
+
+const include = {
+  cluster: { select: { id: true, code: true, name: true } },
+  // The principal in charge (an acting one included); two at once is a state the people pages warn about.
+  users: {
+    where: { active: true, position: 'PRINCIPAL' },
+    select: { id: true, fullName: true, acting: true },
+    orderBy: { createdAt: 'asc' },
+    take: 1,
+  },
+  _count: { select: { users: { where: { active: true } }, plans: { where: openPlans } } },
+} as const;
+type SchoolRow = Prisma.SchoolGetPayload<{ include: typeof include }>;
+
+export const openPlansWhere = (districtId: string, schoolId: string): Prisma.PlanWhereInput => ({
+  districtId,
+  schoolId,
+  ...openPlans,
 });
 
 const facts = (s: SchoolRow): SchoolFacts => ({
@@ -42,6 +53,8 @@ const view = (s: SchoolRow) => ({
   closedAt: s.closedAt,
   closeReason: s.closeReason,
   activeUsers: s._count.users,
+  principal: s.users[0] ?? null,
+  openPlans: s._count.plans,
 });
 
 /**
@@ -62,6 +75,15 @@ export class SchoolsService {
         ...(q.level ? { level: q.level } : {}),
         ...(q.clusterId ? { clusterId: q.clusterId } : {}),
         ...(q.closed === undefined ? {} : { closedAt: q.closed ? { not: null } : null }),
+        ...(q.q
+          ? {
+              OR: [
+                { code: { contains: q.q, mode: 'insensitive' } },
+                { name: { contains: q.q, mode: 'insensitive' } },
+                { commune: { contains: q.q, mode: 'insensitive' } },
+              ],
+            }
+          : {}),
       },
       include,
       orderBy: { code: 'asc' },

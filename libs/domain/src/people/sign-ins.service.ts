@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { APP_CONFIG, type AppConfig } from '@duyet/config';
-import { PrismaService } from '@duyet/database';
+import { type Prisma, PrismaService } from '@duyet/database';
+import { DateTime } from 'luxon';
 import { MailQueueService, MailTemplate, renderMail } from '@duyet/mail';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
@@ -16,6 +17,19 @@ export const LOCK_MINUTES = 15;
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
 
 const WRONG = 'E-mail hoặc mật khẩu không đúng.';
+
+/** Which sign-ins an admin reads (GET /api/sign-ins); days are YYYY-MM-DD in the district's time zone. */
+export interface SignInFilter {
+  userId?: string;
+  /** a part of the e-mail typed or of the person's name */
+  q?: string;
+  ok?: boolean;
+  failedOnly?: boolean;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
 
 export type SignInRefusal = 'WRONG_PASSWORD' | 'UNKNOWN_EMAIL' | 'INACTIVE' | 'LOCKED';
 
@@ -67,18 +81,59 @@ export class SignInsService {
     return { userId: user.id, districtId: user.districtId, sessionVersion: user.sessionVersion };
   }
 
-  /** The district's sign-ins, newest first: all, or one person's. */
-  list(districtId: string, filter: { userId?: string; failedOnly?: boolean; limit: number }) {
-    return this.prisma.signInAttempt.findMany({
-      where: {
-        districtId,
-        ...(filter.userId ? { userId: filter.userId } : {}),
-        ...(filter.failedOnly ? { ok: false } : {}),
-      },
-      orderBy: { at: 'desc' },
-      take: filter.limit,
-      select: { id: true, userId: true, email: true, ip: true, ok: true, reason: true, at: true },
-    });
+  /**
+   * The district's sign-ins, newest first, a page at a time: all, or one person's (by id, or a part of their e-mail or
+   * name), successes or refusals only, between two days of the district's calendar (inclusive).
+   */
+  async list(districtId: string, filter: SignInFilter) {
+    const zone = filter.from || filter.to ? await this.zoneOf(districtId) : 'UTC';
+    const startOf = (day: string) => DateTime.fromISO(day, { zone }).startOf('day').toJSDate();
+    const where: Prisma.SignInAttemptWhereInput = {
+      districtId,
+      ...(filter.userId ? { userId: filter.userId } : {}),
+      ...(filter.failedOnly ? { ok: false } : filter.ok === undefined ? {} : { ok: filter.ok }),
+      ...(filter.q
+        ? {
+            OR: [
+              { email: { contains: filter.q, mode: 'insensitive' } },
+              { user: { fullName: { contains: filter.q, mode: 'insensitive' } } },
+            ],
+          }
+        : {}),
+      ...(filter.from || filter.to
+        ? {
+            at: {
+              ...(filter.from ? { gte: startOf(filter.from) } : {}),
+              ...(filter.to ? { lt: DateTime.fromJSDate(startOf(filter.to)).plus({ days: 1 }).toJSDate() } : {}),
+            },
+          }
+        : {}),
+    };
+    const [total, items] = await Promise.all([
+      this.prisma.signInAttempt.count({ where }),
+      this.prisma.signInAttempt.findMany({
+        where,
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        skip: (filter.page - 1) * filter.pageSize,
+        take: filter.pageSize,
+        select: {
+          id: true,
+          userId: true,
+          email: true,
+          ip: true,
+          ok: true,
+          reason: true,
+          at: true,
+          user: { select: { id: true, fullName: true } },
+        },
+      }),
+    ]);
+    return { total, page: filter.page, pageSize: filter.pageSize, items };
+  }
+
+  private async zoneOf(districtId: string): Promise<string> {
+    const d = await this.prisma.district.findUniqueOrThrow({ where: { id: districtId }, select: { timezone: true } });
+    return d.timezone;
   }
 
   /**
