@@ -79,7 +79,7 @@ export function byReviewDue(a: QueueRow, b: QueueRow): number {
 }
 
 /** The rows that pass the filters, most urgent first. */
-export function filterQueue(rows: QueueRow[], filters: QueueFilters, now: Date): QueueRow[] {
+export function filterQueue<R extends QueueRow>(rows: R[], filters: QueueFilters, now: Date): R[] {
   return rows.filter((r) => passes(r, filters, now)).sort(byReviewDue);
 }
 
