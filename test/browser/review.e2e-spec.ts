@@ -57,6 +57,13 @@ describe('reviewing plans, in the browser', () => {
     await signIn(page, email);
     return page;
   };
+  /** What the page shows once a read it started settles (the list is re-read after each filter or decision). */
+  const settles = async (read: () => Promise<unknown>, expected: unknown) => {
+    for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      if (JSON.stringify(await read()) === JSON.stringify(expected)) return;
+    }
+    expect(await read()).toEqual(expected);
+  };
   const noSidewaysScroll = (page: Page) =>
     expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
       page.viewportSize()!.width,
@@ -113,7 +120,7 @@ describe('reviewing plans, in the browser', () => {
     ]);
     await overdue.selectOption('true');
     await page.waitForURL((url) => url.searchParams.get('overdue') === 'true');
-    await expect(table.getByRole('link').allInnerTexts()).resolves.toEqual([names['th-vu-ninh']]);
+    await settles(() => table.getByRole('link').allInnerTexts(), [names['th-vu-ninh']]);
     await page.reload();
     await expect(page.getByLabel('Hạn duyệt').inputValue()).resolves.toBe('true');
     await table.getByText('Quá hạn', { exact: true }).waitFor();
@@ -123,7 +130,10 @@ describe('reviewing plans, in the browser', () => {
     await page.waitForURL((url) => url.searchParams.get('campaignId') === single);
     // Most urgent first (the overdue one), then by school at the same due date.
     const order = ['th-vu-ninh', 'th-an-binh', REVIEWED, NEXT, 'th-vu-le'];
-    await expect(table.getByRole('link').allInnerTexts()).resolves.toEqual(order.map((x) => names[x]));
+    await settles(
+      () => table.getByRole('link').allInnerTexts(),
+      order.map((x) => names[x]),
+    );
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'review-queue', ['.queue-filters']);
 
@@ -296,7 +306,7 @@ describe('reviewing plans, in the browser', () => {
     ]);
     // The returned plans leave the queue; the refused one stays selected only if still shown (it is not: approved).
     await table.getByRole('link', { name: names['th-an-binh'] }).waitFor({ state: 'detached' });
-    await expect(table.getByRole('link').allInnerTexts()).resolves.toEqual([names[NEXT]]);
+    await settles(() => table.getByRole('link').allInnerTexts(), [names[NEXT]]);
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'review-bulk-result', ['.queue-results']);
 

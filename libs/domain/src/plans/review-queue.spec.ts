@@ -3,7 +3,7 @@ import { type QueueRow, filterQueue, queueFacets } from './review-queue';
 const now = new Date('2027-01-10T03:00:00Z');
 const row = (
   id: string,
-  over: Partial<QueueRow> & { level?: string; cluster?: string; campaign?: string },
+  over: Partial<Pick<QueueRow, 'status' | 'reviewDueAt'>> & { level?: string; cluster?: string; campaign?: string },
 ): QueueRow => ({
   id,
   status: over.status ?? 'SUBMITTED',
