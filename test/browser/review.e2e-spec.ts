@@ -106,16 +106,18 @@ describe('reviewing plans, in the browser', () => {
   });
 
   it('returns a plan with two anchored comments and a revision deadline, and approves its revision', async () => {
-    const page = await signedIn(DEPUTY, '/queue');
+    // A shared link to the queue of one campaign (other campaigns may wait in the same scope).
+    const page = await signedIn(DEPUTY, `/queue?campaignId=${single}`);
     await page.getByRole('heading', { name: 'Hàng chờ duyệt', level: 1 }).waitFor();
     const table = page.getByRole('region', { name: 'Kế hoạch đang chờ duyệt' });
     await table.getByRole('link', { name: names[REVIEWED] }).waitFor();
+    await expect(page.getByLabel('Đợt kế hoạch').inputValue()).resolves.toBe(single);
 
     // The filters keep their state in the address, with the count of each choice.
     const overdue = page.getByLabel('Hạn duyệt');
     await expect(overdue.locator('option').allInnerTexts()).resolves.toEqual([
-      'Tất cả (6)',
-      'Còn hạn (5)',
+      'Tất cả (5)',
+      'Còn hạn (4)',
       'Quá hạn duyệt (1)',
     ]);
     await overdue.selectOption('true');
@@ -123,6 +125,7 @@ describe('reviewing plans, in the browser', () => {
     await settles(() => table.getByRole('link').allInnerTexts(), [names['th-vu-ninh']]);
     await page.reload();
     await expect(page.getByLabel('Hạn duyệt').inputValue()).resolves.toBe('true');
+    await expect(page.getByLabel('Đợt kế hoạch').inputValue()).resolves.toBe(single);
     await table.getByText('Quá hạn', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await page.waitForURL((url) => url.search === '');
