@@ -42,7 +42,9 @@ export function PlanComments({ planId, versionNo, role, status, sections, indica
           </h2>
         }
       >
-        <Typography.Paragraph className={open ? 'comments-open' : undefined}>{s.openCount(open)}</Typography.Paragraph>
+        <Typography.Paragraph className={open ? 'comments-open' : undefined}>
+          {comments.data.threads.length === 0 ? s.none : s.openCount(open)}
+        </Typography.Paragraph>
         {role === 'SCHOOL_STAFF' && <Typography.Paragraph type="secondary">{s.staffNote}</Typography.Paragraph>}
         {groups.map((g) => (
           <AnchorGroupView

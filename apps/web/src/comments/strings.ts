@@ -18,6 +18,7 @@ export const commentStrings = {
   staffNote: 'Hiệu trưởng trả lời góp ý; cán bộ của trường xem và chỉnh sửa nội dung theo góp ý.',
   loading: 'Đang tải góp ý…',
   // the office's side
+  none: 'Chưa có góp ý nào về lần nộp này.',
   resolve: 'Đánh dấu đã giải quyết',
   resolvedDone: 'Đã đánh dấu góp ý là đã giải quyết.',
   newTitle: 'Thêm góp ý',

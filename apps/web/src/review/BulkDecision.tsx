@@ -64,6 +64,7 @@ export function BulkDecision(props: {
         cancelText={s.cancel}
         onOk={send}
         onCancel={() => setAction(null)}
+        rootClassName="queue-modal"
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{s.bulkNote}</Typography.Paragraph>

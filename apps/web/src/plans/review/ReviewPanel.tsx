@@ -57,11 +57,28 @@ function Recommendation({ plan }: { plan: Plan }) {
             )}
           </p>
           {rec.comment && <blockquote className="review-quote">{rec.comment}</blockquote>}
+          <RubricView rubric={rec.rubric} />
         </>
       ) : (
         <p>{s.recommendationNone}</p>
       )}
     </section>
+  );
+}
+
+/** The ratings a recommendation gave, criterion by criterion (those it left out are not listed). */
+function RubricView({ rubric }: { rubric: unknown }) {
+  const given = rubric && typeof rubric === 'object' ? (rubric as Record<string, { rating?: string } | undefined>) : {};
+  const rated = CRITERIA.filter((c) => given[c]?.rating && s.ratings[given[c]!.rating!]);
+  if (rated.length === 0) return null;
+  return (
+    <ul className="review-rubric-given" aria-label={s.rubric}>
+      {rated.map((c) => (
+        <li key={c}>
+          {s.criteria[c]}: <strong>{s.ratings[given[c]!.rating!]}</strong>
+        </li>
+      ))}
+    </ul>
   );
 }
 
