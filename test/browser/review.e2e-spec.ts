@@ -352,6 +352,9 @@ describe('reviewing plans, in the browser', () => {
     const review = deputy.locator('.review-panel');
     await review.getByText(new RegExp(`^${recommender.fullName} \\(CHUYÊN VIÊN\\) đề xuất phê duyệt lúc`)).waitFor();
     await review.getByText('Kế hoạch đầy đủ, đề nghị phê duyệt.').waitFor();
+    await expect(review.getByRole('list', { name: 'Đánh giá theo tiêu chí' }).innerText()).resolves.toBe(
+      'Phù hợp điều kiện thực tiễn của trường: Đạt',
+    );
     await review.getByText(`Danh nghĩa ký sẽ được ghi: ${KT}`).waitFor();
     await expectNoSeriousA11yViolations(deputy);
     await screens(deputy, 'review-two-level', ['.review-panel']);
