@@ -27,6 +27,7 @@ import { PlanExtensionsController } from './plans/plan-extensions.controller';
 import { PlanFormController } from './plans/plan-form.controller';
 import { PlanMovesController } from './plans/plan-moves.controller';
 import { PlansController } from './plans/plans.controller';
+import { ReviewQueueController } from './plans/review-queue.controller';
 import { AccountsController } from './people/accounts.controller';
 import { ClustersController } from './people/clusters.controller';
 import { PaperCopiesController } from './plans/paper-copies.controller';
@@ -47,6 +48,7 @@ import { PeopleImportController } from './people/people-import.controller';
     PlanAttachmentsController,
     PlanContentController,
     PlanFormController,
+    ReviewQueueController,
     BoardController,
     CalendarController,
     HealthController,

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDateTime } from '../common/format';
 import { indicatorStrings } from '../plans/indicators/strings';
 import { type AnchorGroup, groupByAnchor } from './anchors';
-import { type Thread, useComments, useReply } from './queries';
+import { type Thread, useComments, useReply, useResolve, useStartComment } from './queries';
 import { commentStrings as s } from './strings';
 import './comments.css';
 
@@ -26,10 +26,12 @@ const FROZEN = ['CLOSED', 'EXEMPTED'];
  */
 export function PlanComments({ planId, versionNo, role, status, sections, indicators }: Props) {
   const comments = useComments(planId, versionNo);
-  if (!comments.data || comments.data.threads.length === 0) return null;
+  // The office writes remarks and resolves them; the principal answers them.
+  const office = (role === 'REVIEWER' || role === 'ADMIN') && !FROZEN.includes(status);
+  if (!comments.data || (comments.data.threads.length === 0 && !office)) return null;
   const groups = groupByAnchor(comments.data.threads, { sections, indicators });
   const open = comments.data.threads.filter((t) => t.open).length;
-  const canReply = role === 'PRINCIPAL' && !FROZEN.includes(status);
+  const canReply = (role === 'PRINCIPAL' || office) && !FROZEN.includes(status);
   return (
     <aside className="plan-comments" aria-labelledby="plan-comments-title">
       <Card
@@ -40,11 +42,21 @@ export function PlanComments({ planId, versionNo, role, status, sections, indica
           </h2>
         }
       >
-        <Typography.Paragraph className={open ? 'comments-open' : undefined}>{s.openCount(open)}</Typography.Paragraph>
+        <Typography.Paragraph className={open ? 'comments-open' : undefined}>
+          {comments.data.threads.length === 0 ? s.none : s.openCount(open)}
+        </Typography.Paragraph>
         {role === 'SCHOOL_STAFF' && <Typography.Paragraph type="secondary">{s.staffNote}</Typography.Paragraph>}
         {groups.map((g) => (
-          <AnchorGroupView key={g.key} planId={planId} group={g} canReply={canReply} indicators={indicators} />
+          <AnchorGroupView
+            key={g.key}
+            planId={planId}
+            group={g}
+            canReply={canReply}
+            canResolve={office}
+            indicators={indicators}
+          />
         ))}
+        {office && <NewComment planId={planId} sections={sections} indicators={indicators} />}
       </Card>
     </aside>
   );
@@ -74,11 +86,13 @@ function AnchorGroupView({
   planId,
   group,
   canReply,
+  canResolve,
   indicators,
 }: {
   planId: string;
   group: AnchorGroup;
   canReply: boolean;
+  canResolve: boolean;
   indicators: Props['indicators'];
 }) {
   const title = groupTitle(group);
@@ -100,13 +114,13 @@ function AnchorGroupView({
         )}
       </div>
       {group.open.map((t) => (
-        <ThreadView key={t.id} planId={planId} thread={t} canReply={canReply} />
+        <ThreadView key={t.id} planId={planId} thread={t} canReply={canReply} canResolve={canResolve} />
       ))}
       {group.resolved.length > 0 && (
         <details className="comment-resolved">
           <summary>{s.resolvedCount(group.resolved.length)}</summary>
           {group.resolved.map((t) => (
-            <ThreadView key={t.id} planId={planId} thread={t} canReply={false} />
+            <ThreadView key={t.id} planId={planId} thread={t} canReply={false} canResolve={false} />
           ))}
         </details>
       )}
@@ -128,9 +142,20 @@ function CommentView({ c }: { c: Thread['root'] }) {
   );
 }
 
-function ThreadView({ planId, thread, canReply }: { planId: string; thread: Thread; canReply: boolean }) {
+function ThreadView({
+  planId,
+  thread,
+  canReply,
+  canResolve,
+}: {
+  planId: string;
+  thread: Thread;
+  canReply: boolean;
+  canResolve: boolean;
+}) {
   const { message } = App.useApp();
   const reply = useReply(planId);
+  const resolve = useResolve(planId);
   const [text, setText] = useState('');
   const inputId = `reply-${thread.id}`;
   const send = () =>
@@ -187,6 +212,78 @@ function ThreadView({ planId, thread, canReply }: { planId: string; thread: Thre
           </Button>
         </div>
       )}
+      {canResolve && thread.open && (
+        <div className="comment-resolve">
+          {resolve.error && <Alert type="error" role="alert" showIcon title={resolve.error.message} />}
+          <Button
+            onClick={() => resolve.mutate(thread.id, { onSuccess: () => void message.success(s.resolvedDone) })}
+            loading={resolve.isPending}
+          >
+            {s.resolve}
+            <span className="comment-sr"> ({thread.root.body.slice(0, 60)})</span>
+          </Button>
+        </div>
+      )}
     </article>
+  );
+}
+
+/** The office's new remark: on the plan as a whole, a section or an indicator, written on the version under review. */
+function NewComment({ planId, sections, indicators }: Pick<Props, 'planId' | 'sections' | 'indicators'>) {
+  const { message } = App.useApp();
+  const start = useStartComment(planId);
+  const [anchor, setAnchor] = useState('GENERAL');
+  const [text, setText] = useState('');
+  const send = () => {
+    const [anchorType, anchorKey] = anchor.split(':') as [Thread['anchorType'], string | undefined];
+    start.mutate(
+      { anchorType, anchorKey, body: text.trim() },
+      {
+        onSuccess: () => {
+          setText('');
+          void message.success(s.commentSent);
+        },
+      },
+    );
+  };
+  return (
+    <section className="comment-new" aria-labelledby="comment-new-title">
+      <h3 className="comment-group-title" id="comment-new-title">
+        {s.newTitle}
+      </h3>
+      <label htmlFor="comment-anchor" className="comment-reply-label">
+        {s.anchor}
+      </label>
+      <select id="comment-anchor" className="comment-anchor" value={anchor} onChange={(e) => setAnchor(e.target.value)}>
+        <option value="GENERAL">{s.general}</option>
+        <optgroup label={s.sectionsGroup}>
+          {sections.map((x) => (
+            <option key={x.key} value={`SECTION:${x.key}`}>
+              {s.section(x.title)}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={s.indicatorsGroup}>
+          {indicators.map((x) => (
+            <option key={x.code} value={`INDICATOR:${x.code}`}>
+              {s.indicator(x.label)}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+      <label htmlFor="comment-body" className="comment-reply-label">
+        {s.body}
+      </label>
+      <Input.TextArea
+        id="comment-body"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 2, maxRows: 8 }}
+      />
+      {start.error && <Alert type="error" role="alert" showIcon title={start.error.message} />}
+      <Button type="primary" onClick={send} loading={start.isPending} disabled={!text.trim()}>
+        {s.sendComment}
+      </Button>
+    </section>
   );
 }

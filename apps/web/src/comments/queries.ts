@@ -39,3 +39,47 @@ export function useReply(planId: string) {
       ]),
   });
 }
+
+export interface NewComment {
+  anchorType: Thread['anchorType'];
+  anchorKey?: string;
+  body: string;
+}
+
+/** The office's new remark on the version under review, on a section, an indicator or the plan as a whole. */
+export function useStartComment(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, ApiError, NewComment>({
+    mutationFn: (body) =>
+      unwrap(
+        api.POST('/api/plans/{id}/comments', {
+          params: { path: { id: planId } },
+          headers: { 'Idempotency-Key': idempotencyKey() },
+          body,
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) }),
+        queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) }),
+      ]),
+  });
+}
+
+/** A reviewer marks a thread resolved at the current version (doing it twice changes nothing: no key needed). */
+export function useResolve(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, ApiError, string>({
+    mutationFn: (commentId) =>
+      unwrap(
+        api.POST('/api/plans/{id}/comments/{commentId}/resolve', {
+          params: { path: { id: planId, commentId } },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) }),
+        queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) }),
+      ]),
+  });
+}

@@ -17,4 +17,15 @@ export const commentStrings = {
   sent: 'Đã gửi trả lời.',
   staffNote: 'Hiệu trưởng trả lời góp ý; cán bộ của trường xem và chỉnh sửa nội dung theo góp ý.',
   loading: 'Đang tải góp ý…',
+  // the office's side
+  none: 'Chưa có góp ý nào về lần nộp này.',
+  resolve: 'Đánh dấu đã giải quyết',
+  resolvedDone: 'Đã đánh dấu góp ý là đã giải quyết.',
+  newTitle: 'Thêm góp ý',
+  anchor: 'Góp ý về',
+  sectionsGroup: 'Các mục của kế hoạch',
+  indicatorsGroup: 'Các chỉ tiêu',
+  body: 'Nội dung góp ý',
+  sendComment: 'Gửi góp ý',
+  commentSent: 'Đã gửi góp ý.',
 };

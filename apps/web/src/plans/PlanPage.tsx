@@ -1,6 +1,6 @@
 import { Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { type ReactNode, Suspense, lazy, useEffect, useMemo } from 'react';
-import { useBlocker, useParams } from 'react-router';
+import { useBlocker, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../auth/queries';
 import { PageError } from '../common/PageError';
 import { useAfterPaint } from '../common/useAfterPaint';
@@ -14,6 +14,8 @@ import { IndicatorTable } from './indicators/IndicatorTable';
 import { canEditDraft } from './permissions';
 import { type DraftView, type Plan, type PlanFormView, useDraft, usePlan, usePlanForm } from './queries';
 import { planStrings as s } from './strings';
+import { fromQueue } from '../review/queue-params';
+import { QueueNav } from './review/QueueNav';
 import { IssuesPanel } from './submit/IssuesPanel';
 import { SubmitBar } from './submit/SubmitBar';
 
@@ -26,6 +28,11 @@ const AttachmentsCard = lazy(() =>
 );
 const VersionsCard = lazy(() => import('../versions/VersionsCard').then((m) => ({ default: m.VersionsCard })));
 const TimelineCard = lazy(() => import('../timeline/TimelineCard').then((m) => ({ default: m.TimelineCard })));
+// The office's side: what changed since the reviewer last saw the plan, and the decision.
+const ChangesSince = lazy(() => import('./review/ChangesSince').then((m) => ({ default: m.ChangesSince })));
+const ReviewPanel = lazy(() => import('./review/ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+
+const OFFICE = ['REVIEWER', 'ADMIN'];
 
 export default function PlanPage() {
   const { id = '' } = useParams();
@@ -33,19 +40,38 @@ export default function PlanPage() {
   const form = usePlanForm(id);
   const draft = useDraft(id);
 
+  // Opened from the reviewer's queue: its previous and next plan, kept across plans (the same element each time).
+  const [params] = useSearchParams();
+  const nav = fromQueue(params) ? <QueueNav planId={id} /> : null;
+
   const failed = plan.error ?? form.error ?? draft.error;
   if (failed)
     return (
-      <PageError error={failed} onRetry={() => void Promise.all([plan.refetch(), form.refetch(), draft.refetch()])} />
+      <>
+        {nav}
+        <PageError error={failed} onRetry={() => void Promise.all([plan.refetch(), form.refetch(), draft.refetch()])} />
+      </>
     );
-  if (!plan.data || !form.data || !draft.data) return <Skeleton active aria-label={s.loading} />;
-  return <PlanEditor key={id} plan={plan.data} form={form.data} draft={draft.data} />;
+  if (!plan.data || !form.data || !draft.data)
+    return (
+      <>
+        {nav}
+        <Skeleton active aria-label={s.loading} />
+      </>
+    );
+  return (
+    <>
+      {nav}
+      <PlanEditor key={id} plan={plan.data} form={form.data} draft={draft.data} />
+    </>
+  );
 }
 
 function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; draft: DraftView }) {
   const me = useMe();
   const role = me.data?.role ?? '';
   const editable = canEditDraft(role, plan.status);
+  const office = OFFICE.includes(role);
   const editor = useDraftEditor(plan.id, draft, form, editable);
   const aroundEditor = useAfterPaint();
 
@@ -91,6 +117,11 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         </Space>
       </header>
       <DirectiveHeader form={form} />
+      {office && (
+        <Later shown={aroundEditor}>
+          <ChangesSince plan={plan} />
+        </Later>
+      )}
       <Later shown={aroundEditor}>
         <ExtensionCard
           planId={plan.id}
@@ -137,6 +168,11 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         editor={editor}
         hasVersions={plan.versions.length > 0}
       />
+      {office && (
+        <Later shown={aroundEditor}>
+          <ReviewPanel plan={plan} />
+        </Later>
+      )}
       <Later shown={aroundEditor}>
         <VersionsCard planId={plan.id} versions={plan.versions} withDraft={editable} draftStamp={savedAt} />
         <TimelineCard planId={plan.id} stamp={`${plan.status}:${plan.currentVersionNo}:${savedAt}`} />

@@ -88,7 +88,7 @@ function SidePicker(props: {
   );
 }
 
-function DiffView({
+export function DiffView({
   planId,
   pair,
   draftStamp,

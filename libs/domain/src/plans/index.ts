@@ -6,3 +6,5 @@ export * from './plan-extensions.service';
 export * from './plan-moves.service';
 export * from './plans.module';
 export * from './plans.service';
+export * from './review-queue';
+export * from './review-queue.service';
