@@ -614,6 +614,23 @@ describe('deadline timers in the plan workflow', () => {
     });
     expect(toHead[0].text).toContain('Chờ họp hội đồng trường');
 
+    // The office's inbox: what it decides on, the deadline the request would move among it.
+    const inbox = await stack
+      .http()
+      .get('/api/extension-requests')
+      .set(await bearer(stack, ADMIN));
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.find((r: { id: string }) => r.id === asked.body.id)).toMatchObject({
+      planId,
+      kind: 'SUBMISSION',
+      reason: 'Chờ họp hội đồng trường',
+      requestedUntil: new Date('2099-02-01T17:00:00+07:00').toISOString(),
+      plan: { id: planId, status: expect.any(String), school: { code: 'mn-binh-dinh', level: 'PRESCHOOL' } },
+      campaign: { id: campaignId },
+      requestedBy: { fullName: expect.any(String) },
+      deadline: (await stateOf('mn-binh-dinh')).deadlineInForce?.at,
+    });
+
     const granted = await stack
       .http()
       .post(`/api/plans/${planId}/extension-requests/${asked.body.id}/grant`)

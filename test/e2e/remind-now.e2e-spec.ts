@@ -72,6 +72,31 @@ describe('remind now: one message per principal, naming every plan it counts', (
     await stack?.close();
   });
 
+  const preview = async (query: Record<string, string>, email = district.admin) =>
+    stack
+      .http()
+      .get('/api/board/remind/preview')
+      .query(query)
+      .set(await bearer(stack, email));
+
+  it('previews what remind now would send, for the filter or the ticked plans, writing nothing', async () => {
+    const res = await preview({ schoolCode: SCHOOL });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ plans: 4, campaigns: 4, emails: 1, alreadyRemindedToday: 0, notRemindedToday: 0 });
+    const two = (await plansOf(SCHOOL)).slice(0, 2).map((p) => p.id);
+    const ticked = await preview({ schoolCode: SCHOOL, planIds: two.join(',') });
+    expect(ticked.body).toEqual({ plans: 2, campaigns: 2, emails: 1, alreadyRemindedToday: 0, notRemindedToday: 0 });
+    // A ticked plan outside the filter is left out.
+    const outside = (await plansOf(OTHER))[0].id;
+    const mixed = await preview({ schoolCode: SCHOOL, planIds: [two[0], outside].join(',') });
+    expect(mixed.body).toMatchObject({ plans: 1, emails: 1 });
+    expect(await messageOfToday(district.principal(SCHOOL))).toBeNull();
+    expect(await stack.prisma.reminderSent.count({ where: { planId: { in: two } } })).toBe(0);
+    expect((await preview({ schoolCode: SCHOOL, planIds: 'not-a-uuid' })).status).toBe(400);
+    // The clerk reads the board but reminds nobody, so is not told what a reminder would send either.
+    expect((await preview({ schoolCode: SCHOOL }, district.clerk)).status).toBe(403);
+  });
+
   it('lists every plan of the school, from every campaign, in the one message it counts', async () => {
     const res = await remind(SCHOOL);
     expect(res.status).toBe(200);
@@ -112,6 +137,14 @@ describe('remind now: one message per principal, naming every plan it counts', (
 
   it("does not count as reminded a plan the day's message does not name", async () => {
     await openCampaign(5);
+    // The preview says so before anything is sent.
+    expect((await preview({ schoolCode: SCHOOL })).body).toEqual({
+      plans: 5,
+      campaigns: 5,
+      emails: 0,
+      alreadyRemindedToday: 4,
+      notRemindedToday: 1,
+    });
     const res = await remind(SCHOOL);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ plans: 5, campaigns: 5, emails: 0, alreadyRemindedToday: 4, notRemindedToday: 1 });

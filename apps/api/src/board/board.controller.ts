@@ -20,6 +20,7 @@ import {
   boardQuerySchema,
   failedEmailsQuerySchema,
   formatVnDate,
+  remindFilterSchema,
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { contentDisposition } from '../common/content-disposition';
@@ -28,6 +29,7 @@ import { BoardPageDto, FailedEmailPageDto, RemindNowResultDto } from './board.re
 
 class BoardQueryDto extends createZodDto(boardQuerySchema) {}
 class BoardFilterDto extends createZodDto(boardFilterSchema) {}
+class RemindFilterDto extends createZodDto(remindFilterSchema) {}
 class FailedEmailsQueryDto extends createZodDto(failedEmailsQuerySchema) {}
 
 @ApiTags('board')
@@ -50,14 +52,28 @@ export class BoardController {
   @ApiOperation({
     summary: 'Nhắc ngay các trường chưa nộp trong bộ lọc (mỗi người nhận tối đa một thư nhắc mỗi ngày)',
     description:
-      'Cùng tham số lọc như bảng theo dõi; chỉ các kế hoạch đang chờ nhà trường, trong phạm vi người dùng. ' +
+      'Cùng tham số lọc như bảng theo dõi (planIds: chỉ các kế hoạch đã chọn trong bộ lọc); chỉ các kế hoạch ' +
+      'đang chờ nhà trường, trong phạm vi người dùng. ' +
       'Mỗi hiệu trưởng nhận một thư liệt kê mọi kế hoạch của trường trong bộ lọc, dù thuộc nhiều đợt. ' +
       'Kết quả: plans (số kế hoạch), campaigns (số đợt), emails (số thư gửi đi), alreadyRemindedToday (kế hoạch ' +
       'đã được nhắc hôm nay, không gửi lại), notRemindedToday (kế hoạch của người đã nhận thư nhắc hôm nay mà thư ' +
       'đó chưa nêu: không gửi thư thứ hai trong ngày, nên chưa được nhắc; nhắc lại vào ngày mai).',
   })
-  remindNow(@CurrentUser() user: AuthUser, @Query() q: BoardFilterDto) {
+  remindNow(@CurrentUser() user: AuthUser, @Query() q: RemindFilterDto) {
     return this.remind.remindNow(user, q);
+  }
+
+  @Get('remind/preview')
+  @Answers(RemindNowResultDto, 200)
+  @Roles('ADMIN', 'REVIEWER')
+  @ApiOperation({
+    summary: 'Xem trước "Nhắc ngay": bao nhiêu thư sẽ gửi đi, cho bao nhiêu kế hoạch; không gửi gì',
+    description:
+      'Cùng tham số với POST /board/remind (bộ lọc của bảng, planIds nếu chỉ nhắc các kế hoạch đã chọn) và cùng ' +
+      'kết quả: emails là số người sẽ nhận thư nếu gửi ngay bây giờ.',
+  })
+  previewRemind(@CurrentUser() user: AuthUser, @Query() q: RemindFilterDto) {
+    return this.remind.preview(user, q);
   }
 
   @Get()

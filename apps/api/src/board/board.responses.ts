@@ -23,6 +23,8 @@ export class BoardPageDto extends createZodDto(
       remindersSent: count,
       lastReminderAt: isoDateTime.nullable(),
       reviewer: personRef.nullable(),
+      /** the signed paper copies the campaign asks for, and those the clerk registered as received */
+      paperCopies: z.object({ required: count, received: count }),
     }),
   ).extend({
     summary: z.object({

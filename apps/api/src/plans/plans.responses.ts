@@ -324,7 +324,15 @@ export class ExtensionRequestListDto extends createZodDto(z.array(extensionReque
 export class PendingExtensionRequestListDto extends createZodDto(
   z.array(
     extensionRequest.extend({
-      plan: z.object({ id: uuid, school: z.object({ code: z.string(), name: z.string() }) }),
+      plan: z.object({
+        id: uuid,
+        status: planStatus,
+        school: z.object({ code: z.string(), name: z.string(), level: schoolLevel }),
+      }),
+      campaign: z.object({ id: uuid, title: z.string(), documentNumber: z.string() }),
+      requestedBy: personRef,
+      /** the deadline in force that the request asks to move (the revision deadline of a returned plan) */
+      deadline: isoDateTime,
     }),
   ),
   { codec: true },

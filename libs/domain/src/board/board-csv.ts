@@ -26,6 +26,8 @@ export const BOARD_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'Số lần đã nhắc', value: (i) => i.remindersSent },
   { header: 'Lần nhắc gần nhất', value: (i) => date(i.lastReminderAt) },
   { header: 'Người duyệt được giao', value: (i) => i.reviewer?.fullName ?? '' },
+  { header: 'Số bản giấy phải nộp', value: (i) => i.paperCopies.required },
+  { header: 'Số bản giấy đã nhận', value: (i) => i.paperCopies.received },
 ];
 
 // A cell that starts like a formula would run as one when Excel opens the file (CSV injection, OWASP); a

@@ -22,12 +22,15 @@ export const BOARD_SORTS = [
 export type BoardSort = (typeof BOARD_SORTS)[number];
 
 // "?status=A,B" and "?status=A&status=B" both mean a list: links built by hand and by forms both work.
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => {
-    if (v === undefined || v === '') return undefined;
-    const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
-    return parts.map((s) => s.trim()).filter(Boolean);
-  }, z.array(item).min(1).max(20, 'Tối đa 20 giá trị').optional());
+const listOf = <T extends z.ZodType>(item: T, max = 20) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined || v === '') return undefined;
+      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+      return parts.map((s) => s.trim()).filter(Boolean);
+    },
+    z.array(item).min(1).max(max, `Tối đa ${max} giá trị`).optional(),
+  );
 
 /** The board's filter and sort, shared by the page, the summary and the CSV export. */
 export const boardFilterSchema = z.object({
@@ -53,6 +56,15 @@ export const boardFilterSchema = z.object({
     .default('-daysOverdue'),
 });
 export type BoardFilter = z.output<typeof boardFilterSchema>;
+
+/**
+ * "Remind now" and its preview: the board's filter, and optionally the rows the office ticked (at most a page's
+ * worth); a ticked plan outside the filter, or not waiting on its school, is left out.
+ */
+export const remindFilterSchema = boardFilterSchema.extend({
+  planIds: listOf(z.uuid('Mã kế hoạch không hợp lệ'), 200),
+});
+export type RemindFilter = z.output<typeof remindFilterSchema>;
 
 export const boardQuerySchema = boardFilterSchema.extend({
   page: pageNumberSchema,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../plans/access';
-import type { BoardFilter } from './board-query';
+import type { RemindFilter } from './board-query';
 import { BoardService } from './board.service';
 import { RemindersService } from '../reminders/reminders.service';
 
@@ -31,16 +31,17 @@ export class BoardRemindService {
     private readonly reminders: RemindersService,
   ) {}
 
-  async remindNow(user: AuthUser, filter: BoardFilter): Promise<RemindNowResult> {
-    const byCampaign = new Map<string, string[]>();
-    for await (const batch of this.board.exportBatches(user, { ...filter, waitingOn: 'SCHOOL' })) {
-      for (const item of batch) {
-        const ids = byCampaign.get(item.campaign.id) ?? [];
-        ids.push(item.planId);
-        byCampaign.set(item.campaign.id, ids);
-      }
-    }
-    const plans = [...byCampaign].map(([campaignId, planIds]) => ({ campaignId, planIds }));
+  async remindNow(user: AuthUser, filter: RemindFilter): Promise<RemindNowResult> {
+    return this.run(user, filter, false);
+  }
+
+  /** What remindNow would do now, with nothing sent: the count the confirmation shows before the office sends. */
+  async preview(user: AuthUser, filter: RemindFilter): Promise<RemindNowResult> {
+    return this.run(user, filter, true);
+  }
+
+  private async run(user: AuthUser, filter: RemindFilter, dryRun: boolean): Promise<RemindNowResult> {
+    const plans = await this.waitingPlans(user, filter);
     const result: RemindNowResult = {
       plans: plans.reduce((n, p) => n + p.planIds.length, 0),
       campaigns: plans.length,
@@ -49,7 +50,24 @@ export class BoardRemindService {
       notRemindedToday: 0,
     };
     if (!plans.length) return result;
-    const sent = await this.reminders.sendDueReminders({ plans, manual: { actorId: user.id } });
+    const input = { plans, manual: { actorId: user.id } };
+    const sent = dryRun ? await this.reminders.previewManual(input) : await this.reminders.sendDueReminders(input);
     return { ...result, emails: sent.emails, alreadyRemindedToday: sent.skipped, notRemindedToday: sent.deferred };
+  }
+
+  /** The filter's plans waiting on their school, by campaign; only the chosen ones when the office picked rows. */
+  private async waitingPlans(user: AuthUser, filter: RemindFilter) {
+    const { planIds: chosen, ...boardFilter } = filter;
+    const picked = chosen ? new Set(chosen) : null;
+    const byCampaign = new Map<string, string[]>();
+    for await (const batch of this.board.exportBatches(user, { ...boardFilter, waitingOn: 'SCHOOL' })) {
+      for (const item of batch) {
+        if (picked && !picked.has(item.planId)) continue;
+        const ids = byCampaign.get(item.campaign.id) ?? [];
+        ids.push(item.planId);
+        byCampaign.set(item.campaign.id, ids);
+      }
+    }
+    return [...byCampaign].map(([campaignId, planIds]) => ({ campaignId, planIds }));
   }
 }

@@ -23,6 +23,9 @@ export interface BoardRow {
   reviewer_name: string | null;
   reminders_sent: number;
   last_reminder_at: Date | null;
+  /** the campaign's required paper copies, and how many the clerk registered for this plan */
+  paper_copies_required: number;
+  paper_copies_received: number;
 }
 
 export interface BoardItem {
@@ -42,6 +45,8 @@ export interface BoardItem {
   remindersSent: number;
   lastReminderAt: Date | null;
   reviewer: { id: string; fullName: string } | null;
+  /** the signed paper copies the campaign asks for, and those the clerk has registered as received */
+  paperCopies: { required: number; received: number };
 }
 
 export const WAITING_ON_STATUSES: Record<WaitingOn, readonly PlanStatus[]> = {
@@ -116,5 +121,6 @@ export function toBoardItem(row: BoardRow, now: Date, daysOverdue: (deadline: Da
     remindersSent: row.reminders_sent,
     lastReminderAt: row.last_reminder_at,
     reviewer: row.reviewer_id ? { id: row.reviewer_id, fullName: row.reviewer_name ?? '' } : null,
+    paperCopies: { required: row.paper_copies_required, received: row.paper_copies_received },
   };
 }

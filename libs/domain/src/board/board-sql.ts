@@ -152,14 +152,17 @@ export function orderSql(sort: BoardSort, table = ''): Prisma.Sql {
 const ITEM_COLUMNS = Prisma.sql`page.plan_id, page.plan_status::text AS plan_status, page.status_changed_at,
   page.deadline, page.school_code, sc.name AS school_name, sc.level::text AS school_level, sc.cluster_code,
   page.campaign_id, camp.key AS campaign_key, camp.title AS campaign_title, page.reviewer_id,
-  u."fullName" AS reviewer_name, COALESCE(r.n, 0) AS reminders_sent, r.last AS last_reminder_at`;
+  u."fullName" AS reviewer_name, COALESCE(r.n, 0) AS reminders_sent, r.last AS last_reminder_at,
+  camp."paperCopies" AS paper_copies_required, COALESCE(pc.n, 0) AS paper_copies_received`;
 // Lateral lookups by primary key: joined as tables, the planner hashes the whole school table for 50 rows.
 const ITEM_JOINS = Prisma.sql`LEFT JOIN LATERAL (SELECT s.name, s.level, cl.code AS cluster_code FROM "School" s
     JOIN "Cluster" cl ON cl.id = s."clusterId" WHERE s.id = page.school_id) sc ON true
   LEFT JOIN "Campaign" camp ON camp.id = page.campaign_id
   LEFT JOIN "User" u ON u.id = page.reviewer_id
   LEFT JOIN LATERAL (SELECT count(*)::int AS n, max(rs."createdAt") AS last
-    FROM "ReminderSent" rs WHERE rs."planId" = page.plan_id) r ON true`;
+    FROM "ReminderSent" rs WHERE rs."planId" = page.plan_id) r ON true
+  LEFT JOIN LATERAL (SELECT sum(p.copies)::int AS n
+    FROM "PaperCopyReceipt" p WHERE p."planId" = page.plan_id) pc ON true`;
 
 export interface BoardSummarySpec {
   filter: BoardFilter;

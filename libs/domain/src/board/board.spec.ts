@@ -28,6 +28,8 @@ const row = (over: Partial<BoardRow> = {}): BoardRow => ({
   reviewer_name: null,
   reminders_sent: 3,
   last_reminder_at: new Date('2022-01-29T01:00:00Z'),
+  paper_copies_required: 2,
+  paper_copies_received: 1,
   ...over,
 });
 
@@ -91,6 +93,7 @@ describe('toBoardItem', () => {
       remindersSent: 3,
       lastReminderAt: new Date('2022-01-29T01:00:00Z'),
       reviewer: null,
+      paperCopies: { required: 2, received: 1 },
     });
   });
 
@@ -243,6 +246,8 @@ describe('CSV', () => {
       '3',
       '29/01/2022',
       '',
+      '2',
+      '1',
     ]);
   });
 

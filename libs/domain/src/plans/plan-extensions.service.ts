@@ -32,12 +32,37 @@ export class PlanExtensionsService {
       .then(() => this.prisma.extensionRequest.findMany({ where: { planId }, orderBy: { createdAt: 'asc' } }));
   }
 
-  /** The district's requests waiting for an answer, oldest first. */
-  pending(admin: AuthUser) {
-    return this.prisma.extensionRequest.findMany({
+  /**
+   * The district's requests waiting for an answer, oldest first, each with what the office decides on: the school,
+   * the campaign, who asked, and the deadline the request would move (the one in force for its kind).
+   */
+  async pending(admin: AuthUser) {
+    const rows = await this.prisma.extensionRequest.findMany({
       where: { districtId: admin.districtId, status: 'PENDING' },
       orderBy: { createdAt: 'asc' },
-      include: { plan: { select: { id: true, school: { select: { code: true, name: true } } } } },
+      include: {
+        requestedBy: { select: { id: true, fullName: true } },
+        campaign: { select: { id: true, title: true, documentNumber: true, submissionDeadline: true } },
+        plan: {
+          select: {
+            id: true,
+            status: true,
+            submissionDeadline: true,
+            revisionDeadline: true,
+            school: { select: { code: true, name: true, level: true } },
+          },
+        },
+      },
+    });
+    return rows.map(({ campaign, plan, ...row }) => {
+      const { submissionDeadline, revisionDeadline, ...planRef } = plan;
+      const submission = submissionDeadline ?? campaign.submissionDeadline;
+      return {
+        ...row,
+        campaign: { id: campaign.id, title: campaign.title, documentNumber: campaign.documentNumber },
+        plan: planRef,
+        deadline: row.kind === 'REVISION' ? (revisionDeadline ?? submission) : submission,
+      };
     });
   }
 

@@ -98,6 +98,35 @@ export async function writeDeliveries(
 }
 
 /**
+ * What writeDeliveries would do with these deliveries, written nowhere: the messages it would write (one per
+ * person without a message of the day yet) and the units it would defer (a person whose message of the day is out
+ * and does not name the plan). "Remind now" asks this first, to tell the office how many people will hear.
+ */
+export async function previewDeliveries(
+  db: Tx,
+  day: LocalDate,
+  deliveries: Delivery[],
+): Promise<{ emails: number; deferred: number }> {
+  let emails = 0;
+  let deferred = 0;
+  for (const part of chunk(deliveries, 1000)) {
+    const existing = await db.emailLog.findMany({
+      where: { idempotencyKey: { in: part.map((d) => reminderMailKey(d.to.email, day)) } },
+      select: { id: true, idempotencyKey: true },
+    });
+    const byKey = new Map(existing.map((e) => [e.idempotencyKey, e.id]));
+    const joined = part.filter((d) => byKey.has(reminderMailKey(d.to.email, day))).map((d) => d.to.email);
+    const listed = await listedPlans(db, day, joined);
+    for (const d of part) {
+      const mail = byKey.get(reminderMailKey(d.to.email, day));
+      if (!mail) emails++;
+      else deferred += d.units.filter((u) => !listed.has(`${mail}|${u.planId}|${u.kind}`)).length;
+    }
+  }
+  return { emails, deferred };
+}
+
+/**
  * "emailId|planId|kind" of every plan that these people's messages of the day name: what the rungs recorded
  * against them say (a person's rungs of a day all point at their one message of that day).
  */

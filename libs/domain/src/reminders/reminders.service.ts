@@ -22,6 +22,7 @@ import {
   type OutboxContext,
   type ReminderUnit,
   chunk,
+  previewDeliveries,
   reminderMailKey,
   writeDeliveries,
 } from './reminder-outbox';
@@ -154,12 +155,7 @@ export class RemindersService {
   async sendDueReminders(input: SendRemindersInput): Promise<SendRemindersResult> {
     const scope = await this.scope(input);
     if (!scope) return { emails: 0, rungs: 0, skipped: 0, deferred: 0 };
-    const run = await this.startRun(scope, input.day);
-    for (const campaign of scope.campaigns) {
-      const pass = this.passFor(run, campaign);
-      if (!pass) continue;
-      for await (const plans of this.planBatches(run, campaign.id)) await this.collect(run, pass, plans);
-    }
+    const run = await this.gather(scope, input.day);
     const result = await this.deliver(run);
     if (result.rungs > 0 || scope.manual) {
       await AuditLog.write(this.prisma, {
@@ -178,6 +174,32 @@ export class RemindersService {
       });
     }
     return result;
+  }
+
+  /**
+   * What a "remind now" would send, with nothing written or queued: the messages (one per person who has none
+   * today), the rungs an earlier run recorded (skipped) and those a message already out would leave (deferred).
+   * The same authority check as sending: the confirmation never tells what the caller may not do.
+   */
+  async previewManual(input: Extract<SendRemindersInput, { manual: unknown }>): Promise<SendRemindersResult> {
+    const scope = await this.scope(input);
+    if (!scope) return { emails: 0, rungs: 0, skipped: 0, deferred: 0 };
+    const run = await this.gather(scope, input.day);
+    const deliveries = [...run.deliveries.values()];
+    const { emails, deferred } = await previewDeliveries(this.prisma, run.day, deliveries);
+    const units = deliveries.reduce((n, d) => n + d.units.length, 0);
+    return { emails, rungs: units - deferred, skipped: run.skipped, deferred };
+  }
+
+  /** Every campaign's due rungs, by addressee: the day's deliveries, not yet written. */
+  private async gather(scope: Scope, day: string | undefined): Promise<Run> {
+    const run = await this.startRun(scope, day);
+    for (const campaign of scope.campaigns) {
+      const pass = this.passFor(run, campaign);
+      if (!pass) continue;
+      for await (const plans of this.planBatches(run, campaign.id)) await this.collect(run, pass, plans);
+    }
+    return run;
   }
 
   /** The campaigns the run covers; null when "remind now" finds every campaign it names closed. */
