@@ -15,6 +15,7 @@ import { createZodDto } from 'nestjs-zod';
 import {
   type AuthUser,
   CampaignChangesService,
+  CampaignFormService,
   CampaignIssuingService,
   CampaignQueriesService,
   campaignCopySchema,
@@ -23,6 +24,7 @@ import {
   closeCampaignSchema,
   extendCampaignSchema,
   removeSchoolSchema,
+  reminderPreviewSchema,
 } from '@duyet/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
@@ -31,12 +33,14 @@ import { UsesWorkflows } from '../common/require-dependencies';
 import { Answers } from '../common/answers';
 import {
   CampaignAuditTrailDto,
+  CampaignCatalogueDto,
   CampaignDto,
   CampaignListDto,
   CampaignStateDto,
   ExtendedCampaignDto,
   IssuedCampaignDto,
   PlanRowDto,
+  ReminderPreviewDto,
 } from './campaigns.responses';
 
 /** How the create, copy and extend answers tell the office of a deadline it may not have meant. */
@@ -51,6 +55,7 @@ class AddSchoolDto extends createZodDto(campaignSchoolSchema) {}
 class RemoveSchoolDto extends createZodDto(removeSchoolSchema) {}
 class CloseCampaignDto extends createZodDto(closeCampaignSchema) {}
 class ExtendCampaignDto extends createZodDto(extendCampaignSchema) {}
+class ReminderPreviewInputDto extends createZodDto(reminderPreviewSchema) {}
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -61,7 +66,32 @@ export class CampaignsController {
     private readonly campaigns: CampaignIssuingService,
     private readonly query: CampaignQueriesService,
     private readonly operations: CampaignChangesService,
+    private readonly form: CampaignFormService,
   ) {}
+
+  // Before ':id': these two paths are not a campaign's id.
+  @Get('catalogue')
+  @Answers(CampaignCatalogueDto, 200)
+  @ApiOperation({ summary: 'Danh mục các mục kế hoạch và chỉ tiêu (kèm mức của huyện) để chọn khi ban hành đợt' })
+  @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập hoặc phiên đã hết hạn' })
+  catalogue(@CurrentUser() user: AuthUser) {
+    return this.form.catalogue(user);
+  }
+
+  @Post('reminder-preview')
+  @Answers(ReminderPreviewDto, 200)
+  @HttpCode(200)
+  @Roles('ADMIN')
+  @ApiOperation({
+    summary: 'Xem trước các ngày nhắc hạn nộp của một hạn nộp, theo lịch làm việc của huyện (không ghi gì)',
+    description:
+      'Mỗi mốc nhắc của reminderPolicy.SUBMISSION (mặc định nếu không gửi) rơi vào ngày làm việc nào, bỏ qua ' +
+      'thứ Bảy, Chủ nhật, ngày lễ, Tết và ngày nghỉ riêng của huyện, vào giờ gửi nhắc của huyện.',
+  })
+  @ApiBadRequestResponse({ description: 'Hạn nộp hoặc chính sách nhắc không hợp lệ' })
+  previewReminders(@CurrentUser() user: AuthUser, @Body() dto: ReminderPreviewInputDto) {
+    return this.form.previewReminders(user, dto);
+  }
 
   @Post()
   @Answers(IssuedCampaignDto, 201, { status: 200, description: 'Đã có đợt với cùng mã và số văn bản: trả lại đợt đó' })

@@ -2,6 +2,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CampaignStatus, ReviewMode } from '@duyet/database';
+import { REMINDER_ROLES } from '@duyet/domain';
 import { PLAN_STATUSES } from '@duyet/workflows';
 import { isoDateTime, isoDay } from '../common/answers';
 import { auditEntry, declaredAs, jsonValue, planStatus, schoolLevel, uuid } from '../common/shared.responses';
@@ -29,6 +30,9 @@ const campaignView = z.object({
   reminderPolicy: declaredAs<unknown>(jsonValue),
   copiedFromId: uuid.nullable(),
   signerTitle: z.string().nullable(),
+  /** who signs the directive; who receives the submissions and paper copies */
+  signer: z.object({ email: z.string(), fullName: z.string() }).nullable(),
+  receiver: z.object({ email: z.string(), fullName: z.string() }).nullable(),
   status: declaredAs<string>(z.enum(CampaignStatus)),
   workflowId: z.string(),
   plansOpenedAt: z.iso.datetime().nullable(),
@@ -86,6 +90,54 @@ export class PlanRowDto extends createZodDto(
     removedAt: isoDateTime.nullable(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
+  }),
+  { codec: true },
+) {}
+
+const level = schoolLevel.nullable();
+export class CampaignCatalogueDto extends createZodDto(
+  z.object({
+    sections: z.array(z.object({ key: z.string(), title: z.string(), required: z.boolean() })),
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        unit: z.string(),
+        /** null: every school level */
+        level,
+        direction: z.enum(['HIGHER', 'LOWER', 'NONE']),
+        /** the district's own target, min and/or max */
+        target: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
+      }),
+    ),
+  }),
+  { codec: true },
+) {}
+
+const previewDay = z.object({ date: isoDay, at: z.iso.datetime() });
+export class ReminderPreviewDto extends createZodDto(
+  z.object({
+    deadline: z.object({
+      at: z.iso.datetime(),
+      date: isoDay,
+      working: z.boolean(),
+      /** the day off it falls on (a holiday's name, "Chủ nhật"); null on a working day */
+      dayOff: z.string().nullable(),
+    }),
+    /** the district's daily reminder hour (HH:mm, Asia/Ho_Chi_Minh) */
+    hour: z.string(),
+    timeZone: z.string(),
+    rungs: z.array(
+      previewDay.extend({
+        key: z.string(),
+        /** working days from the deadline: negative before, 0 on the day */
+        offset: z.int(),
+        to: z.array(z.enum(REMINDER_ROLES)),
+        cc: z.array(z.enum(REMINDER_ROLES)),
+      }),
+    ),
+    /** the first digests to the office after the last rung */
+    digests: z.array(previewDay.extend({ n: z.int() })),
   }),
   { codec: true },
 ) {}

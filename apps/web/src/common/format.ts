@@ -31,3 +31,9 @@ export function formatLocalDay(day: string): string {
 
 /** "98,5" */
 export const formatNumber = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 3 });
+
+/** "Thứ tư, 10/02/2027" for a local day written "2027-02-10": the weekday shows a weekend or a holiday at a glance. */
+export function formatWeekdayDay(day: string): string {
+  const weekday = dayjs(day, 'YYYY-MM-DD').format('dddd');
+  return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)}, ${formatLocalDay(day)}`;
+}

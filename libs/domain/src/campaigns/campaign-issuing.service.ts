@@ -128,6 +128,7 @@ export class CampaignIssuingService {
           reviewDays: input.reviewDays,
           revisionDays: input.revisionDays,
           reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
+          copiedFromId: input.copiedFromId ?? null,
           receiverId: refs.receiverId,
           signerId: refs.signerId,
           signerTitle: refs.signerTitle,
@@ -174,37 +175,55 @@ export class CampaignIssuingService {
   }
 
   private async resolveReferences(districtId: string, input: CampaignInput) {
-    const [sections, indicators, clusters, users] = await Promise.all([
+    const [sections, indicators, clusters, users, source] = await Promise.all([
       this.prisma.sectionTemplate.findMany({ where: { districtId }, orderBy: { position: 'asc' } }),
       this.prisma.indicator.findMany({ where: { districtId, code: { in: input.requiredIndicators } } }),
       this.prisma.cluster.findMany({ where: { districtId, code: { in: input.targetClusters } } }),
       this.prisma.user.findMany({
         where: { districtId, email: { in: [input.signer.email, ...(input.receiver ? [input.receiver] : [])] } },
       }),
+      input.copiedFromId
+        ? this.prisma.campaign.findFirst({ where: { id: input.copiedFromId, districtId }, select: { id: true } })
+        : null,
     ]);
     const unknown = (wanted: string[], known: string[]) => wanted.filter((w) => !known.includes(w));
-    const problems: string[] = [];
+    // Each problem names its field, so that a form shows it where the office chose the value.
+    const problems: { field: string; message: string }[] = [];
     const badSections = unknown(
       input.requiredSections,
       sections.map((s) => s.key),
     );
-    if (badSections.length) problems.push(`Mục kế hoạch không có trong danh mục: ${badSections.join(', ')}`);
+    if (badSections.length)
+      problems.push({
+        field: 'requiredSections',
+        message: `Mục kế hoạch không có trong danh mục: ${badSections.join(', ')}`,
+      });
     const badIndicators = unknown(
       input.requiredIndicators,
       indicators.map((i) => i.code),
     );
-    if (badIndicators.length) problems.push(`Chỉ tiêu không có trong danh mục: ${badIndicators.join(', ')}`);
+    if (badIndicators.length)
+      problems.push({
+        field: 'requiredIndicators',
+        message: `Chỉ tiêu không có trong danh mục: ${badIndicators.join(', ')}`,
+      });
     const badClusters = unknown(
       input.targetClusters,
       clusters.map((c) => c.code),
     );
-    if (badClusters.length) problems.push(`Cụm trường không tồn tại: ${badClusters.join(', ')}`);
+    if (badClusters.length)
+      problems.push({ field: 'targetClusters', message: `Cụm trường không tồn tại: ${badClusters.join(', ')}` });
     const byEmail = new Map(users.map((u) => [u.email, u.id] as const));
     const signer = users.find((u) => u.email === input.signer.email)!;
-    if (!byEmail.has(input.signer.email)) problems.push(`Người ký ${input.signer.email} không thuộc Phòng GD&ĐT này`);
+    if (!byEmail.has(input.signer.email))
+      problems.push({ field: 'signer.email', message: `Người ký ${input.signer.email} không thuộc Phòng GD&ĐT này` });
     if (input.receiver && !byEmail.has(input.receiver))
-      problems.push(`Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này`);
-    if (problems.length) throw new DomainError('VALIDATION', problems.join('. ') + '.');
+      problems.push({ field: 'receiver', message: `Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này` });
+    if (input.copiedFromId && !source)
+      problems.push({ field: 'copiedFromId', message: 'Không tìm thấy đợt được sao chép trong huyện' });
+    if (problems.length) {
+      throw new DomainError('VALIDATION', problems.map((p) => p.message).join('. ') + '.', { errors: problems });
+    }
     // Without a named receiver, submissions go to the office's clerk (văn thư, by position), who registers them.
     const clerk = input.receiver
       ? null

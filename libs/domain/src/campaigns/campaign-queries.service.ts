@@ -26,6 +26,9 @@ export interface CampaignDto {
   reminderPolicy: unknown;
   copiedFromId: string | null;
   signerTitle: string | null;
+  /** who signs the directive, and who receives the submissions (the paper copies); null when none is named */
+  signer: { email: string; fullName: string } | null;
+  receiver: { email: string; fullName: string } | null;
   status: string;
   workflowId: string;
   plansOpenedAt: string | null;
@@ -37,6 +40,13 @@ export interface CampaignDto {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+const person = { select: { email: true, fullName: true } } as const;
+const withPeople = { signer: person, receiver: person } as const;
+type CampaignWithPeople = Campaign & {
+  signer: { email: string; fullName: string } | null;
+  receiver: { email: string; fullName: string } | null;
+};
+
 @Injectable()
 export class CampaignQueriesService {
   constructor(private readonly prisma: PrismaService) {}
@@ -44,13 +54,17 @@ export class CampaignQueriesService {
   async list(user: AuthUser): Promise<CampaignDto[]> {
     const campaigns = await this.prisma.campaign.findMany({
       where: { districtId: user.districtId },
-      orderBy: { issuedOn: 'desc' },
+      orderBy: [{ issuedOn: 'desc' }, { createdAt: 'desc' }],
+      include: withPeople,
     });
     return Promise.all(campaigns.map((c) => this.toDto(user, c)));
   }
 
   async get(user: AuthUser, id: string): Promise<CampaignDto> {
-    const campaign = await this.prisma.campaign.findFirst({ where: { id, districtId: user.districtId } });
+    const campaign = await this.prisma.campaign.findFirst({
+      where: { id, districtId: user.districtId },
+      include: withPeople,
+    });
     if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
     return this.toDto(user, campaign);
   }
@@ -69,7 +83,7 @@ export class CampaignQueriesService {
     return events.map(trailEntry);
   }
 
-  private async toDto(user: AuthUser, c: Campaign): Promise<CampaignDto> {
+  private async toDto(user: AuthUser, c: CampaignWithPeople): Promise<CampaignDto> {
     const groups = await this.prisma.plan.groupBy({
       by: ['status'],
       where: { campaignId: c.id, school: schoolScopeWhere(user) },
@@ -97,6 +111,8 @@ export class CampaignQueriesService {
       reminderPolicy: c.reminderPolicy,
       copiedFromId: c.copiedFromId,
       signerTitle: c.signerTitle,
+      signer: c.signer,
+      receiver: c.receiver,
       status: c.status,
       workflowId: c.workflowId,
       plansOpenedAt: c.plansOpenedAt?.toISOString() ?? null,

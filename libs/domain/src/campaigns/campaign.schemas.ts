@@ -37,6 +37,8 @@ export const campaignInputSchema = z
     reviewDays: z.number().int().min(1).max(60).default(5),
     revisionDays: z.number().int().min(1).max(60).default(5),
     reminderPolicy: reminderPolicySchema.optional(),
+    /** the campaign this one was pre-filled from ("Sao chép từ năm trước"), of the same district */
+    copiedFromId: z.uuid('Đợt sao chép không hợp lệ').optional(),
     signer: z.object({
       email: z.email('Địa chỉ e-mail người ký không hợp lệ'),
       /** the directive's capacity as printed on it; omitted: computed from the signer's position */
@@ -69,3 +71,10 @@ export const campaignSchoolSchema = z.object({ schoolCode: z.string().trim().min
 export const removeSchoolSchema = z.object({ reason: reasonSchema });
 export const closeCampaignSchema = z.object({ reason: reasonSchema });
 export const extendCampaignSchema = z.object({ until: instantSchema, reason: reasonSchema });
+
+/** Where the reminders of a deadline would fall, before the campaign is issued. */
+export const reminderPreviewSchema = z.object({
+  submissionDeadline: instantSchema,
+  reminderPolicy: reminderPolicySchema.optional(),
+});
+export type ReminderPreviewInput = z.infer<typeof reminderPreviewSchema>;

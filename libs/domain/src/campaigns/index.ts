@@ -4,3 +4,4 @@ export * from './campaign-issuing.service';
 export * from './campaign-steps.service';
 export * from './campaign-queries.service';
 export * from './campaigns.module';
+export * from './campaign-form.service';

@@ -1,3 +1,4 @@
 export * from './policy';
 export * from './reminders.service';
 export * from './reminders.module';
+export * from './preview';
