@@ -86,7 +86,7 @@ export default function MeetingRoomPage() {
           <AgendaPanel meeting={m} agenda={agenda.data} selected={presenting?.id ?? null} onSelect={setChosen} />
           <AttendancePanel meeting={m} editable={role === 'ADMIN' && m.status === 'SCHEDULED'} />
         </div>
-        <main className="room-main" aria-label={s.presenting}>
+        <div className="room-main">
           {presenting ? (
             <PresentingPanel
               key={presenting.id}
@@ -97,7 +97,7 @@ export default function MeetingRoomPage() {
           ) : (
             <Empty description={s.pickSchool} />
           )}
-        </main>
+        </div>
       </div>
     </div>
   );

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Skeleton,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Select, Skeleton, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../auth/queries';
