@@ -176,6 +176,16 @@ describe("the review meetings' screens in the browser", () => {
     const last = before[4];
     expect(await mailTo(principal(last))).toHaveLength(1);
     await expectNoSeriousA11yViolations(page);
+    // The invitation's link, opened by a principal: the running order with the school's own turn marked.
+    const head = await signedIn(principal(a), `/meetings/${meetingId}`);
+    await head.getByRole('heading', { name: 'Hội nghị duyệt kế hoạch - Cụm I', level: 1 }).waitFor();
+    const turns = await head.locator('.school-agenda li').allInnerTexts();
+    expect(turns.map((t) => t.replace(/^\d{2}:\d{2} - \d{2}:\d{2}\s+/, ''))).toEqual(
+      [b, c, a, ...before.slice(3)].map((code) => (code === a ? `${nameOf(code)} (Lượt của trường)` : nameOf(code))),
+    );
+    expect(turns[2]).toMatch(/^08:10 - 08:30/);
+    await expectNoSeriousA11yViolations(head);
+    await screens(head, 'meeting-school');
   });
 
   it('runs the meeting from the room view: attendance with a union guest, then every school’s outcome', async () => {

@@ -30,6 +30,7 @@ import {
   type Slot,
   minutesUrl,
   useCancelMeeting,
+  useAgenda,
   useMeeting,
   useMeetings,
   useMoveSlot,
@@ -44,13 +45,16 @@ import './meetings.css';
 export default function MeetingPage() {
   const id = useParams().id ?? '';
   const me = useMe();
-  const meeting = useMeeting(id);
+  // A school's people come here from their invitation: they read the running order, not the office's record.
+  const school = me.data?.role === 'PRINCIPAL' || me.data?.role === 'SCHOOL_STAFF';
+  const meeting = useMeeting(id, !!me.data && !school);
   const m = meeting.data;
 
   useEffect(() => {
     if (m) document.title = `${m.title} - ${common.appName}`;
   }, [m]);
 
+  if (school) return <SchoolAgenda id={id} schoolName={(me.data?.schoolName as unknown as string | null) ?? null} />;
   if (meeting.isPending) return <Skeleton active />;
   if (meeting.isError) return <PageError error={meeting.error} onRetry={() => void meeting.refetch()} />;
   if (!m) return null;
@@ -363,5 +367,50 @@ function InviteesCard({ meeting: m }: { meeting: Meeting }) {
         ]}
       />
     </Card>
+  );
+}
+
+/** What a school sees of its meeting: when and where, and the running order with its own turn marked. */
+function SchoolAgenda({ id, schoolName }: { id: string; schoolName: string | null }) {
+  const agenda = useAgenda(id, false);
+  const a = agenda.data;
+  useEffect(() => {
+    if (a) document.title = `${a.title} - ${common.appName}`;
+  }, [a]);
+  if (agenda.isPending) return <Skeleton active />;
+  if (agenda.isError || !a) return <PageError error={agenda.error} onRetry={() => void agenda.refetch()} />;
+  return (
+    <div className="meeting-page">
+      <Typography.Title level={1} className="page-title">
+        {a.title}
+      </Typography.Title>
+      <Card size="small" className="meetings-card">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, md: 3 }}
+          items={[
+            { key: 'campaign', label: s.campaign, children: a.campaign.documentNumber },
+            { key: 'date', label: s.date, children: formatLocalDay(a.date) },
+            { key: 'time', label: s.time, children: `${formatTime(a.startsAt)} - ${formatTime(a.endsAt)}` },
+            { key: 'venue', label: s.venue, children: a.venue },
+            { key: 'status', label: s.status, children: <MeetingStatusTag status={a.status} /> },
+          ]}
+        />
+      </Card>
+      <Card title={<h2 className="card-title">{s.order}</h2>} size="small" className="meetings-card">
+        <p className="meetings-intro">{s.schoolIntro}</p>
+        <ol className="school-agenda">
+          {a.slots.map((x) => (
+            <li key={x.id} className={x.school.name === schoolName ? 'school-agenda-mine' : undefined}>
+              <span className="school-agenda-time">
+                {formatTime(x.startsAt)} - {formatTime(x.endsAt)}
+              </span>{' '}
+              {x.school.name}
+              {x.school.name === schoolName && <strong> ({s.yourSlot})</strong>}
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
   );
 }

@@ -42,6 +42,7 @@ export default function MeetingRoomPage() {
   useEffect(() => {
     if (m) document.title = `${m.title} - ${common.appName}`;
   }, [m]);
+  useShellHidden();
 
   if (meeting.isPending)
     return (
@@ -493,4 +494,18 @@ function groupBySchool(m: Meeting, people: Attendee[]): [string, Attendee[]][] {
   const groups: [string, Attendee[]][] = [[s.office, people.filter((a) => !a.schoolCode)]];
   for (const slot of m.slots) groups.push([slot.school.name, people.filter((a) => a.schoolCode === slot.school.code)]);
   return groups.filter(([, list]) => list.length > 0);
+}
+
+/**
+ * The room covers the app's header and menu: they are taken out of the tab order and from screen readers while it
+ * is open (inert), so the keyboard starts on the room itself.
+ */
+function useShellHidden() {
+  useEffect(() => {
+    const chrome = [...document.querySelectorAll<HTMLElement>('.shell-header, .shell-nav')];
+    for (const el of chrome) el.inert = true;
+    return () => {
+      for (const el of chrome) el.inert = false;
+    };
+  }, []);
 }

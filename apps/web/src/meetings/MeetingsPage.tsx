@@ -140,13 +140,13 @@ function ScheduleCard({ campaign }: { campaign: MeetingCampaign }) {
         >
           <Select options={options} loading={clusters.isPending} placeholder={s.pickCluster} />
         </Form.Item>
-        <Form.Item name="date" label={s.date} rules={[{ required: true, message: s.date }]} {...field('date')}>
+        <Form.Item name="date" label={s.date} rules={[{ required: true, message: s.required }]} {...field('date')}>
           <Input type="date" />
         </Form.Item>
         <Form.Item
           name="startTime"
           label={s.startTime}
-          rules={[{ required: true, message: s.startTime }]}
+          rules={[{ required: true, message: s.required }]}
           {...field('startTime')}
         >
           <Input type="time" />
@@ -154,7 +154,7 @@ function ScheduleCard({ campaign }: { campaign: MeetingCampaign }) {
         <Form.Item
           name="slotMinutes"
           label={s.slotMinutes}
-          rules={[{ required: true, message: s.slotMinutes }]}
+          rules={[{ required: true, message: s.required }]}
           {...field('slotMinutes')}
         >
           <InputNumber min={5} max={240} step={5} className="full-width" />
@@ -162,7 +162,7 @@ function ScheduleCard({ campaign }: { campaign: MeetingCampaign }) {
         <Form.Item
           name="venue"
           label={s.venue}
-          rules={[{ required: true, message: s.venue }]}
+          rules={[{ required: true, message: s.required }]}
           {...field('venue')}
           className="schedule-venue"
         >

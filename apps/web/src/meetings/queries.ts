@@ -51,10 +51,12 @@ export function useMeetings(campaignId: string | null) {
 }
 export type MeetingSummary = NonNullable<ReturnType<typeof useMeetings>['data']>[number];
 
-export function useMeeting(id: string) {
+/** The whole meeting, for the office (a school reads the agenda instead). */
+export function useMeeting(id: string, enabled = true) {
   return useQuery({
     queryKey: meetingKeys.meeting(id),
     queryFn: () => unwrap(api.GET('/api/meetings/{id}', path(id))),
+    enabled,
   });
 }
 export type Meeting = components['schemas']['MeetingDto'];
@@ -62,11 +64,11 @@ export type Slot = Meeting['slots'][number];
 export type Attendee = Meeting['attendees'][number];
 
 /** Who presents now and next by the server's clock; read again every half minute while the room is open. */
-export function useAgenda(id: string) {
+export function useAgenda(id: string, refetchInterval: number | false = 30_000) {
   return useQuery({
     queryKey: meetingKeys.agenda(id),
     queryFn: () => unwrap(api.GET('/api/meetings/{id}/agenda', path(id))),
-    refetchInterval: 30_000,
+    refetchInterval,
   });
 }
 export type Agenda = NonNullable<ReturnType<typeof useAgenda>['data']>;

@@ -88,6 +88,10 @@ export const meetingStrings = {
   minutes: 'Biên bản hội nghị',
   minutesHolds: (decided: number, total: number) => `Biên bản ghi kết quả của ${decided}/${total} trường.`,
   downloadMinutes: 'Tải biên bản (DOCX)',
+  required: 'Cần điền mục này',
+  // a school's view (the invitation's link)
+  schoolIntro: 'Nhà trường trình bày kế hoạch theo thứ tự dưới đây; giờ có thể thay đổi, thư cập nhật sẽ được gửi lại.',
+  yourSlot: 'Lượt của trường',
   // the room
   roomExit: 'Thoát phòng họp',
   clock: 'Giờ hiện tại',
