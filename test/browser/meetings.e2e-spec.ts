@@ -68,6 +68,11 @@ describe("the review meetings' screens in the browser", () => {
     await page.waitForURL(`**${path}`);
     return page;
   };
+  /** Picks an option of an Ant Design select by its exact label, in the dropdown the field opened. */
+  const choose = async (page: Page, label: string, option: string) => {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  };
   const slotOrder = async () =>
     (
       await web.stack.prisma.meetingSlot.findMany({
@@ -84,9 +89,8 @@ describe("the review meetings' screens in the browser", () => {
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'meetings-empty');
 
-    await page.getByLabel('Cụm trường').click();
-    await page.getByRole('option', { name: 'Cụm I' }).click();
-    await page.getByLabel('Ngày').fill('2027-01-25');
+    await choose(page, 'Cụm trường', 'Cụm I');
+    await page.getByLabel('Ngày', { exact: true }).fill('2027-01-25');
     await page.getByLabel('Giờ bắt đầu').fill('07:30');
     await page.getByLabel('Thời lượng mỗi trường (phút)').fill('20');
     await page.getByLabel('Địa điểm').fill(VENUE);
@@ -119,7 +123,7 @@ describe("the review meetings' screens in the browser", () => {
       async () => {
         await page.reload();
         const rows = await page.locator('.ant-table-row').allInnerTexts();
-        return rows.length > 10 && rows.every((r) => r.includes('Đã gửi giấy mời (thư đã đi)')) ? rows : undefined;
+        return rows.length > 5 && rows.every((r) => r.includes('Đã gửi giấy mời (thư đã đi)')) ? rows : undefined;
       },
       30_000,
       'every invitation shown as sent',
@@ -144,9 +148,10 @@ describe("the review meetings' screens in the browser", () => {
     // Keyboard dragging: focus the handle, space lifts, arrow down moves one place, space drops.
     const handle = page.getByRole('button', { name: `Kéo để đổi thứ tự: ${nameOf(a)}` });
     await handle.focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Space');
+    for (const key of ['Space', 'ArrowDown', 'Space']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(250);
+    }
     await eventually(async () => ((await slotOrder())[1] === a ? true : undefined), 15_000, 'the keyboard move');
     expect(await slotOrder()).toEqual([b, a, c, ...before.slice(3)]);
 
@@ -202,13 +207,12 @@ describe("the review meetings' screens in the browser", () => {
 
     // Attendance: every school's principal present, the office's people absent, a union guest added by name.
     for (const code of order) {
-      const group = page.getByRole('group', { name: nameOf(code) });
+      const group = page.getByRole('group', { name: nameOf(code), exact: true });
       await group.getByRole('checkbox').first().check();
     }
     await page.getByLabel('Họ tên khách').fill(GUEST.name);
     await page.getByLabel('Chức vụ khách').fill(GUEST.title);
-    await page.getByLabel('Trường của khách').click();
-    await page.getByRole('option', { name: nameOf(order[0]) }).click();
+    await choose(page, 'Trường của khách', nameOf(order[0]));
     await page.getByRole('button', { name: 'Thêm khách' }).click();
     await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
     await page.getByText('Đã lưu điểm danh.').waitFor();
