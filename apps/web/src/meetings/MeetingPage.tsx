@@ -77,21 +77,7 @@ export default function MeetingPage() {
             className="meeting-cancelled"
           />
         )}
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, md: 3 }}
-          items={[
-            { key: 'campaign', label: s.campaign, children: m.campaign.documentNumber },
-            { key: 'date', label: s.date, children: formatLocalDay(m.date) },
-            {
-              key: 'time',
-              label: s.time,
-              children: `${formatTime(m.startsAt)} - ${formatTime(m.endsAt)} (${s.perSchool(m.slotMinutes)})`,
-            },
-            { key: 'venue', label: s.venue, children: m.venue },
-            { key: 'status', label: s.status, children: <MeetingStatusTag status={m.status} /> },
-          ]}
-        />
+        <MeetingFacts m={m} perSchool={m.slotMinutes} />
         <div className="meeting-actions">
           {open && (
             <Link
@@ -385,17 +371,7 @@ function SchoolAgenda({ id, schoolName }: { id: string; schoolName: string | nul
         {a.title}
       </Typography.Title>
       <Card size="small" className="meetings-card">
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, md: 3 }}
-          items={[
-            { key: 'campaign', label: s.campaign, children: a.campaign.documentNumber },
-            { key: 'date', label: s.date, children: formatLocalDay(a.date) },
-            { key: 'time', label: s.time, children: `${formatTime(a.startsAt)} - ${formatTime(a.endsAt)}` },
-            { key: 'venue', label: s.venue, children: a.venue },
-            { key: 'status', label: s.status, children: <MeetingStatusTag status={a.status} /> },
-          ]}
-        />
+        <MeetingFacts m={a} />
       </Card>
       <Card title={<h2 className="card-title">{s.order}</h2>} size="small" className="meetings-card">
         <p className="meetings-intro">{s.schoolIntro}</p>
@@ -412,5 +388,32 @@ function SchoolAgenda({ id, schoolName }: { id: string; schoolName: string | nul
         </ol>
       </Card>
     </div>
+  );
+}
+
+interface Facts {
+  campaign: { documentNumber: string };
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  status: string;
+}
+
+/** When and where, as the invitation says it. */
+function MeetingFacts({ m, perSchool }: { m: Facts; perSchool?: number }) {
+  const time = `${formatTime(m.startsAt)} - ${formatTime(m.endsAt)}`;
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2, md: 3 }}
+      items={[
+        { key: 'campaign', label: s.campaign, children: m.campaign.documentNumber },
+        { key: 'date', label: s.date, children: formatLocalDay(m.date) },
+        { key: 'time', label: s.time, children: perSchool ? `${time} (${s.perSchool(perSchool)})` : time },
+        { key: 'venue', label: s.venue, children: m.venue },
+        { key: 'status', label: s.status, children: <MeetingStatusTag status={m.status} /> },
+      ]}
+    />
   );
 }
