@@ -24,7 +24,7 @@ export function useMeetingCampaigns() {
     queryKey: meetingKeys.campaigns(),
     queryFn: () => unwrap(api.GET('/api/campaigns')),
     select: (all) =>
-      (Array.isArray(all) ? all : [])
+      all
         .filter((c) => c.reviewMode === 'MEETING')
         .sort((a, b) =>
           a.status === b.status ? b.issuedOn.localeCompare(a.issuedOn) : a.status === 'ACTIVE' ? -1 : 1,
