@@ -63,9 +63,9 @@ describe("the review meetings' screens in the browser", () => {
 
   const signedIn = async (email: string, path: string): Promise<Page> => {
     const page = await web.newPage();
-    await page.goto(path);
+    await page.goto('/login');
     await signIn(page, email);
-    await page.waitForURL(`**${path}`);
+    await page.goto(path);
     return page;
   };
   /** Picks an option of an Ant Design select by its exact label, in the dropdown the field opened. */
