@@ -9,7 +9,8 @@ import {
   signIn,
   startBrowserStack,
 } from '../support/browser';
-import { clearMailbox, mailTo } from '../support/mailbox';
+import { icsOf, mailOf } from '../support/calendar-mail';
+import { clearMailbox } from '../support/mailbox';
 import { MAM_NON, PRESCHOOLS, PRESCHOOL_DRAFT, callsAs, expectStatus } from '../support/meetings';
 import { eventually } from '../support/stack';
 
@@ -68,6 +69,7 @@ describe("the review meetings' screens in the browser", () => {
     await page.goto(path);
     return page;
   };
+  const invitations = (email: string) => mailOf('MEETING_INVITATION', email);
   /** Picks an option of an Ant Design select by its exact label, in the dropdown the field opened. */
   const choose = async (page: Page, label: string, option: string) => {
     await page.getByLabel(label, { exact: true }).click();
@@ -111,13 +113,19 @@ describe("the review meetings' screens in the browser", () => {
     for (const s of CLUSTER_I) {
       const [mail] = await eventually(
         async () => {
-          const mails = await mailTo(principal(s.code));
+          const mails = await invitations(principal(s.code));
           return mails.length ? mails : undefined;
         },
         30_000,
         `the invitation to ${principal(s.code)}`,
       );
       expect(mail.subject).toContain(`Giấy mời: Hội nghị duyệt kế hoạch - Cụm I - ${s.name}`);
+      const ics = await icsOf(mail);
+      const slot = await web.stack.prisma.meetingSlot.findFirstOrThrow({
+        where: { meetingId, plan: { school: { code: s.code } } },
+      });
+      const startsAt = new Date(Date.parse('2027-01-25T00:30:00Z') + (slot.position - 1) * 20 * 60_000);
+      expect(ics).toMatchObject({ method: 'REQUEST', sequence: 0, start: startsAt.toISOString() });
     }
     await eventually(
       async () => {
@@ -164,7 +172,7 @@ describe("the review meetings' screens in the browser", () => {
 
     // The schools whose time moved got an update; the page shows it against their principal.
     for (const code of [a, b, c]) {
-      await eventually(async () => ((await mailTo(principal(code))).length >= 2 ? true : undefined), 30_000, code);
+      await eventually(async () => ((await invitations(principal(code))).length >= 2 ? true : undefined), 30_000, code);
     }
     await eventually(
       async () => {
@@ -179,7 +187,7 @@ describe("the review meetings' screens in the browser", () => {
       'the update shown',
     );
     const last = before[4];
-    expect(await mailTo(principal(last))).toHaveLength(1);
+    expect(await invitations(principal(last))).toHaveLength(1);
     await expectNoSeriousA11yViolations(page);
     // The invitation's link, opened by a principal: the running order with the school's own turn marked.
     const head = await signedIn(principal(a), `/meetings/${meetingId}`);
