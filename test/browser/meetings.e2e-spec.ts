@@ -130,6 +130,7 @@ describe("the review meetings' screens in the browser", () => {
     await eventually(
       async () => {
         await page.reload();
+        await page.locator('.ant-table-row').first().waitFor();
         const rows = await page.locator('.ant-table-row').allInnerTexts();
         return rows.length > 5 && rows.every((r) => r.includes('Đã gửi giấy mời (thư đã đi)')) ? rows : undefined;
       },
@@ -235,7 +236,10 @@ describe("the review meetings' screens in the browser", () => {
     if (process.env.WEB_SCREENSHOTS) await page.screenshot({ path: 'test-results/screens/room-1920.png' });
 
     for (const code of order) {
-      await page.getByRole('button', { name: `Xem kế hoạch của ${nameOf(code)}` }).click();
+      await page
+        .locator('.room-slot-button')
+        .filter({ hasText: nameOf(code) })
+        .click();
       const panel = page.locator('.room-presenting');
       await panel.getByRole('heading', { name: `Trường trình bày: ${nameOf(code)}` }).waitFor();
       // The plan's indicators as submitted.

@@ -146,7 +146,6 @@ function AgendaPanel(props: {
                 type="button"
                 className="room-slot-button"
                 aria-pressed={selected === slot.id}
-                aria-label={s.show(slot.school.name)}
                 onClick={() => onSelect(slot.id)}
               >
                 <span className="room-slot-time">

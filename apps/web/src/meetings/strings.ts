@@ -104,7 +104,6 @@ export const meetingStrings = {
   } as Record<string, string>,
   now: 'Đang trình bày',
   next: 'Tiếp theo',
-  show: (school: string) => `Xem kế hoạch của ${school}`,
   presenting: 'Trường trình bày',
   pickSchool: 'Chọn một trường trong chương trình để xem kế hoạch.',
   planStatus: 'Trạng thái kế hoạch',
