@@ -44,6 +44,7 @@ interface Attendee {
   invited: boolean;
   withdrawn: boolean;
   present: boolean | null;
+  invitation?: { state: string; delivery: string; at: string } | null;
 }
 interface Meeting {
   id: string;
@@ -247,6 +248,16 @@ describe('review meetings by cluster', () => {
     meeting.II = desk.body;
     expect(meeting.II.slots.map((s) => s.school.code)).not.toContain(leaving.school.code);
     const gone = await icsOf((await caught(T.CANCEL, principal(leaving.school.code), 1))[0]);
+    // Each invitee's invitation as the meeting's page lists it: the last message sent, and whether it went out.
+    const invitation = (m: Meeting, email: string) => m.attendees.find((a) => a.email === email)?.invitation;
+    await reload('I');
+    await reload('II');
+    expect(invitation(meeting.I, email)).toMatchObject({ state: 'CANCELLED', delivery: 'SENT' });
+    // invited to II, then moved up a place when II's first school went back to the desk: an update
+    expect(invitation(meeting.II, email)).toMatchObject({ state: 'UPDATED', delivery: 'SENT' });
+    expect(invitation(meeting.I, principal(meeting.I.slots[0].school.code))).toMatchObject({ state: 'UPDATED' });
+    expect(invitation(meeting.I, principal(meeting.I.slots[3].school.code))).toMatchObject({ state: 'SENT' });
+    expect(invitation(meeting.II, principal(leaving.school.code))?.state).toBe('CANCELLED');
     expect(gone).toMatchObject({ method: 'CANCEL', uid: uidFor(meeting.II, principal(leaving.school.code)) });
     const approved = await api.post(DEPUTY, `/api/plans/${planId[leaving.school.code]}/approve`, { comment: APPROVED });
     expect(approved.body.status).toBe('APPROVED');

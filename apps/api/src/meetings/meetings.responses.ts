@@ -33,6 +33,15 @@ const attendee = z.object({
   invited: z.boolean(),
   withdrawn: z.boolean(),
   present: z.boolean().nullable(),
+  /** the last message sent to this invitee about the meeting (null: a guest, or nothing sent yet) */
+  invitation: z
+    .object({
+      state: z.enum(['SENT', 'UPDATED', 'CANCELLED']),
+      delivery: z.enum(['QUEUED', 'SENDING', 'SENT', 'FAILED']),
+      at: isoDateTime,
+    })
+    .nullable()
+    .optional(),
 });
 
 const meetingDetail = meetingSummary.extend({

@@ -27,7 +27,18 @@ export class MeetingQueriesService {
   }
 
   async get(user: AuthUser, id: string) {
-    return meetingDetail(await this.load(user, id, 'FULL'));
+    const meeting = await this.load(user, id, 'FULL');
+    // The outbox keys a meeting's messages `<change key>:<meeting id>:<template>:<address>` (syncInvitations).
+    const mails = await this.prisma.emailLog.findMany({
+      where: {
+        districtId: user.districtId,
+        campaignId: meeting.campaignId,
+        template: { in: ['MEETING_INVITATION', 'MEETING_AGENDA', 'MEETING_CANCELLED'] },
+        idempotencyKey: { contains: `:${meeting.id}:MEETING_` },
+      },
+      select: { to: true, template: true, status: true, createdAt: true },
+    });
+    return meetingDetail(meeting, mails);
   }
 
   async agenda(user: AuthUser, id: string) {

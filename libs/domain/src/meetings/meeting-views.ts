@@ -28,12 +28,33 @@ const slotSchedule = (m: MeetingRow, s: MeetingSlotRow) => ({
   school: { code: s.plan.school.code, name: s.plan.school.name },
 });
 
+/** The last message the meeting sent to one address: what that invitee's calendar now holds. */
+export interface InvitationMail {
+  to: string;
+  template: string;
+  status: 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED';
+  createdAt: Date;
+}
+
+/**
+ * An invitee's invitation as it stands: cancelled when the last message was a cancellation, updated when more than
+ * one invitation or agenda reached them, sent otherwise; with the delivery state of that last message.
+ */
+export function invitationState(mails: readonly InvitationMail[], email: string | null) {
+  const mine = mails.filter((m) => m.to === email).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const last = mine.at(-1);
+  if (!last) return null;
+  const requests = mine.filter((m) => m.template !== 'MEETING_CANCELLED').length;
+  const state = last.template === 'MEETING_CANCELLED' ? 'CANCELLED' : requests > 1 ? 'UPDATED' : 'SENT';
+  return { state, delivery: last.status, at: last.createdAt } as const;
+}
+
 export function meetingSummary(m: MeetingRow) {
   return { ...schedule(m), slotCount: m.slots.length };
 }
 
 /** Everything, for the office: slots with plans and outcomes, invitees with their attendance. */
-export function meetingDetail(m: MeetingRow) {
+export function meetingDetail(m: MeetingRow, mails: readonly InvitationMail[] = []) {
   return {
     ...schedule(m),
     uid: m.uid,
@@ -57,6 +78,7 @@ export function meetingDetail(m: MeetingRow) {
       invited: a.userId !== null,
       withdrawn: a.withdrawnAt !== null,
       present: a.present,
+      invitation: a.userId ? invitationState(mails, a.email) : null,
     })),
   };
 }
