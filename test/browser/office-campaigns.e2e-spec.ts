@@ -412,7 +412,8 @@ describe("the office's campaign pages in the browser", () => {
     expect(beforeOne).toBe('2027-03-11');
 
     // The office closes that day (a local festival); the same reminder moves back a working day.
-    await page.getByRole('link', { name: 'Lịch nghỉ', exact: true }).click();
+    // The year of the day it adds, not the current one the menu opens.
+    await page.goto('/calendar?year=2027');
     await page.getByRole('heading', { name: 'Lịch nghỉ', level: 1 }).waitFor();
     await pickDay(page.getByLabel('Ngày', { exact: true }), '11/03/2027');
     await page.getByRole('radio', { name: 'Ngày nghỉ' }).check();
@@ -441,7 +442,7 @@ describe("the office's campaign pages in the browser", () => {
     expect(after.find(([label]) => label === 'Ngày hạn nộp')![1]).toBe('2027-03-12');
 
     // Removing the correction: the day is the library's again, and the audit log says who did it.
-    await page.getByRole('link', { name: 'Lịch nghỉ', exact: true }).click();
+    await page.goto('/calendar?year=2027');
     await page.getByRole('button', { name: 'Bỏ điều chỉnh 11/03/2027' }).click();
     await page.locator('.ant-popconfirm-buttons').getByRole('button', { name: 'Bỏ điều chỉnh' }).click();
     await added.waitFor({ state: 'detached' });

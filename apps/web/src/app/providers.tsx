@@ -24,6 +24,13 @@ const theme = {
     colorLinkHover: '#0d3f96',
     colorLinkActive: '#0a3278',
     colorInfo: '#1456c8',
+    // A button under the pointer or pressed darkens instead of lightening, keeping white text at 4.5:1.
+    colorPrimaryHover: '#0d3f96',
+    colorPrimaryActive: '#0a3278',
+    colorErrorHover: '#a51b18',
+    colorErrorActive: '#861512',
+    // Placeholders a person must read (a select's "Tất cả cấp học") at 4.5:1 too.
+    colorTextPlaceholder: '#707070',
     // The same for the greys of secondary text and the reds of errors: axe asks 4.5:1 for body text.
     colorError: '#c5221f',
     colorSuccess: '#2b7a0b',
