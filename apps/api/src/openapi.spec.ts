@@ -108,4 +108,22 @@ describe('the OpenAPI document', () => {
     expect(schemas.PlanDetailDto!.properties.draft).toEqual({ $ref: '#/components/schemas/JsonValue' });
     expect(schemas.JsonValue).toBeDefined();
   });
+
+  it("writes a nullable value in OpenAPI 3.0's words, never as a list of types a client would read as an array", () => {
+    const lists: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray((node as { type?: unknown }).type)) lists.push(at);
+      for (const [key, value] of Object.entries(node)) walk(value, `${at}.${key}`);
+    };
+    walk(document, '');
+    expect(lists).toEqual([]);
+    const list = document.components?.schemas?.CampaignListDto as { items: { properties: Record<string, unknown> } };
+    expect(list.items.properties.signerTitle).toEqual({ type: 'string', nullable: true });
+    // A DTO's own property, which @nestjs/swagger took for an array, and a real array beside it.
+    const school = document.components?.schemas?.SchoolDto as { properties: Record<string, unknown> };
+    expect(school.properties.closeReason).toEqual({ type: 'string', nullable: true });
+    const campaign = document.components?.schemas?.CampaignDto as { properties: Record<string, { type?: string }> };
+    expect(campaign.properties.targetLevels?.type).toBe('array');
+  });
 });

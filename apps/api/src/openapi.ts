@@ -17,5 +17,50 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return withErrorBodies(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] })));
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
+  return withErrorBodies(nullableAsOpenApi30(cleanupOpenApiDoc(unlistNullableProperties(document))));
+}
+
+const ZOD_EMPTY_TYPE = 'x-nestjs_zod-empty-type';
+
+/**
+ * A DTO's own nullable property (`z.string().nullable()`) reaches @nestjs/swagger as `type: ['string', 'null']`, which
+ * it reads as its array notation and writes `type: 'array', items: { type: 'string' }`. nestjs-zod marks such a
+ * property (its type was not one string); a real array never carries the mark. Put back as a nullable value.
+ */
+function unlistNullableProperties<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const item of node) unlistNullableProperties(item);
+  } else if (node && typeof node === 'object') {
+    const schema = node as Record<string, unknown>;
+    const items = schema.items as { type?: unknown } | undefined;
+    if (schema[ZOD_EMPTY_TYPE] && schema.type === 'array' && typeof items?.type === 'string') {
+      schema.type = items.type;
+      schema.nullable = true;
+      delete schema.items;
+    }
+    for (const value of Object.values(schema)) unlistNullableProperties(value);
+  }
+  return node;
+}
+
+/**
+ * The document says OpenAPI 3.0, where a nullable value is `nullable: true`; zod writes the 3.1 form `type: ['string',
+ * 'null']`, which 3.0 readers (the web app's client generator) take for an array. Rewritten in place, in 3.0's words.
+ */
+export function nullableAsOpenApi30<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const item of node) nullableAsOpenApi30(item);
+  } else if (node && typeof node === 'object') {
+    const schema = node as Record<string, unknown>;
+    if (Array.isArray(schema.type)) {
+      const types = (schema.type as string[]).filter((t) => t !== 'null');
+      if (types.length === 1) {
+        if (types.length < (schema.type as string[]).length) schema.nullable = true;
+        schema.type = types[0];
+      }
+    }
+    for (const value of Object.values(schema)) nullableAsOpenApi30(value);
+  }
+  return node;
 }

@@ -79,7 +79,7 @@ function Directive({ campaign: c }: { campaign: CampaignView }) {
   // On a phone each field's name goes above its value, so the value has the screen's width.
   const wide = Grid.useBreakpoint().md;
   const indicatorName = (code: string) => catalogue.data?.indicators.find((i) => i.code === code)?.label ?? code;
-  const signerTitle = typeof c.signerTitle === 'string' ? c.signerTitle : null;
+  const signerTitle = c.signerTitle;
   const items = [
     { key: 'doc', label: s.documentNumber, children: c.documentNumber },
     { key: 'issued', label: s.issuedOn, children: formatLocalDay(c.issuedOn) },

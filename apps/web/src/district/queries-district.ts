@@ -13,15 +13,10 @@ type Answer<P extends keyof paths> = paths[P]['get'] extends {
 }
   ? T
   : never;
-/**
- * The OpenAPI document writes a bare nullable string (`z.string().nullable()`) as an array of strings (@nestjs/swagger
- * reads zod's `type: ['string', 'null']` as its own `type: [String]`); these are what the API really answers.
- */
-type NullableStrings<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
-export type School = NullableStrings<Answer<'/api/schools'>['items'][number], 'commune' | 'closeReason'>;
+export type School = Answer<'/api/schools'>['items'][number];
 export type Cluster = Answer<'/api/clusters'>['items'][number];
-export type Delegation = NullableStrings<Answer<'/api/delegations'>['items'][number], 'reference' | 'revokeReason'>;
-export type SignIn = NullableStrings<Answer<'/api/sign-ins'>['items'][number], 'reason'>;
+export type Delegation = Answer<'/api/delegations'>['items'][number];
+export type SignIn = Answer<'/api/sign-ins'>['items'][number];
 export type SchoolInput = components['schemas']['SchoolInputDto'];
 export type DelegationInput = components['schemas']['DelegationInputDto'];
 
@@ -38,8 +33,7 @@ export const districtKeys = {
 export function useSchools(query: SchoolQuery) {
   return useQuery({
     queryKey: districtKeys.schoolList(query),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/schools', { params: { query } }))) as unknown as { items: School[] },
+    queryFn: async () => await unwrap(api.GET('/api/schools', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,7 +58,7 @@ function useInvalidateSchoolsAndClusters() {
 export function useCreateSchool() {
   const invalidate = useInvalidateSchoolsAndClusters();
   return useMutation<School, ApiError, SchoolInput>({
-    mutationFn: async (body) => (await unwrap(api.POST('/api/schools', { body }))) as unknown as School,
+    mutationFn: async (body) => await unwrap(api.POST('/api/schools', { body })),
     onSuccess: invalidate,
   });
 }
@@ -73,7 +67,7 @@ export function useChangeSchool() {
   const invalidate = useInvalidateSchoolsAndClusters();
   return useMutation<School, ApiError, { id: string; body: components['schemas']['SchoolChangeDto'] }>({
     mutationFn: async ({ id, body }) =>
-      (await unwrap(api.PATCH('/api/schools/{id}', { params: { path: { id } }, body }))) as unknown as School,
+      await unwrap(api.PATCH('/api/schools/{id}', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -83,11 +77,11 @@ export function useSchoolState() {
   const invalidate = useInvalidateSchoolsAndClusters();
   return useMutation<School, ApiError, { id: string; close: boolean; reason?: string }>({
     mutationFn: async ({ id, close, reason }) =>
-      (await unwrap(
+      await unwrap(
         close
           ? api.POST('/api/schools/{id}/close', { params: { path: { id } }, body: { reason: reason ?? '' } })
           : api.POST('/api/schools/{id}/reopen', { params: { path: { id } } }),
-      )) as unknown as School,
+      ),
     onSuccess: invalidate,
   });
 }
@@ -120,8 +114,7 @@ export function useRemoveCluster() {
 export function useDelegations() {
   return useQuery({
     queryKey: districtKeys.delegations,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/delegations'))) as unknown as { today: string; items: Delegation[] },
+    queryFn: async () => await unwrap(api.GET('/api/delegations')),
   });
 }
 
@@ -137,7 +130,7 @@ export function useOfficePeople(position: 'HEAD' | 'SPECIALIST') {
 export function useRecordDelegation() {
   const queryClient = useQueryClient();
   return useMutation<Delegation, ApiError, DelegationInput>({
-    mutationFn: async (body) => (await unwrap(api.POST('/api/delegations', { body }))) as unknown as Delegation,
+    mutationFn: async (body) => await unwrap(api.POST('/api/delegations', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: districtKeys.delegations }),
   });
 }
@@ -146,9 +139,7 @@ export function useRevokeDelegation() {
   const queryClient = useQueryClient();
   return useMutation<Delegation, ApiError, { id: string; reason: string }>({
     mutationFn: async ({ id, reason }) =>
-      (await unwrap(
-        api.POST('/api/delegations/{id}/revoke', { params: { path: { id } }, body: { reason } }),
-      )) as unknown as Delegation,
+      await unwrap(api.POST('/api/delegations/{id}/revoke', { params: { path: { id } }, body: { reason } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: districtKeys.delegations }),
   });
 }
@@ -159,7 +150,7 @@ export function useSignIns(query: SignInQuery) {
     queryKey: districtKeys.signIns(query),
     queryFn: async () => {
       const page = await unwrap(api.GET('/api/sign-ins', { params: { query } }));
-      return { ...page, items: page.items as unknown as SignIn[] };
+      return { ...page, items: page.items };
     },
     placeholderData: keepPreviousData,
   });

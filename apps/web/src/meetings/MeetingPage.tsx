@@ -54,7 +54,7 @@ export default function MeetingPage() {
     if (m) document.title = `${m.title} - ${common.appName}`;
   }, [m]);
 
-  if (school) return <SchoolAgenda id={id} schoolName={(me.data?.schoolName as unknown as string | null) ?? null} />;
+  if (school) return <SchoolAgenda id={id} schoolName={me.data?.schoolName ?? null} />;
   if (meeting.isPending) return <Skeleton active />;
   if (meeting.isError) return <PageError error={meeting.error} onRetry={() => void meeting.refetch()} />;
   if (!m) return null;

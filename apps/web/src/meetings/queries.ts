@@ -180,7 +180,7 @@ export const useOutcome = (id: string) =>
   );
 
 /** Why the meeting was called off (the generated type reads the nullable string as an array; it is a string). */
-export const cancelReasonOf = (m: Meeting): string => (m.cancelReason as unknown as string | null) ?? '';
+export const cancelReasonOf = (m: Meeting): string => m.cancelReason ?? '';
 
 /** The minutes (biên bản) as a Word file: a plain link, the session cookie goes with it. */
 export const minutesUrl = (id: string) => `/api/meetings/${id}/minutes`;
