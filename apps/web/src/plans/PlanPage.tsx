@@ -27,6 +27,9 @@ const AttachmentsCard = lazy(() =>
   import('../attachments/AttachmentsCard').then((m) => ({ default: m.AttachmentsCard })),
 );
 const VersionsCard = lazy(() => import('../versions/VersionsCard').then((m) => ({ default: m.VersionsCard })));
+const PaperCopiesCard = lazy(() =>
+  import('../paper-copies/PaperCopiesCard').then((m) => ({ default: m.PaperCopiesCard })),
+);
 const TimelineCard = lazy(() => import('../timeline/TimelineCard').then((m) => ({ default: m.TimelineCard })));
 // The office's side: what changed since the reviewer last saw the plan, and the decision.
 const ChangesSince = lazy(() => import('./review/ChangesSince').then((m) => ({ default: m.ChangesSince })));
@@ -171,6 +174,11 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
       {office && (
         <Later shown={aroundEditor}>
           <ReviewPanel plan={plan} />
+        </Later>
+      )}
+      {plan.versions.length > 0 && (
+        <Later shown={aroundEditor}>
+          <PaperCopiesCard planId={plan.id} role={role} />
         </Later>
       )}
       <Later shown={aroundEditor}>
