@@ -119,7 +119,18 @@ describe("the office's campaign pages in the browser", () => {
       .click();
   }
 
-  const next = (page: Page) => page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+  const sampleDistrictId = async () =>
+    (await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } })).districtId;
+  const next = async (page: Page) => {
+    // A date picker left open by the field before it would lie over the step's buttons: closed first.
+    await page
+      .locator('.ant-picker-dropdown:visible')
+      .waitFor({ state: 'hidden', timeout: 2_000 })
+      .catch(async () => {
+        await page.keyboard.press('Escape');
+      });
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+  };
   const stepTitle = (page: Page, title: string) => page.getByRole('heading', { name: title, level: 2 }).waitFor();
 
   /** The preview's rows: the rung's words and the day (from its <time>) it falls on. */
@@ -183,7 +194,8 @@ describe("the office's campaign pages in the browser", () => {
 
     // 3. Primary schools of cluster I, with the number of schools each choice selects.
     await stepTitle(page, '3. Đối tượng');
-    const open = { closedAt: null };
+    // The sample district's own schools: other suites bring districts of their own into the same database.
+    const open = { closedAt: null, districtId: await sampleDistrictId() };
     const primary = await web.stack.prisma.school.count({ where: { ...open, level: 'PRIMARY' } });
     const primaryI = await web.stack.prisma.school.count({
       where: { ...open, level: 'PRIMARY', cluster: { code: 'I' } },
@@ -471,7 +483,7 @@ describe("the office's campaign pages in the browser", () => {
 
     // A primary school of cluster II, outside the campaign's clusters: added by hand.
     const extra = await web.stack.prisma.school.findFirstOrThrow({
-      where: { level: 'PRIMARY', cluster: { code: 'II' }, closedAt: null },
+      where: { districtId: await sampleDistrictId(), level: 'PRIMARY', cluster: { code: 'II' }, closedAt: null },
       orderBy: { code: 'asc' },
     });
     await choose(page, page.getByLabel('Trường thêm vào đợt'), extra.name);

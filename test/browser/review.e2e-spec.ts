@@ -7,6 +7,7 @@ import {
   signIn,
   startBrowserStack,
 } from '../support/browser';
+import { eventually } from '../support/stack';
 
 // The reviewer's side in Chromium against the real stack: the queue (filters in the address, counts, bulk
 // decisions), a plan reviewed with anchored comments, a revision deadline and a return, the principal's revision in
@@ -170,6 +171,12 @@ describe('reviewing plans, in the browser', () => {
       await comments.getByLabel('Nội dung góp ý').pressSequentially(body);
       await comments.getByRole('button', { name: 'Gửi góp ý' }).click();
       await comments.getByText(body).waitFor();
+      // Sent, the box is empty for the next remark.
+      await eventually(
+        async () => ((await comments.getByLabel('Nội dung góp ý').inputValue()) === '' ? true : undefined),
+        10_000,
+        'the comment box to empty',
+      );
     };
     await addComment(`Mục: ${TASKS}`, TASKS_COMMENT);
     await addComment(`Chỉ tiêu: ${SWIM}`, SWIM_COMMENT);

@@ -67,7 +67,9 @@ describe('browser sessions', () => {
     const { cookie } = await signIn();
     const me = await stack.http().get('/api/auth/me').set('Cookie', cookie);
     expect(me.status).toBe(200);
-    const school = await stack.prisma.school.findFirstOrThrow({ where: { code: SCHOOL } });
+    const school = await stack.prisma.school.findFirstOrThrow({
+      where: { code: SCHOOL, users: { some: { email: EMAIL } } },
+    });
     expect(me.body).toMatchObject({ email: EMAIL, schoolId: school.id, schoolName: school.name, title: 'Hiệu trưởng' });
     const none = await stack.http().get('/api/auth/me');
     expect(none.status).toBe(401);

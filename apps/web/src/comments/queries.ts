@@ -58,11 +58,12 @@ export function useStartComment(planId: string) {
           body,
         }),
       ),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) }),
-        queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) }),
-      ]),
+    // Not awaited: the box empties as soon as the server has the remark, not after the lists are read again (a
+    // person typing the next remark meanwhile would have it appended to the one already sent).
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: commentKeys.all(planId) });
+      void queryClient.invalidateQueries({ queryKey: timelineKeys.all(planId) });
+    },
   });
 }
 
