@@ -48,6 +48,9 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+// Each test walks several pages in two browsers: on a loaded 2-core machine that takes more than the default minute.
+jest.setTimeout(180_000);
+
 describe('the district admin in the browser', () => {
   let web: BrowserStack;
   let page: Page;

@@ -70,6 +70,9 @@ async function pick(select: Locator, label: string, typed?: string): Promise<voi
   await chosen.waitFor({ state: 'hidden' });
 }
 
+// Each test walks several pages in two browsers: on a loaded 2-core machine that takes more than the default minute.
+jest.setTimeout(180_000);
+
 describe('the district’s people in the browser', () => {
   let web: BrowserStack;
   let district: TestDistrict;

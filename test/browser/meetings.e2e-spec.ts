@@ -29,6 +29,9 @@ const RETURN_COMMENT = 'Bổ sung giải pháp huy động trẻ nhà trẻ ra l
 const OPEN_COMMENT = 'Chỉ tiêu trẻ nhà trẻ ra lớp cần có lộ trình theo từng học kỳ.';
 const GUEST = { name: 'Nguyễn Thị Hoa', title: 'Chủ tịch Công đoàn' };
 
+// Each test walks several pages in two browsers: on a loaded 2-core machine that takes more than the default minute.
+jest.setTimeout(180_000);
+
 describe("the review meetings' screens in the browser", () => {
   let web: BrowserStack;
   let campaignId: string;

@@ -34,6 +34,9 @@ const NAME: Record<string, string> = {
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+// Each test walks several pages in two browsers: on a loaded 2-core machine that takes more than the default minute.
+jest.setTimeout(180_000);
+
 describe("the office's board and extension requests in the browser", () => {
   let web: BrowserStack;
   let campaignId: string;

@@ -48,6 +48,9 @@ const SOURCE = {
 /** The district's own Tết break around mùng 1 (Sat 6/2/2027), as the office announces it each year. */
 const TET_2027 = ['2027-02-04', '2027-02-08', '2027-02-09'];
 
+// Each test walks several pages in two browsers: on a loaded 2-core machine that takes more than the default minute.
+jest.setTimeout(180_000);
+
 describe("the office's campaign pages in the browser", () => {
   let web: BrowserStack;
   let sourceId: string;

@@ -32,6 +32,9 @@ const RETURN_COMMENT = 'Đề nghị nhà trường tiếp thu các góp ý và 
 const REVISED_TASKS = 'Đổi mới phương pháp dạy học theo nhóm; bồi dưỡng đội ngũ hằng tháng; tăng cường cơ sở vật chất.';
 const BULK_COMMENT = 'Đề nghị bổ sung bản ký có đóng dấu.';
 
+// Each test walks several pages in two browsers: on a loaded 2-core machine that takes more than the default minute.
+jest.setTimeout(180_000);
+
 describe('reviewing plans, in the browser', () => {
   let web: BrowserStack;
   let single: string;
