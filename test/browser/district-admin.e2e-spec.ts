@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN } from '../support/campaign';
+import { ADMIN, CLERK } from '../support/campaign';
 import {
   type BrowserStack,
   expectNoSeriousA11yViolations,
@@ -320,5 +320,15 @@ describe('the district admin in the browser', () => {
     // Successes only: this person has none.
     await choose(page, page.locator('.district-filters'), 'Kết quả', 'Thành công');
     await page.getByText('Không có lần đăng nhập nào khớp bộ lọc.').waitFor();
+  });
+  it('tells the clerk the district pages are the admins’, without showing their tabs or buttons', async () => {
+    const page = await web.newPage();
+    await page.goto(`/login?next=${encodeURIComponent('/district/people')}`);
+    await signIn(page, CLERK);
+    await page.getByRole('heading', { name: 'Trang này dành cho lãnh đạo Phòng GD&ĐT', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Thêm người dùng' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Các mục quản lý của huyện' }).count()).toBe(0);
+    // Nor does the clerk's menu lead there.
+    expect(await page.getByRole('link', { name: 'Trường và người dùng' }).count()).toBe(0);
   });
 });

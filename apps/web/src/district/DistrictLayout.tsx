@@ -1,6 +1,8 @@
-import { Typography } from 'antd';
+import { Result, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { homeFor } from '../app/nav';
+import { useMe } from '../auth/queries';
 import { common } from '../common/strings';
 import { districtStrings as s } from './strings-district';
 import './district.css';
@@ -23,6 +25,7 @@ const TITLE = 'Trường và người dùng';
  */
 export default function DistrictLayout() {
   const { pathname } = useLocation();
+  const me = useMe();
   // The tabs' own titles come after this one (a layout effect runs before any page's effect): this is the title of a
   // tab that sets none.
   useLayoutEffect(() => {
@@ -35,6 +38,18 @@ export default function DistrictLayout() {
     const active = strip?.querySelector<HTMLElement>('.district-tab.active');
     if (strip && active) strip.scrollLeft = Math.max(0, active.offsetLeft - 16);
   }, [pathname]);
+
+  // Only the office's admins manage the district; anyone else opening the address is told so, not shown empty tabs.
+  if (me.data && me.data.role !== 'ADMIN') {
+    return (
+      <Result
+        status="403"
+        title={<h1 className="result-title">{s.adminsOnlyTitle}</h1>}
+        subTitle={s.adminsOnlyText}
+        extra={<Link to={homeFor(me.data.role)}>{common.backHome}</Link>}
+      />
+    );
+  }
 
   return (
     <>

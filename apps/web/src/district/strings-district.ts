@@ -7,6 +7,8 @@ export const levelLabels: Record<string, string> = {
 };
 
 export const districtStrings = {
+  adminsOnlyTitle: 'Trang này dành cho lãnh đạo Phòng GD&ĐT',
+  adminsOnlyText: 'Chỉ quản trị của Phòng quản lý trường, cụm trường, người dùng và ủy quyền ký.',
   tabs: 'Các mục quản lý của huyện',
   cancel: 'Huỷ',
   save: 'Lưu',
