@@ -250,7 +250,12 @@ describe('the district’s people in the browser', () => {
     await page.getByRole('button', { name: 'Khoá tài khoản' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Khoá tài khoản' }).click();
     await page.getByText('Đã khoá tài khoản.').waitFor();
-    expect((await web.stack.prisma.user.findUniqueOrThrow({ where: { id: deputy.id } })).active).toBe(false);
+    await eventually(
+      async () =>
+        (await web.stack.prisma.user.findUniqueOrThrow({ where: { id: deputy.id } })).active ? undefined : true,
+      10_000,
+      'the account locked in the database',
+    );
     await page.getByRole('button', { name: 'Xoá dữ liệu cá nhân' }).click();
     const dialog = page.getByRole('dialog', { name: 'Xoá dữ liệu cá nhân của người này?' });
     await dialog.getByLabel('E-mail của người này').fill(deputyEmail);
