@@ -13,8 +13,8 @@ import { eventually } from '../support/stack';
 // with its reminders previewed on the district's working-day calendar, copying last year's, the campaign's page
 // (add and remove a school, extend the deadline, close), and the calendar page moving the reminder preview.
 
-const DOC = '35/KH-PGDĐT';
-const KEY = 'van-hoa-doc-2027';
+const DOC = '38/KH-PGDĐT';
+const KEY = 'van-hoa-doc-phong-2027';
 const TITLE = 'Kế hoạch phát triển văn hóa đọc trong trường học năm 2027';
 const BASIS = 'Quyết định số 1862/QĐ-TTg ngày 04/11/2021 của Thủ tướng Chính phủ';
 const SWIM = 'Tỷ lệ HS được cấp chứng chỉ biết bơi';

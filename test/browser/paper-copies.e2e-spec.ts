@@ -21,8 +21,8 @@ describe('paper copies on the plan page, in the browser', () => {
   beforeAll(async () => {
     web = await startBrowserStack();
     const campaignId = await openCampaign(web.stack, {
-      key: 'ban-giay-2027',
-      documentNumber: '41/KH-PGDĐT',
+      key: 'ban-giay-web-2027',
+      documentNumber: '43/KH-PGDĐT',
       title: TITLE,
       targetLevels: ['PRIMARY'],
       targetClusters: ['II'],
