@@ -22,11 +22,26 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   await pick(page, option);
 }
 
-/** The option with that text, in the dropdown open now. */
+/**
+ * The option with that text, in the dropdown open now (a single select: choosing it again only closes the list).
+ * Under load on 2 cores a click once landed while the list was still settling and chose nothing, leaving the list
+ * open with the option merely highlighted; the click is tried again until the list closes.
+ */
 async function pick(page: Page, option: string): Promise<void> {
   const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-  await item.click();
-  await item.waitFor({ state: 'hidden' });
+  await item.waitFor();
+  await eventually(
+    async () => {
+      if (await item.isHidden()) return true;
+      await item.click({ timeout: 5_000 }).catch(() => undefined);
+      return (await item.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+        () => true,
+        () => undefined,
+      ));
+    },
+    30_000,
+    `the option "${option}" chosen`,
+  );
 }
 
 /** Waits until the table shows exactly `n` rows of data. */

@@ -55,7 +55,10 @@ describe('the reviewer queue', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { school: { code: string } }) => i.school.code)).toEqual([IN_I, IN_II]);
     expect(res.body.items[0]).toMatchObject({ overdue: true, status: 'SUBMITTED', approvalLevels: 2, versionNo: 1 });
-    expect(res.body.facets.cluster).toEqual([
+    // every cluster with a waiting plan in the reviewer's scope is offered (other suites' campaigns in this shared
+    // district add theirs); only this campaign's are counted
+    const clusters = res.body.facets.cluster as { value: string; label: string; count: number }[];
+    expect(clusters.filter((c) => c.count !== 0)).toEqual([
       { value: 'I', label: 'I', count: 1 },
       { value: 'II', label: 'II', count: 1 },
     ]);
@@ -67,7 +70,10 @@ describe('the reviewer queue', () => {
     const overdue = await queue(DEPUTY, '&overdue=true');
     expect(overdue.body.items.map((i: { id: string }) => i.id)).toEqual([ids[IN_I]]);
     // the cluster counts follow the overdue filter; the overdue counts ignore their own choice
-    expect(overdue.body.facets.cluster.map((c: { count: number }) => c.count)).toEqual([1, 0]);
+    const ofThisCampaign = (overdue.body.facets.cluster as { value: string; count: number }[]).filter((c) =>
+      ['I', 'II'].includes(c.value),
+    );
+    expect(ofThisCampaign.map((c) => c.count)).toEqual([1, 0]);
     expect(overdue.body.facets.overdue.map((c: { count: number }) => c.count)).toEqual([1, 1]);
   });
 
