@@ -95,6 +95,9 @@ supervise api "$DATA/logs/api.log" node dist/apps/api/apps/api/src/main.js
 wait_port 127.0.0.1 "$PORT" 60 "The API"
 
 node scripts/demo-campaigns.js "http://127.0.0.1:$PORT/api"
+# Plans at every stage, written and decided through the API by the sample's people: about a minute, in the background
+node scripts/demo-plans.js "http://127.0.0.1:$PORT/api" &
+STARTED+=($!)
 
 cat <<INFO
 
