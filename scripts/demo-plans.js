@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
+const { setTimeout: sleep } = require('node:timers/promises');
 
 const CAMPAIGN = 'de-an-2017';
 const SUBMITTING = 40; // of the 60 schools, in code order
@@ -15,7 +16,8 @@ const WAITING = 6; // of those submitted, left for the reviewers
 const SIGN_IN_GAP_MS = 1_100;
 
 const SECTION_TEXT = {
-  purpose: 'Nâng cao chất lượng đội ngũ cán bộ quản lý, giáo viên và chất lượng bồi dưỡng học sinh giỏi của nhà trường.',
+  purpose:
+    'Nâng cao chất lượng đội ngũ cán bộ quản lý, giáo viên và chất lượng bồi dưỡng học sinh giỏi của nhà trường.',
   situation:
     'Nhà trường có đội ngũ giáo viên đạt chuẩn, cơ sở vật chất cơ bản đáp ứng yêu cầu; một số phòng học bộ môn còn thiếu.',
   targets: 'Phấn đấu đạt và vượt các chỉ tiêu của huyện giao cho giai đoạn 2017 - 2020.',
@@ -84,7 +86,7 @@ async function main(base) {
     const { accessToken } = await call(undefined, 'POST', '/auth/login', { email, password }).catch((err) => {
       throw new Error(`sign-in of ${email}: ${err.message}`);
     });
-    await new Promise((r) => setTimeout(r, SIGN_IN_GAP_MS));
+    await sleep(SIGN_IN_GAP_MS);
     return accessToken;
   };
 
@@ -102,7 +104,7 @@ async function main(base) {
       if (plans.length >= res.total || res.items.length === 0) break;
     }
     if (plans.length >= SUBMITTING || tries === 60) break;
-    await new Promise((r) => setTimeout(r, 1_000));
+    await sleep(1_000);
   }
   plans.sort((a, b) => a.school.code.localeCompare(b.school.code));
   const chosen = plans.slice(0, SUBMITTING);
