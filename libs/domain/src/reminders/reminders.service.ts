@@ -63,7 +63,7 @@ export interface SendRemindersResult {
    * (nothing claims the person heard of the plan) and are not reminded today
    */
   deferred: number;
-  /** the daily run only: reminders of missing paper copies written by this run (see PaperCopyReminders) */
+  /** the daily run only, when it wrote any: reminders of missing paper copies (see PaperCopyReminders) */
   paperCopyReminders?: number;
 }
 
@@ -163,7 +163,8 @@ export class RemindersService {
     const result = await this.deliver(run);
     if (!scope.manual) {
       // The district's run also reminds of paper copies still owed; "remind now" is about deadlines only.
-      result.paperCopyReminders = await this.paperCopies.run(scope.district, scope.campaigns, run.calendar, run.day);
+      const paper = await this.paperCopies.run(scope.district, scope.campaigns, run.calendar, run.day);
+      if (paper) result.paperCopyReminders = paper;
     }
     if (result.rungs > 0 || result.paperCopyReminders || scope.manual) {
       await AuditLog.write(this.prisma, {
