@@ -40,18 +40,14 @@ export default function ProvincePage() {
 
 function DistrictCard({ district }: { district: ProvinceDistrict }) {
   return (
-    <Card
-      title={
-        <h2 style={{ margin: 0, fontSize: 18 }}>
-          {district.name} <span className="muted">({district.officeName})</span>
-        </h2>
-      }
-    >
-      <div className="table-scroll">
+    <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{district.name}</h2>}>
+      <p className="muted" style={{ marginTop: 0 }}>
+        {district.officeName}
+      </p>
+      <section className="table-scroll" aria-label={s.campaignsOf(district.name)}>
         <Table<ProvinceCampaign>
           rowKey="id"
           size="small"
-          aria-label={s.campaignsOf(district.name)}
           dataSource={district.campaigns}
           pagination={false}
           locale={{ emptyText: s.noCampaigns }}
@@ -108,7 +104,7 @@ function DistrictCard({ district }: { district: ProvinceDistrict }) {
             },
           ]}
         />
-      </div>
+      </section>
     </Card>
   );
 }
