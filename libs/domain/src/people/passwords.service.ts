@@ -47,7 +47,8 @@ export class PasswordsService {
       where: { id: userId, districtId: admin.districtId },
       include: { district: true },
     });
-    if (!user?.district || !user.districtId) throw new DomainError('NOT_FOUND', 'Không tìm thấy người dùng này trong huyện.');
+    if (!user?.district || !user.districtId)
+      throw new DomainError('NOT_FOUND', 'Không tìm thấy người dùng này trong huyện.');
     if (!user.active) throw new DomainError('CONFLICT', 'Tài khoản này đã ngừng hoạt động: không gửi lời mời được.');
     const { district, districtId } = user;
     const { expiresAt, emailId } = await this.issue({ ...user, districtId }, 'INVITATION', admin.id, (url, until) =>
