@@ -79,7 +79,7 @@ describe('the district admin in the browser', () => {
   beforeAll(async () => {
     web = await startBrowserStack({ worker: false });
     const admin = await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } });
-    districtId = admin.districtId;
+    districtId = admin.districtId!;
     token = await web.stack.login(ADMIN);
     page = await web.newPage();
     await signIn(page, ADMIN);
