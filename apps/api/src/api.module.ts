@@ -36,6 +36,7 @@ import { PersonalDataController } from './people/personal-data.controller';
 import { SchoolsController } from './people/schools.controller';
 import { UsersController } from './people/users.controller';
 import { PeopleImportController } from './people/people-import.controller';
+import { PhasesController } from './phases/phases.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
@@ -64,6 +65,7 @@ import { PeopleImportController } from './people/people-import.controller';
     PersonalDataController,
     PaperCopiesController,
     PeopleImportController,
+    PhasesController,
   ],
   providers: [
     DependencyMonitor,
