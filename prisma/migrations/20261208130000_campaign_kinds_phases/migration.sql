@@ -1,4 +1,4 @@
--- Campaign kinds (plan, self-assessment of a phase, report), a phase's campaign under its parent, and targeting
+-- Campaign kinds (plan, self-assessment of a phase, report), the campaign of a phase under its parent, and targeting
 -- by an explicit list of schools. Existing campaigns are plans.
 
 -- CreateEnum
@@ -19,7 +19,7 @@ CREATE UNIQUE INDEX "Campaign_parentId_phaseIndex_key" ON "Campaign"("parentId",
 -- AddForeignKey
 ALTER TABLE "Campaign" ADD CONSTRAINT "Campaign_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- A self-assessment always names its parent and phase; no other kind does.
+-- A self-assessment always names its parent and phase, and no other kind does.
 ALTER TABLE "Campaign" ADD CONSTRAINT "Campaign_phase_of_self_assessment" CHECK (
   ("kind" = 'SELF_ASSESSMENT') = ("parentId" IS NOT NULL AND "phaseIndex" IS NOT NULL)
 );
