@@ -3,7 +3,7 @@
 // reminders for a late one, and the results the consolidation reads. The reminder run is district-wide, so the
 // suite has a district of its own: the sample's office and five primary schools of cluster I.
 import { PhaseResultsService, RemindersService } from '@duyet/domain';
-import { PRIMARY_DRAFT, bearer } from '../support/campaign';
+import { PRIMARY_DRAFT, bearer, campaignBody } from '../support/campaign';
 import { type TestDistrict, importSampleDistrict, openDistrictCampaign } from '../support/district';
 import { type Stack, eventually, startStack } from '../support/stack';
 
@@ -338,7 +338,7 @@ describe('phases: self-assessments of the approved plans', () => {
   });
 
   it('gives the consolidation each school’s results from its approved self-assessment', async () => {
-    const results = await stack.worker!.get(PhaseResultsService).results(district.id, parentId);
+    const results = await stack.api.get(PhaseResultsService).results(district.id, parentId);
     const schools = await stack.prisma.school.findMany({ where: { districtId: district.id } });
     const code = (id: string) => schools.find((s) => s.id === id)!.code;
     const read = Object.fromEntries(results.map((r) => [`${code(r.schoolId)}:${r.indicatorCode}`, r.result]));
@@ -387,5 +387,52 @@ describe('phases: self-assessments of the approved plans', () => {
     const plan = await stack.prisma.plan.findUniqueOrThrow({ where: { id: childPlan[C] } });
     expect(plan.status).toBe('NOT_STARTED');
     expect(plan.deadlineInForce?.toISOString()).toBe(new Date(PHASE_DEADLINE).toISOString());
+  });
+
+  it('issues a report (báo cáo) from the same form: sections only, indicators optional, desk review', async () => {
+    const res = await post(district.admin, '/api/campaigns', {
+      ...campaignBody({
+        key: `bao-cao-${unique}`,
+        kind: 'REPORT',
+        documentNumber: `15/BC-PGDĐT-${unique}`,
+        title: 'Báo cáo sơ kết học kỳ I năm học 2030 - 2031',
+        issuedOn: '2030-12-20',
+        period: { from: '2030-09-01', to: '2031-01-15' },
+        targetLevels: ['PRIMARY'],
+        targetClusters: ['I'],
+        requiredSections: ['purpose', 'tasks'],
+        requiredIndicators: ['SWIM_CERT'],
+        reviewMode: 'MEETING',
+        submissionDeadline: '2031-12-19T17:00:00+07:00',
+        signer: { email: district.admin, title: 'Trưởng phòng' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'REPORT', parentId: null, phaseIndex: null, reviewMode: 'DESK' });
+    const id = res.body.id as string;
+    await eventually(
+      async () => (await stack.prisma.campaign.findUniqueOrThrow({ where: { id } })).plansOpenedAt ?? undefined,
+      30_000,
+      'the report plans to open',
+    );
+    const plan = await stack.prisma.plan.findFirstOrThrow({ where: { campaignId: id, school: { code: B } } });
+    const form = await get(district.principal(B), `/api/plans/${plan.id}/form`);
+    expect(form.body.kind).toBe('REPORT');
+    expect(form.body.indicators.map((i: { code: string; required: boolean }) => [i.code, i.required])).toEqual([
+      ['SWIM_CERT', false],
+    ]);
+    await put(district.principal(B), `/api/plans/${plan.id}/draft`, {
+      sections: { purpose: 'Sơ kết học kỳ I.', tasks: 'Các nhiệm vụ trọng tâm học kỳ II.' },
+      indicators: {},
+    });
+    const submitted = await post(district.principal(B), `/api/plans/${plan.id}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', versionNo: 1 });
+    // A report has no phases to open.
+    const phase = await post(district.admin, `/api/campaigns/${id}/phases/0/open`, {
+      submissionDeadline: PHASE_DEADLINE,
+    });
+    expect(phase.status).toBe(400);
+    expect(phase.body.message).toBe('Chỉ đợt xây dựng kế hoạch mới có giai đoạn để các trường tự đánh giá.');
   });
 });
