@@ -39,6 +39,8 @@ const planSummary = z.object({
   campaign: z.object({
     id: uuid,
     key: z.string(),
+    /** PLAN, SELF_ASSESSMENT (tự đánh giá) or REPORT (báo cáo): the words the school's screens use */
+    kind: z.enum(CampaignKind),
     title: z.string(),
     documentNumber: z.string(),
     submissionDeadline: isoDateTime,

@@ -125,7 +125,8 @@ export class PlanFormService {
       schoolLevel: level,
       sections: readCampaignSections(c.sections),
       indicators,
-      requiredIndicators: c.requiredIndicators,
+      // A report's indicators are all optional; a self-assessment's are checked by self-assessment.ts.
+      requiredIndicators: c.kind === 'REPORT' ? [] : c.requiredIndicators,
       standing: standings.get(plan.id)!,
     };
   }
