@@ -113,7 +113,8 @@ describe('phases in the browser', () => {
     expect(child.kind).toBe('SELF_ASSESSMENT');
     expect(child.submissionDeadline.toISOString()).toBe(new Date('2031-03-14T17:00:00+07:00').toISOString());
     await eventually(
-      async () => (await web.stack.prisma.campaign.findUniqueOrThrow({ where: { id: childId } })).plansOpenedAt ?? undefined,
+      async () =>
+        (await web.stack.prisma.campaign.findUniqueOrThrow({ where: { id: childId } })).plansOpenedAt ?? undefined,
       30_000,
       'the self-assessments to open',
     );

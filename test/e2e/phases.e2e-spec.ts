@@ -120,9 +120,7 @@ describe('phases: self-assessments of the approved plans', () => {
 
     const missing = await openPhase(2, { submissionDeadline: PHASE_DEADLINE });
     expect(missing.status).toBe(400);
-    expect(missing.body.message).toBe(
-      'Đợt kế hoạch không có giai đoạn số 2: các giai đoạn được đánh số từ 0 đến 1.',
-    );
+    expect(missing.body.message).toBe('Đợt kế hoạch không có giai đoạn số 2: các giai đoạn được đánh số từ 0 đến 1.');
     const notANumber = await openPhase('hai', { submissionDeadline: PHASE_DEADLINE });
     expect(notANumber.status).toBe(400);
     const nSchool = await stack.prisma.school.findFirstOrThrow({ where: { districtId: district.id, code: N } });
@@ -166,7 +164,8 @@ describe('phases: self-assessments of the approved plans', () => {
     });
     childId = res.body.id;
     await eventually(
-      async () => (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: childId } })).plansOpenedAt ?? undefined,
+      async () =>
+        (await stack.prisma.campaign.findUniqueOrThrow({ where: { id: childId } })).plansOpenedAt ?? undefined,
       30_000,
       'the self-assessment plans to open',
     );
@@ -200,9 +199,9 @@ describe('phases: self-assessments of the approved plans', () => {
 
     const list = await get(district.admin, `/api/campaigns/${parentId}/phases`);
     expect(list.status).toBe(200);
-    expect(list.body.phases.map((p: { opened: { campaignId: string } | null }) => p.opened?.campaignId ?? null)).toEqual(
-      [childId, null],
-    );
+    expect(
+      list.body.phases.map((p: { opened: { campaignId: string } | null }) => p.opened?.campaignId ?? null),
+    ).toEqual([childId, null]);
     expect(list.body.phases[0].opened.planCounts).toEqual({ NOT_STARTED: 3 });
     expect(list.body.approvedSchools.map((s: { code: string }) => s.code).sort()).toEqual([A, B, C, E].sort());
   });
@@ -257,7 +256,10 @@ describe('phases: self-assessments of the approved plans', () => {
     });
     expect(unreadable.status).toBe(400);
     expect(unreadable.body.errors).toEqual([
-      { field: 'indicators.SWIM_CERT.result', message: 'Không đọc được kết quả "khoảng mười": nhập một số, ví dụ 98,5' },
+      {
+        field: 'indicators.SWIM_CERT.result',
+        message: 'Không đọc được kết quả "khoảng mười": nhập một số, ví dụ 98,5',
+      },
     ]);
   });
 
@@ -362,7 +364,8 @@ describe('phases: self-assessments of the approved plans', () => {
 
   it('reminds the school whose self-assessment is late, and nobody whose is approved', async () => {
     const reminders = stack.worker!.get(RemindersService);
-    for (const day of days('2031-03-03', '2031-03-20')) await reminders.sendDueReminders({ districtId: district.id, day });
+    for (const day of days('2031-03-03', '2031-03-20'))
+      await reminders.sendDueReminders({ districtId: district.id, day });
     const sent = await stack.prisma.reminderSent.findMany({ where: { plan: { campaignId: childId } } });
     const byPlan = (id: string) =>
       sent

@@ -98,7 +98,9 @@ function PhaseRow({
           )}
         </div>
       )}
-      {open && <OpenPhaseDialog phase={phase} campaignId={campaignId} approved={approved} onClose={() => setOpen(false)} />}
+      {open && (
+        <OpenPhaseDialog phase={phase} campaignId={campaignId} approved={approved} onClose={() => setOpen(false)} />
+      )}
     </section>
   );
 }
