@@ -260,8 +260,8 @@ export class PlanFormDto extends createZodDto(
         targetMin: z.number().nullable(),
         targetMax: z.number().nullable(),
         required: z.boolean(),
-        /** a self-assessment's: the school's target in its approved plan (null: none approved) */
-        approved: z.object({ target: z.number().nullable(), targetMax: z.number().nullable() }).nullable(),
+        /** a self-assessment's only: the school's target in its approved plan (null: none approved) */
+        approved: z.object({ target: z.number().nullable(), targetMax: z.number().nullable() }).nullable().optional(),
       }),
     ),
     requiredIndicators: z.array(z.string()),

@@ -54,7 +54,7 @@ export interface PlanForm {
    * self-assessment's: the parent's required ones with the school's approved target (`approved`); a report's: the
    * campaign's, all optional
    */
-  indicators: (CatalogueIndicator & { required: boolean; approved: ApprovedTarget | null })[];
+  indicators: (CatalogueIndicator & { required: boolean; approved?: ApprovedTarget | null })[];
   /** the campaign's required indicator codes (the browser runs the same checks as the server with them) */
   requiredIndicators: string[];
   standing: PlanStanding;
@@ -104,10 +104,8 @@ export class PlanFormService {
       c.kind === 'SELF_ASSESSMENT'
         ? await assessedIndicators(this.prisma, { ...plan, level }, c)
         : c.kind === 'REPORT'
-          ? rows
-              .filter((i) => required.has(i.code))
-              .map((i) => ({ ...catalogueIndicator(i), required: false, approved: null }))
-          : rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code), approved: null }));
+          ? rows.filter((i) => required.has(i.code)).map((i) => ({ ...catalogueIndicator(i), required: false }))
+          : rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code) }));
     return {
       campaign: {
         id: c.id,

@@ -25,13 +25,16 @@ export interface ApprovedTarget {
   targetMax: number | null;
 }
 
-/** An indicator of the self-assessment form: the catalogue entry, required or not, and the approved target. */
-export type AssessedIndicator = CatalogueIndicator & { required: boolean; approved: ApprovedTarget | null };
+/**
+ * An indicator of the self-assessment form: the catalogue entry, required or not, and the approved target (a plan's
+ * form leaves `approved` out).
+ */
+export type AssessedIndicator = CatalogueIndicator & { required: boolean; approved?: ApprovedTarget | null };
 
 const fig = (n: number, unit: string) => formatFigure(n, unit);
 
 /** "95%" or "40 - 60 giải": an approved target as the form prints it. */
-export function approvedTargetText(indicator: { unit: string }, approved: ApprovedTarget | null): string {
+export function approvedTargetText(indicator: { unit: string }, approved: ApprovedTarget | null | undefined): string {
   if (approved?.target == null) return 'Chưa có mục tiêu được duyệt';
   if (approved.targetMax == null || approved.targetMax === approved.target) return fig(approved.target, indicator.unit);
   return `${approved.target.toLocaleString('vi-VN', { maximumFractionDigits: 3 })} - ${fig(approved.targetMax, indicator.unit)}`;
@@ -96,7 +99,11 @@ export function validateSelfAssessment(
   return { ok: errors.length === 0, errors, warnings };
 }
 
-function shortOfTarget(indicator: AssessedIndicator, approved: ApprovedTarget | null, result: number): string | null {
+function shortOfTarget(
+  indicator: AssessedIndicator,
+  approved: ApprovedTarget | null | undefined,
+  result: number,
+): string | null {
   if (approved?.target == null) return null;
   const target = approvedTargetText(indicator, approved);
   if (indicator.direction === 'HIGHER' && result < approved.target) {
