@@ -309,6 +309,16 @@ describe('phases: self-assessments of the approved plans', () => {
       status: 'APPROVED',
       versionNo: 2,
     });
+    // The reviewer sees what the resubmission changed: the result, and the narrative.
+    const diff = await get(district.admin, `/api/plans/${childPlan[A]}/diff?from=1&to=2`);
+    expect(diff.status).toBe(200);
+    expect(diff.body.indicators.find((i: { code: string }) => i.code === 'SWIM_CERT')).toMatchObject({
+      change: 'CHANGED',
+      before: { result: 12 },
+      after: { result: 12.5 },
+    });
+    expect(diff.body.indicators.find((i: { code: string }) => i.code === 'STAFF_PARTY_RATE').change).toBe('UNCHANGED');
+    expect(diff.body.sections.find((x: { key: string }) => x.key === 'shortcomings').change).toBe('CHANGED');
 
     await put(district.principal(B), `/api/plans/${childPlan[B]}/draft`, {
       sections: NARRATIVE,

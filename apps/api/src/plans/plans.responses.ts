@@ -189,6 +189,8 @@ const exactFigures = z.object({
   baseline: z.number().nullable(),
   target: z.number().nullable(),
   targetMax: z.number().nullable(),
+  /** a self-assessment's result achieved */
+  result: z.number().optional(),
 });
 
 export class PlanDiffDto extends createZodDto(
