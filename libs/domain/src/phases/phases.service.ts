@@ -139,8 +139,9 @@ export class PhasesService {
       return { campaign, warnings };
     } catch (err) {
       // Two requests at once: the unique (parentId, phaseIndex) lets one through.
-      if (isUniqueViolation(err)) await this.refuseOpened(parent.id, index, phase.name);
-      throw err;
+      if (!isUniqueViolation(err)) throw err;
+      await this.refuseOpened(parent.id, index, phase.name);
+      throw new DomainError('CONFLICT', `Mã đợt "${data.key}" của giai đoạn đã được dùng cho một đợt khác.`);
     }
   }
 
