@@ -37,6 +37,7 @@ import { SchoolsController } from './people/schools.controller';
 import { UsersController } from './people/users.controller';
 import { PeopleImportController } from './people/people-import.controller';
 import { ProvinceController } from './province/province.controller';
+import { PhasesController } from './phases/phases.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
@@ -66,6 +67,7 @@ import { ProvinceController } from './province/province.controller';
     PaperCopiesController,
     PeopleImportController,
     ProvinceController,
+    PhasesController,
   ],
   providers: [
     DependencyMonitor,

@@ -8,6 +8,7 @@ import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PaperCopiesModule } from './paper-copies/paper-copies.module';
 import { PeopleModule } from './people/people.module';
+import { PhasesModule } from './phases/phases.module';
 import { PlanContentModule } from './plan-content/plan-content.module';
 import { PlansModule } from './plans/plans.module';
 import { ProvinceModule } from './province/province.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES = [
   MeetingsModule,
   PaperCopiesModule,
   PeopleModule,
+  PhasesModule,
   PlanContentModule,
   PlansModule,
   ProvinceModule,

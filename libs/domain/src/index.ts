@@ -11,6 +11,7 @@ export * from './input';
 export * from './meetings';
 export * from './paper-copies';
 export * from './people';
+export * from './phases';
 export * from './plan-content';
 export * from './plans';
 export * from './province';

@@ -8,6 +8,7 @@ import { PageError } from '../common/PageError';
 import { type PlanStatus, planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
 import { CampaignActions, RemoveSchoolButton } from './CampaignActions';
+import { PhasesCard } from '../phases/PhasesCard';
 import type { IssuedState } from './NewCampaignPage';
 import { PlanCounts } from './PlanCounts';
 import {
@@ -59,6 +60,7 @@ export default function CampaignPage() {
       {admin && active && <CampaignActions campaign={c} />}
       <div className="campaign-layout">
         <Directive campaign={c} />
+        <PhasesCard campaign={c} canOpen={admin} />
         <Plans
           plans={plans}
           campaignId={c.id}
