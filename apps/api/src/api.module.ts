@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { BoardController } from './board/board.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { ConsolidationController } from './consolidation/consolidation.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { RequireDependencies } from './common/require-dependencies';
@@ -41,6 +42,7 @@ import { PeopleImportController } from './people/people-import.controller';
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
   controllers: [
     CampaignsController,
+    ConsolidationController,
     PlansController,
     PlanMovesController,
     PlanExtensionsController,

@@ -239,6 +239,8 @@ export class PlanFormDto extends createZodDto(
         direction: z.enum(IndicatorDirection),
         targetMin: z.number().nullable(),
         targetMax: z.number().nullable(),
+        /** RATE: compared school by school; COUNT: the district's total only; DISTRICT: not the school's to give */
+        rollup: z.enum(['RATE', 'COUNT', 'DISTRICT']),
         required: z.boolean(),
       }),
     ),

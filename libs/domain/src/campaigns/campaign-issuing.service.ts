@@ -19,6 +19,7 @@ import type { CampaignCopyInput, CampaignInput } from './campaign.schemas';
 import { AuditLog } from '../audit/audit-log';
 import { DelegationsService } from '../people/delegations.service';
 import { signingCapacity } from '../people/signing-capacity';
+import { resolveCampaignTargets, targetsView } from './campaign-targets';
 
 export interface CampaignCreated {
   campaign: Campaign;
@@ -43,7 +44,7 @@ export class CampaignIssuingService {
   async copy(admin: AuthUser, sourceId: string, input: CampaignCopyInput): Promise<CampaignCreated> {
     const source = await this.prisma.campaign.findFirst({
       where: { id: sourceId, districtId: admin.districtId },
-      include: { receiver: true, signer: true },
+      include: { receiver: true, signer: true, targets: true },
     });
     if (!source) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch để sao chép.');
     const copy: CampaignInput = {
@@ -58,6 +59,8 @@ export class CampaignIssuingService {
       targetClusters: source.targetClusters,
       requiredSections: (source.sections as { key: string }[]).map((s) => s.key),
       requiredIndicators: source.requiredIndicators,
+      // The directive's own targets carry over; a required indicator without one takes the catalogue's.
+      targets: targetsView(source.targets),
       submissionDeadline: input.submissionDeadline,
       paperCopies: source.paperCopies,
       receiver: source.receiver?.email,
@@ -135,6 +138,14 @@ export class CampaignIssuingService {
           workflowId: campaignWorkflowId(id),
           createdById: admin.id,
         },
+      });
+      await tx.campaignTarget.createMany({
+        data: [...refs.targets].map(([indicatorCode, t]) => ({
+          campaignId: id,
+          indicatorCode,
+          targetMin: t.min,
+          targetMax: t.max,
+        })),
       });
       await AuditLog.write(tx, {
         districtId: admin.districtId,
@@ -221,6 +232,8 @@ export class CampaignIssuingService {
       problems.push({ field: 'receiver', message: `Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này` });
     if (input.copiedFromId && !source)
       problems.push({ field: 'copiedFromId', message: 'Không tìm thấy đợt được sao chép trong huyện' });
+    const targets = resolveCampaignTargets(input.requiredIndicators, indicators, input.targets);
+    problems.push(...targets.problems);
     if (problems.length) {
       throw new DomainError('VALIDATION', problems.map((p) => p.message).join('. ') + '.', { errors: problems });
     }
@@ -239,6 +252,7 @@ export class CampaignIssuingService {
       receiverId: input.receiver ? byEmail.get(input.receiver)! : (clerk?.id ?? null),
       signerId: signer.id,
       signerTitle: input.signer.title ?? (await this.signerCapacity(signer)),
+      targets: targets.targets,
     };
   }
 

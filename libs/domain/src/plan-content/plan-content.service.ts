@@ -47,11 +47,11 @@ export class PlanContentService {
         districtId: true,
         draft: true,
         school: { select: { level: true } },
-        campaign: { select: { sections: true, requiredIndicators: true } },
+        campaign: { select: { sections: true, requiredIndicators: true, targets: true } },
       },
     });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    const catalogue = await this.catalogue(db, plan.districtId);
+    const catalogue = withCampaignTargets(await this.catalogue(db, plan.districtId), plan.campaign.targets);
     const draft = plan.draft as { sections?: unknown; indicators?: unknown } | null;
     return validatePlanContent(
       { sections: readCampaignSections(plan.campaign.sections), requiredIndicators: plan.campaign.requiredIndicators },
@@ -123,6 +123,23 @@ export class PlanContentService {
   }
 }
 
+type Decimalish = { toNumber(): number } | null;
+
+/**
+ * The catalogue with the campaign's own targets in place of the catalogue's defaults, for the indicators the campaign
+ * sets one for: what a school's targets are compared with.
+ */
+export function withCampaignTargets<T extends CatalogueIndicator>(
+  catalogue: T[],
+  targets: readonly { indicatorCode: string; targetMin: Decimalish; targetMax: Decimalish }[],
+): T[] {
+  const byCode = new Map(targets.map((t) => [t.indicatorCode, t]));
+  return catalogue.map((i) => {
+    const t = byCode.get(i.code);
+    return t ? { ...i, targetMin: t.targetMin?.toNumber() ?? null, targetMax: t.targetMax?.toNumber() ?? null } : i;
+  });
+}
+
 /** An indicator row of the catalogue as the content checks read it: the district's target as plain numbers. */
 export function catalogueIndicator(row: {
   code: string;
@@ -132,6 +149,7 @@ export function catalogueIndicator(row: {
   direction: CatalogueIndicator['direction'];
   targetMin: { toNumber(): number } | null;
   targetMax: { toNumber(): number } | null;
+  rollup?: CatalogueIndicator['rollup'];
 }): CatalogueIndicator {
   return {
     code: row.code,
@@ -141,5 +159,6 @@ export function catalogueIndicator(row: {
     direction: row.direction,
     targetMin: row.targetMin?.toNumber() ?? null,
     targetMax: row.targetMax?.toNumber() ?? null,
+    rollup: row.rollup ?? 'RATE',
   };
 }

@@ -4,8 +4,13 @@ import { CalendarService } from '../calendar/calendar.service';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
 import { deadlineDistance } from '../reminders/policy';
-import { type CampaignSection, type CatalogueIndicator, readCampaignSections } from './content';
-import { catalogueIndicator } from './plan-content.service';
+import {
+  type CampaignSection,
+  type CatalogueIndicator,
+  type IndicatorRollupCode,
+  readCampaignSections,
+} from './content';
+import { catalogueIndicator, withCampaignTargets } from './plan-content.service';
 
 /** Where a plan stands against the deadline in force (DOMAIN.md), in working days as the reminders count them. */
 export interface PlanDue {
@@ -44,7 +49,7 @@ export interface PlanForm {
   schoolLevel: SchoolLevel;
   sections: CampaignSection[];
   /** the district's indicators that apply to the school's level, in catalogue order, with the district's target */
-  indicators: (CatalogueIndicator & { required: boolean })[];
+  indicators: (CatalogueIndicator & { rollup: IndicatorRollupCode; required: boolean })[];
   /** the campaign's required indicator codes (the browser runs the same checks as the server with them) */
   requiredIndicators: string[];
   standing: PlanStanding;
@@ -75,7 +80,7 @@ export class PlanFormService {
         districtId: true,
         deadlineInForce: true,
         school: { select: { level: true } },
-        campaign: { include: { receiver: { select: { fullName: true, title: true } } } },
+        campaign: { include: { receiver: { select: { fullName: true, title: true } }, targets: true } },
       },
     });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
@@ -103,7 +108,12 @@ export class PlanFormService {
       },
       schoolLevel: level,
       sections: readCampaignSections(c.sections),
-      indicators: rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code) })),
+      // The directive's own targets, where it sets them: what the school's figures are compared with.
+      indicators: withCampaignTargets(rows.map(catalogueIndicator), c.targets).map((i) => ({
+        ...i,
+        rollup: i.rollup ?? 'RATE',
+        required: required.has(i.code),
+      })),
       requiredIndicators: c.requiredIndicators,
       standing: standings.get(plan.id)!,
     };
