@@ -1,6 +1,6 @@
 -- Targets per directive and how each indicator rolls up (issue 19): an indicator is a rate per school (averaged,
--- weighted by pupils or classes), a count summed over the schools, or a figure of the district only; schools get a
--- class count; each campaign carries its own district target per required indicator (CampaignTarget).
+-- weighted by pupils or classes), a count summed over the schools, or a figure of the district only, schools get a
+-- class count, each campaign carries its own district target per required indicator (CampaignTarget).
 
 -- CreateEnum
 CREATE TYPE "IndicatorRollup" AS ENUM ('RATE', 'COUNT', 'DISTRICT');
@@ -33,7 +33,7 @@ CREATE UNIQUE INDEX "CampaignTarget_campaignId_indicatorCode_key" ON "CampaignTa
 ALTER TABLE "CampaignTarget" ADD CONSTRAINT "CampaignTarget_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Backfill: the catalogue's roll-up kinds for the codes of the sample catalogue (prisma/district-kien-xuong.json),
--- which every district so far was loaded from; a district file or the admin can say otherwise later.
+-- which every district so far was loaded from, a district file or the admin can say otherwise later.
 UPDATE "Indicator" SET "rollup" = 'COUNT' WHERE "code" IN ('STUDENTS', 'CLASSES', 'HSG_CITY_PRIZES');
 UPDATE "Indicator" SET "weight" = 'CLASSES' WHERE "code" = 'MN_TWO_SESSIONS';
 UPDATE "Indicator" SET "weight" = 'PUPILS'
