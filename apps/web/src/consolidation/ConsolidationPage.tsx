@@ -1,4 +1,4 @@
-import { Alert, Card, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PageError } from '../common/PageError';
 import { ConsolidationChart } from './ConsolidationChart';
@@ -22,8 +22,11 @@ export default function ConsolidationPage() {
       <Typography.Title level={1} className="page-title">
         {s.title}
       </Typography.Title>
+      <p className="consolidation-back">
+        <Link to={`/campaigns/${c.campaign.id}`}>{s.back}</Link>
+      </p>
       <p className="page-intro">
-        <Link to={`/campaigns/${c.campaign.id}`}>{s.back}</Link>: {c.campaign.documentNumber} — {c.campaign.title}
+        {c.campaign.documentNumber} — {c.campaign.title}
       </p>
       <p className="page-intro">{s.intro}</p>
       <p className="consolidation-plans" role="status">
@@ -121,9 +124,7 @@ function Row({
         {row.meets === null ? (
           s.none
         ) : (
-          <Tag color={row.meets ? 'green' : 'red'} bordered={false}>
-            {row.meets ? s.meets : s.misses}
-          </Tag>
+          <span className={row.meets ? 'meets-yes' : 'meets-no'}>{row.meets ? s.meets : s.misses}</span>
         )}
       </td>
       {i.rollup === 'RATE' && <td data-label={s.colBelow}>{row.below ?? s.none}</td>}
