@@ -11,6 +11,7 @@ import { PaperCopiesModule } from './paper-copies/paper-copies.module';
 import { PeopleModule } from './people/people.module';
 import { PlanContentModule } from './plan-content/plan-content.module';
 import { PlansModule } from './plans/plans.module';
+import { ProvinceModule } from './province/province.module';
 import { RemindersModule } from './reminders/reminders.module';
 
 /** Every feature module, for the API (its controllers use them all); the worker imports only the ones it runs. */
@@ -27,6 +28,7 @@ export const FEATURE_MODULES = [
   PeopleModule,
   PlanContentModule,
   PlansModule,
+  ProvinceModule,
   RemindersModule,
 ];
 

@@ -14,4 +14,5 @@ export * from './paper-copies';
 export * from './people';
 export * from './plan-content';
 export * from './plans';
+export * from './province';
 export * from './reminders';

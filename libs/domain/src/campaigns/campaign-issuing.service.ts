@@ -251,7 +251,7 @@ export class CampaignIssuingService {
       }),
       receiverId: input.receiver ? byEmail.get(input.receiver)! : (clerk?.id ?? null),
       signerId: signer.id,
-      signerTitle: input.signer.title ?? (await this.signerCapacity(signer)),
+      signerTitle: input.signer.title ?? (await this.signerCapacity({ ...signer, districtId })),
       targets: targets.targets,
     };
   }
