@@ -303,6 +303,15 @@ describe('consolidation of a campaign', () => {
     }
   });
 
+  it("lets the province's reader (Sở GD&ĐT) read the whole district's consolidation", async () => {
+    const res = await http()
+      .get(`/api/campaigns/${campaignId}/consolidation`)
+      .set(await bearer(stack, 'so.gddt@thaibinh.example'));
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toBeNull();
+    expect(res.body.plans).toEqual({ total: 20, approved: 12, notApproved: 8 });
+  });
+
   it('warns a school below the directive’s rate target, never for a count', async () => {
     const waiting = schools.find((s) => s.level === 'LOWER_SECONDARY' && !approved.has(s.id))!;
     const planId = await planOf(waiting.id);

@@ -22,7 +22,7 @@ export class ConsolidationController {
 
   @Get(':id/consolidation')
   @Answers(CampaignConsolidationDto, 200)
-  @Roles('ADMIN', 'REVIEWER')
+  @Roles('ADMIN', 'REVIEWER', 'PROVINCE')
   @ApiOperation({
     summary: 'Tổng hợp chỉ tiêu của đợt: toàn huyện, theo cấp học, theo cụm, so với mức của văn bản chỉ đạo',
     description:
@@ -31,9 +31,9 @@ export class ConsolidationController {
       'chỉ tiêu số lượng (chỉ so với mức của huyện ở dòng toàn huyện), đạt hay chưa đạt mức của đợt, và các trường có ' +
       'mục tiêu thấp hơn mức (chỉ tiêu tỷ lệ). Số liệu lấy từ phiên bản đã duyệt của kế hoạch; kế hoạch chưa duyệt ' +
       '(bản nháp, đang chờ duyệt) chỉ được đếm là "chưa duyệt". Lãnh đạo Phòng xem toàn huyện; phó trưởng phòng, ' +
-      'chuyên viên xem các cấp học, cụm trường được phân công.',
+      'chuyên viên xem các cấp học, cụm trường được phân công; cán bộ Sở GD&ĐT xem các huyện của tỉnh mình.',
   })
-  @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT' })
+  @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo, chuyên viên Phòng GD&ĐT và cán bộ Sở GD&ĐT' })
   @ApiNotFoundResponse({ description: 'Không có đợt này trong huyện' })
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string) {
     return this.consolidation.forUser(user, id);

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ProvinceModule } from '../province/province.module';
 import { ConsolidationService } from './consolidation.service';
 
 /** Consolidation (tổng hợp): the approved plans' targets rolled up by level, cluster and district. */
 @Module({
+  imports: [ProvinceModule],
   providers: [ConsolidationService],
   exports: [ConsolidationService],
 })

@@ -9,6 +9,7 @@ import {
 } from '@duyet/database';
 import { DomainError } from '../common/errors';
 import type { AuthUser } from '../plans/access';
+import { DistrictReadAccess } from '../province/district-read-access';
 import { type ConsolidationScope, figuresSql, planCountsSql } from './consolidation-sql';
 import { type FigureRow, type GroupFigures, type Target, figureRow } from './rollup';
 
@@ -86,18 +87,22 @@ export class ConsolidationService {
     // The two roll-up statements as prepared statements on plain pg: for 50,000 schools Prisma's mapping of their
     // 30,000 rows cost as much as PostgreSQL's work (npm run bench -- consolidation).
     private readonly reads: PreparedReads,
+    private readonly access: DistrictReadAccess,
   ) {}
 
-  /** The office's read: an admin sees the district, a reviewer the schools of their levels and clusters. */
-  forUser(user: AuthUser, campaignId: string): Promise<CampaignConsolidation> {
-    if (user.role === 'ADMIN') return this.forCampaign(user.districtId, campaignId);
+  /**
+   * A reader's consolidation: an admin and the province's user (Sở GD&ĐT, districts of its province) see the whole
+   * district, a reviewer the schools of their levels and clusters; the campaign's district decides who may read it.
+   */
+  async forUser(user: AuthUser, campaignId: string): Promise<CampaignConsolidation> {
+    const { district } = await this.access.campaignFor(user, campaignId);
     if (user.role === 'REVIEWER') {
-      return this.forCampaign(user.districtId, campaignId, {
+      return this.forCampaign(district.id, campaignId, {
         levels: user.reviewLevels,
         clusterIds: user.reviewClusterIds,
       });
     }
-    throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT được xem bảng tổng hợp.');
+    return this.forCampaign(district.id, campaignId);
   }
 
   async forCampaign(
