@@ -9,4 +9,11 @@ ensure_postgres
 ensure_redis
 export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 
-exec node --max-old-space-size=4096 -r @swc-node/register bench/run.ts "$@"
+# npm run bench -- consolidation [--schools 50000]: only the consolidation step (issue 19).
+if [ "${1:-}" = "consolidation" ]; then
+  shift
+  exec node -r tsconfig-paths/register -r @swc-node/register bench/consolidation.ts "$@"
+fi
+node --max-old-space-size=4096 -r @swc-node/register bench/run.ts "$@"
+# The consolidation of a 50,000-school campaign (issue 19): a database of its own, written by SQL, no workflows.
+exec node -r tsconfig-paths/register -r @swc-node/register bench/consolidation.ts

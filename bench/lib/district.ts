@@ -63,21 +63,21 @@ export async function writeSyntheticDistrict(databaseUrl: string, schools: numbe
   try {
     await pg.query('BEGIN');
     await pg.query(
-      `INSERT INTO "School" (id, "districtId", "clusterId", code, name, level, commune, students)
+      `INSERT INTO "School" (id, "districtId", "clusterId", code, name, level, commune, students, classes)
        SELECT gen_random_uuid(), $1::uuid, cl.id, 'sch-' || lpad(i::text, 6, '0'),
          (ARRAY['Trường Mầm non', 'Trường Tiểu học', 'Trường THCS'])[i % 3 + 1] || ' '
            || replace(($3::text[])[i % cardinality($3::text[]) + 1], 'Xã ', '') || ' số ' || i,
          (ARRAY['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'])[i % 3 + 1]::"SchoolLevel",
-         ($3::text[])[i % cardinality($3::text[]) + 1], 150 + i % 900
+         ($3::text[])[i % cardinality($3::text[]) + 1], 150 + i % 900, 5 + (150 + i % 900) / 30
        FROM generate_series(1, $2::int) i
        JOIN (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM "Cluster" WHERE "districtId" = $1::uuid) cl
          ON cl.n = i % $4::int`,
       [districtId, schools, communes, clusters],
     );
     await pg.query(
-      `INSERT INTO "User" (id, "districtId", "schoolId", email, "fullName", "passwordHash", role, title)
+      `INSERT INTO "User" (id, "districtId", "schoolId", email, "fullName", "passwordHash", role, position, title)
        SELECT gen_random_uuid(), s."districtId", s.id, 'hieutruong.' || s.code || '@' || $2,
-         ($3::text[])[abs(hashtext(s.code)) % cardinality($3::text[]) + 1], $4, 'PRINCIPAL', 'Hiệu trưởng'
+         ($3::text[])[abs(hashtext(s.code)) % cardinality($3::text[]) + 1], $4, 'PRINCIPAL', 'PRINCIPAL', 'Hiệu trưởng'
        FROM "School" s WHERE s."districtId" = $1::uuid`,
       [districtId, BENCH_DOMAIN, names, passwordHash],
     );

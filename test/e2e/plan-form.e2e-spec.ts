@@ -56,6 +56,7 @@ describe("the school's frame of a plan and its standing", () => {
       level: null,
       direction: 'HIGHER',
       targetMin: 15,
+      rollup: 'RATE',
       targetMax: null,
       required: true,
     });

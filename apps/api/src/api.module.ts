@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { BoardController } from './board/board.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { ConsolidationController } from './consolidation/consolidation.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { RequireDependencies } from './common/require-dependencies';
@@ -43,6 +44,7 @@ import { PhasesController } from './phases/phases.controller';
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
   controllers: [
     CampaignsController,
+    ConsolidationController,
     PlansController,
     PlanMovesController,
     PlanExtensionsController,

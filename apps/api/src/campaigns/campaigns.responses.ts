@@ -25,6 +25,8 @@ const campaignView = z.object({
   targetClusters: z.array(z.string()),
   sections: declaredAs<unknown>(z.array(z.object({ key: z.string(), title: z.string(), required: z.boolean() }))),
   requiredIndicators: z.array(z.string()),
+  /** the directive's district target per required indicator code (copied from the catalogue unless given) */
+  targets: z.record(z.string(), z.object({ min: z.number().nullable(), max: z.number().nullable() })),
   submissionDeadline: z.iso.datetime(),
   paperCopies: z.int(),
   reviewMode: declaredAs<string>(z.enum(ReviewMode)),
@@ -111,6 +113,10 @@ export class CampaignCatalogueDto extends createZodDto(
         /** null: every school level */
         level,
         direction: z.enum(['HIGHER', 'LOWER', 'NONE']),
+        /** RATE: per school, averaged; COUNT: summed, compared as the district's total; DISTRICT: the district's own */
+        rollup: z.enum(['RATE', 'COUNT', 'DISTRICT']),
+        /** what a rate's average is weighted by */
+        weight: z.enum(['NONE', 'PUPILS', 'CLASSES']),
         /** the district's own target, min and/or max */
         target: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
       }),

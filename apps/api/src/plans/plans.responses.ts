@@ -261,6 +261,8 @@ export class PlanFormDto extends createZodDto(
         direction: z.enum(IndicatorDirection),
         targetMin: z.number().nullable(),
         targetMax: z.number().nullable(),
+        /** RATE: compared school by school; COUNT: the district's total only; DISTRICT: not the school's to give */
+        rollup: z.enum(['RATE', 'COUNT', 'DISTRICT']),
         required: z.boolean(),
         /** a self-assessment's only: the school's target in its approved plan (null: none approved) */
         approved: z.object({ target: z.number().nullable(), targetMax: z.number().nullable() }).nullable().optional(),

@@ -20,6 +20,7 @@ export const pages = {
   campaigns: () => import('../campaigns/CampaignsPage'),
   newCampaign: () => import('../campaigns/NewCampaignPage'),
   campaign: () => import('../campaigns/CampaignPage'),
+  consolidation: () => import('../consolidation/ConsolidationPage'),
   board: () => import('../board/BoardPage'),
   extensionRequests: () => import('../extension-requests/ExtensionRequestsPage'),
   calendar: () => import('../calendar/CalendarPage'),

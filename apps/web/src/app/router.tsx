@@ -53,6 +53,7 @@ export const router = createBrowserRouter([
       page('campaigns', pages.campaigns),
       page('campaigns/new', pages.newCampaign),
       page('campaigns/:id', pages.campaign),
+      page('campaigns/:id/consolidation', pages.consolidation),
       page('board', pages.board),
       page('extensions', pages.extensionRequests),
       page('calendar', pages.calendar),

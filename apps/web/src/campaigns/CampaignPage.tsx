@@ -11,6 +11,8 @@ import { CampaignActions, RemoveSchoolButton } from './CampaignActions';
 import { PhasesCard } from '../phases/PhasesCard';
 import type { IssuedState } from './NewCampaignPage';
 import { PlanCounts } from './PlanCounts';
+import { consolidationStrings } from '../consolidation/strings';
+import { targetText } from './issue/targets';
 import {
   type CampaignPlan,
   OPEN_STATUSES,
@@ -40,6 +42,7 @@ export default function CampaignPage() {
   if (campaign.isError) return <PageError error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   const admin = me.data?.role === 'ADMIN';
+  const office = admin || me.data?.role === 'REVIEWER';
   const active = c.status === 'ACTIVE';
 
   return (
@@ -52,6 +55,7 @@ export default function CampaignPage() {
         <span>
           {s.deadline}: <strong>{formatDateTime(c.submissionDeadline)}</strong>
         </span>
+        {office && <Link to={`/campaigns/${c.id}/consolidation`}>{consolidationStrings.link}</Link>}
       </div>
       {warnings.map((w) => (
         <Alert key={w} type="warning" showIcon title={w} className="copied-note" />
@@ -80,7 +84,13 @@ function Directive({ campaign: c }: { campaign: CampaignView }) {
   const catalogue = useCatalogue();
   // On a phone each field's name goes above its value, so the value has the screen's width.
   const wide = Grid.useBreakpoint().md;
-  const indicatorName = (code: string) => catalogue.data?.indicators.find((i) => i.code === code)?.label ?? code;
+  // Each required indicator with the directive's own target (copied from the catalogue unless it set another).
+  const indicatorName = (code: string) => {
+    const i = catalogue.data?.indicators.find((x) => x.code === code);
+    const t = c.targets[code];
+    const target = i && t ? targetText(t, i.unit) : null;
+    return `${i?.label ?? code}${target ? ` (${target})` : ''}`;
+  };
   const signerTitle = c.signerTitle;
   const items = [
     { key: 'doc', label: s.documentNumber, children: c.documentNumber },

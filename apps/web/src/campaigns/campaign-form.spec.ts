@@ -33,6 +33,8 @@ const values: CampaignFormValues = {
   targetClusters: ['I'],
   requiredSections: ['purpose'],
   requiredIndicators: ['SWIM_CERT'],
+  // A target the form still holds for an indicator unticked since is not sent.
+  targets: { SWIM_CERT: { min: 20, max: null }, STAFF_QUALIFIED: { min: 90 } },
   deadlineDay: d('2027-02-10'),
   deadlineTime: '17:00',
   paperCopies: 2,
@@ -65,6 +67,7 @@ describe('the issuing form', () => {
       targetClusters: ['I'],
       requiredSections: ['purpose'],
       requiredIndicators: ['SWIM_CERT'],
+      targets: { SWIM_CERT: { min: 20, max: null } },
       submissionDeadline: '2027-02-10T17:00:00+07:00',
       paperCopies: 2,
       receiver: undefined,
@@ -110,6 +113,7 @@ describe('the issuing form', () => {
       { key: 'tasks', title: 'Nhiệm vụ', required: true },
     ],
     requiredIndicators: ['SWIM_CERT'],
+    targets: { SWIM_CERT: { min: 18, max: null } },
     // 17:00 on 28/1/2026 in Vietnam
     submissionDeadline: '2026-01-28T10:00:00.000Z',
     paperCopies: 2,
@@ -135,6 +139,7 @@ describe('the issuing form', () => {
     expect(v.deadlineDay?.format('YYYY-MM-DD')).toBe('2027-01-28');
     expect(v.deadlineTime).toBe('17:00');
     expect(v.requiredSections).toEqual(['purpose', 'tasks']);
+    expect(v.targets).toEqual({ SWIM_CERT: { min: 18, max: null } });
     expect([v.signer, v.signerTitle, v.receiver]).toEqual(['pho@x.example', 'KT. TRƯỞNG PHÒNG', 'vanthu@x.example']);
     // A source that kept the default ladder gives the default ladder.
     expect(v.rungs).toEqual(DEFAULT_RUNGS);
@@ -171,6 +176,7 @@ describe('the issuing form', () => {
   it("puts the API's field errors on the form's fields and steps", () => {
     expect(formField('key')).toEqual({ name: ['key'], step: 0 });
     expect(formField('signer.email')).toEqual({ name: ['signer'], step: 0 });
+    expect(formField('targets.HSG_CITY_PRIZES.max')).toEqual({ name: ['targets', 'HSG_CITY_PRIZES', 'max'], step: 3 });
     expect(formField('legalBases.1')).toEqual({ name: ['legalBases'], step: 0 });
     expect(formField('period.to')).toEqual({ name: ['periodTo'], step: 1 });
     expect(formField('phases.0.name')).toEqual({ name: ['phases', 0, 'name'], step: 1 });

@@ -29,6 +29,8 @@ export interface CampaignFormValues {
   targetClusters: string[];
   requiredSections: string[];
   requiredIndicators: string[];
+  /** the directive's own target per indicator code (pre-filled with the catalogue's), sent for the required ones */
+  targets?: Record<string, TargetValue | undefined>;
   deadlineDay: Dayjs;
   deadlineTime: string;
   paperCopies: number;
@@ -41,6 +43,21 @@ export interface CampaignFormValues {
   digestOn: boolean;
   digestStart: number;
   digestEvery: number;
+}
+
+export interface TargetValue {
+  min?: number | null;
+  max?: number | null;
+}
+
+/** The targets of the required indicators as the API takes them; an indicator the form never showed is left out. */
+export function targetsOf(v: Pick<CampaignFormValues, 'requiredIndicators' | 'targets'>) {
+  const out: Record<string, { min: number | null; max: number | null }> = {};
+  for (const code of v.requiredIndicators ?? []) {
+    const t = v.targets?.[code];
+    if (t) out[code] = { min: t.min ?? null, max: t.max ?? null };
+  }
+  return out;
 }
 
 /** The API's default submission ladder (libs/domain/src/reminders/policy.ts), as the form starts it. */
@@ -97,6 +114,7 @@ export function toCampaignInput(v: CampaignFormValues, copiedFromId?: string, ba
     targetClusters: v.targetClusters ?? [],
     requiredSections: v.requiredSections,
     requiredIndicators: v.requiredIndicators ?? [],
+    targets: targetsOf(v),
     submissionDeadline: deadlineInstant(day(v.deadlineDay), v.deadlineTime),
     paperCopies: v.paperCopies,
     receiver: optional(v.receiver),
@@ -175,6 +193,7 @@ export function fromCampaign(c: CampaignSource, years = 1): Partial<CampaignForm
     targetClusters: c.targetClusters,
     requiredSections: sections.map((s) => String(s.key)),
     requiredIndicators: c.requiredIndicators,
+    targets: c.targets,
     deadlineDay: dayjs(deadline.format(DAY), DAY).add(years, 'year'),
     deadlineTime: deadline.format('HH:mm'),
     paperCopies: c.paperCopies,
@@ -218,7 +237,7 @@ export const STEP_FIELDS: string[][] = [
   ['key', 'documentNumber', 'issuedOn', 'title', 'legalBases', 'signer', 'signerTitle'],
   ['periodFrom', 'periodTo', 'phases'],
   ['targetLevels', 'targetClusters'],
-  ['requiredSections', 'requiredIndicators'],
+  ['requiredSections', 'requiredIndicators', 'targets'],
   [
     'deadlineDay',
     'deadlineTime',

@@ -53,6 +53,18 @@ export const campaignStrings = {
   colIndicator: 'Chỉ tiêu',
   colLevel: 'Cấp học',
   colTarget: 'Mức của huyện',
+  targetsTitle: 'Mức của đợt cho từng chỉ tiêu bắt buộc',
+  targetsHelp:
+    'Điền sẵn theo danh mục của huyện; sửa nếu văn bản này đặt mức khác. Để trống cả hai ô: không đặt mức. Chỉ tiêu số lượng (như số giải) so sánh theo tổng toàn huyện, không so từng trường.',
+  targetMin: (label: string) => `Mức tối thiểu: ${label}`,
+  targetMax: (label: string) => `Mức tối đa: ${label}`,
+  minShort: 'Tối thiểu',
+  maxShort: 'Tối đa',
+  rollupWords: { RATE: 'tỷ lệ từng trường', COUNT: 'tổng toàn huyện', DISTRICT: 'số liệu của huyện' } as Record<
+    string,
+    string
+  >,
+  targetInverted: 'Mức tối đa phải lớn hơn hoặc bằng mức tối thiểu',
   deadlineDay: 'Hạn nộp (ngày)',
   deadlineTime: 'Giờ',
   paperCopies: 'Số bản giấy nộp về Phòng',

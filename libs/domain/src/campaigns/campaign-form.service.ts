@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type IndicatorDirection, PrismaService, type SchoolLevel } from '@duyet/database';
+import {
+  type IndicatorDirection,
+  type IndicatorRollup,
+  type IndicatorWeight,
+  PrismaService,
+  type SchoolLevel,
+} from '@duyet/database';
 import type { AuthUser } from '../plans/access';
 import { CalendarService } from '../calendar/calendar.service';
 import { type ReminderPreview, previewReminders } from '../reminders/preview';
@@ -14,6 +20,8 @@ export interface CampaignCatalogue {
     unit: string;
     level: SchoolLevel | null;
     direction: IndicatorDirection;
+    rollup: IndicatorRollup;
+    weight: IndicatorWeight;
     /** the district's own target */
     target: { min: number | null; max: number | null };
   }[];
@@ -45,6 +53,8 @@ export class CampaignFormService {
         unit: i.unit,
         level: i.level,
         direction: i.direction,
+        rollup: i.rollup,
+        weight: i.weight,
         target: { min: num(i.targetMin), max: num(i.targetMax) },
       })),
     };

@@ -19,6 +19,7 @@ import type { CampaignCopyInput, CampaignInput } from './campaign.schemas';
 import { AuditLog } from '../audit/audit-log';
 import { DelegationsService } from '../people/delegations.service';
 import { signingCapacity } from '../people/signing-capacity';
+import { type TargetRange, resolveCampaignTargets, targetsView } from './campaign-targets';
 
 /** A campaign's row as issued, before the district, its id, workflow and issuer are added. */
 export type IssuedCampaignData = Omit<
@@ -49,7 +50,7 @@ export class CampaignIssuingService {
   async copy(admin: AuthUser, sourceId: string, input: CampaignCopyInput): Promise<CampaignCreated> {
     const source = await this.prisma.campaign.findFirst({
       where: { id: sourceId, districtId: admin.districtId },
-      include: { receiver: true, signer: true },
+      include: { receiver: true, signer: true, targets: true },
     });
     if (!source) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch để sao chép.');
     const copy: CampaignInput = {
@@ -66,6 +67,8 @@ export class CampaignIssuingService {
       targetClusters: source.targetClusters,
       requiredSections: (source.sections as { key: string }[]).map((s) => s.key),
       requiredIndicators: source.requiredIndicators,
+      // The directive's own targets carry over; a required indicator without one takes the catalogue's.
+      targets: targetsView(source.targets),
       submissionDeadline: input.submissionDeadline,
       paperCopies: source.paperCopies,
       receiver: source.receiver?.email,
@@ -112,33 +115,37 @@ export class CampaignIssuingService {
     }
     const refs = await this.resolveReferences(admin.districtId, input);
     const kind = input.kind ?? 'PLAN';
-    const campaign = await this.insert(admin, {
-      key: input.key,
-      documentNumber: input.documentNumber,
-      title: input.title,
-      legalBases: input.legalBases,
-      issuedOn: new Date(input.issuedOn),
-      periodFrom: new Date(input.period.from),
-      periodTo: new Date(input.period.to),
-      phases: input.phases,
-      kind,
-      targetLevels: input.targetLevels,
-      targetClusters: input.targetClusters,
-      sections: refs.sections,
-      requiredIndicators: input.requiredIndicators,
-      submissionDeadline: new Date(input.submissionDeadline),
-      paperCopies: input.paperCopies,
-      // A report has no review meeting: the office reads it at its desk.
-      reviewMode: kind === 'REPORT' ? 'DESK' : input.reviewMode,
-      approvalLevels: input.approvalLevels,
-      reviewDays: input.reviewDays,
-      revisionDays: input.revisionDays,
-      reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
-      copiedFromId: input.copiedFromId ?? null,
-      receiverId: refs.receiverId,
-      signerId: refs.signerId,
-      signerTitle: refs.signerTitle,
-    });
+    const campaign = await this.insert(
+      admin,
+      {
+        key: input.key,
+        documentNumber: input.documentNumber,
+        title: input.title,
+        legalBases: input.legalBases,
+        issuedOn: new Date(input.issuedOn),
+        periodFrom: new Date(input.period.from),
+        periodTo: new Date(input.period.to),
+        phases: input.phases,
+        kind,
+        targetLevels: input.targetLevels,
+        targetClusters: input.targetClusters,
+        sections: refs.sections,
+        requiredIndicators: input.requiredIndicators,
+        submissionDeadline: new Date(input.submissionDeadline),
+        paperCopies: input.paperCopies,
+        // A report has no review meeting: the office reads it at its desk.
+        reviewMode: kind === 'REPORT' ? 'DESK' : input.reviewMode,
+        approvalLevels: input.approvalLevels,
+        reviewDays: input.reviewDays,
+        revisionDays: input.revisionDays,
+        reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
+        copiedFromId: input.copiedFromId ?? null,
+        receiverId: refs.receiverId,
+        signerId: refs.signerId,
+        signerTitle: refs.signerTitle,
+      },
+      refs.targets,
+    );
     return { campaign, created: true };
   }
 
@@ -153,13 +160,15 @@ export class CampaignIssuingService {
     data: IssuedCampaignData,
     within?: (tx: Prisma.TransactionClient, campaign: Campaign) => Promise<unknown>,
   ): Promise<CampaignCreated> {
-    const campaign = await this.insert(admin, data, within);
+    const campaign = await this.insert(admin, data, new Map(), within);
     return { campaign, created: true, warnings: await this.warnings(campaign) };
   }
 
+  /** `targets`: the directive's own target per indicator code (a self-assessment has none of its own). */
   private async insert(
     admin: AuthUser,
     data: IssuedCampaignData,
+    targets: ReadonlyMap<string, TargetRange>,
     within?: (tx: Prisma.TransactionClient, campaign: Campaign) => Promise<unknown>,
   ): Promise<Campaign> {
     const campaign = await this.prisma.$transaction(async (tx) => {
@@ -172,6 +181,14 @@ export class CampaignIssuingService {
           workflowId: campaignWorkflowId(id),
           createdById: admin.id,
         },
+      });
+      await tx.campaignTarget.createMany({
+        data: [...targets].map(([indicatorCode, t]) => ({
+          campaignId: id,
+          indicatorCode,
+          targetMin: t.min,
+          targetMax: t.max,
+        })),
       });
       await AuditLog.write(tx, {
         districtId: admin.districtId,
@@ -259,6 +276,8 @@ export class CampaignIssuingService {
       problems.push({ field: 'receiver', message: `Người nhận ${input.receiver} không thuộc Phòng GD&ĐT này` });
     if (input.copiedFromId && !source)
       problems.push({ field: 'copiedFromId', message: 'Không tìm thấy đợt được sao chép trong huyện' });
+    const targets = resolveCampaignTargets(input.requiredIndicators, indicators, input.targets);
+    problems.push(...targets.problems);
     if (problems.length) {
       throw new DomainError('VALIDATION', problems.map((p) => p.message).join('. ') + '.', { errors: problems });
     }
@@ -277,6 +296,7 @@ export class CampaignIssuingService {
       receiverId: input.receiver ? byEmail.get(input.receiver)! : (clerk?.id ?? null),
       signerId: signer.id,
       signerTitle: input.signer.title ?? (await this.signerCapacity({ ...signer, districtId })),
+      targets: targets.targets,
     };
   }
 

@@ -3,6 +3,7 @@ import { type Campaign, PrismaService } from '@duyet/database';
 import { type AuthUser, schoolScopeWhere } from '../plans/access';
 import { DomainError } from '../common/errors';
 import { trailEntry } from '../audit/audit-log';
+import { type TargetRange, targetsView } from './campaign-targets';
 
 export interface CampaignDto {
   id: string;
@@ -20,6 +21,8 @@ export interface CampaignDto {
   targetClusters: string[];
   sections: unknown;
   requiredIndicators: string[];
+  /** the directive's district target per required indicator */
+  targets: Record<string, TargetRange>;
   submissionDeadline: string;
   paperCopies: number;
   reviewMode: string;
@@ -44,10 +47,11 @@ export interface CampaignDto {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 const person = { select: { email: true, fullName: true } } as const;
-const withPeople = { signer: person, receiver: person } as const;
+const withPeople = { signer: person, receiver: person, targets: true } as const;
 type CampaignWithPeople = Campaign & {
   signer: { email: string; fullName: string } | null;
   receiver: { email: string; fullName: string } | null;
+  targets: Parameters<typeof targetsView>[0];
 };
 
 @Injectable()
@@ -108,6 +112,7 @@ export class CampaignQueriesService {
       targetClusters: c.targetClusters,
       sections: c.sections,
       requiredIndicators: c.requiredIndicators,
+      targets: targetsView(c.targets),
       submissionDeadline: c.submissionDeadline.toISOString(),
       paperCopies: c.paperCopies,
       reviewMode: c.reviewMode,

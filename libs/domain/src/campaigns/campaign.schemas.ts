@@ -12,6 +12,22 @@ const campaignKeySchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Mã đợt chỉ gồm chữ thường không dấu, số và dấu gạch ngang (2-63 ký tự)');
 
+const targetBound = z
+  .number({ error: 'Mức chỉ tiêu phải là một số' })
+  .min(0, 'Mức chỉ tiêu không được âm')
+  .max(1_000_000, 'Mức chỉ tiêu quá lớn')
+  .nullable()
+  .optional();
+
+/** The directive's own district target for one indicator: min and/or max (both empty: no target). */
+export const campaignTargetSchema = z
+  .object({ min: targetBound, max: targetBound })
+  .refine((t) => t.min == null || t.max == null || t.min <= t.max, {
+    path: ['max'],
+    message: 'Mức tối đa phải lớn hơn hoặc bằng mức tối thiểu',
+  });
+export type CampaignTargetInput = z.infer<typeof campaignTargetSchema>;
+
 export const campaignInputSchema = z
   .object({
     key: campaignKeySchema,
@@ -30,6 +46,11 @@ export const campaignInputSchema = z
     targetClusters: z.array(z.string().min(1)).default([]),
     requiredSections: z.array(z.string().min(1)).min(1, 'Chọn ít nhất một mục bắt buộc của kế hoạch'),
     requiredIndicators: z.array(z.string().min(1)).default([]),
+    /**
+     * The directive's district targets by indicator code, for required indicators only; a required indicator left
+     * out takes the catalogue's target.
+     */
+    targets: z.record(z.string().min(1), campaignTargetSchema).optional(),
     submissionDeadline: instantSchema,
     paperCopies: z.number().int().min(0).max(20).default(1),
     receiver: z.email('Địa chỉ e-mail người nhận không hợp lệ').optional(),

@@ -25,6 +25,8 @@ export const districtFileSchema = z.object({
       cluster: z.string(),
       commune: z.string().optional(),
       students: z.number().int().optional(),
+      /** số lớp: weighs the rates averaged by classes */
+      classes: z.number().int().optional(),
     }),
   ),
   users: z.array(
@@ -53,6 +55,10 @@ export const districtFileSchema = z.object({
       level: schoolLevelSchema.nullable(),
       better: z.enum(['HIGHER', 'LOWER', 'NONE']),
       districtTarget: z.object({ min: z.number().optional(), max: z.number().optional() }),
+      /** RATE (per school, averaged), COUNT (summed, compared as the district's total), DISTRICT (the district's own) */
+      rollup: z.enum(['RATE', 'COUNT', 'DISTRICT']).default('RATE'),
+      /** what a rate's average is weighted by: pupils, classes, or nothing (a plain mean) */
+      weight: z.enum(['NONE', 'PUPILS', 'CLASSES']).default('NONE'),
     }),
   ),
   campaigns: z.array(z.looseObject({ key: z.string() })),

@@ -65,6 +65,7 @@ export async function importDistrict(prisma: PrismaClient, file: DistrictFile, p
       clusterId: clusters.get(s.cluster)!,
       commune: s.commune,
       students: s.students,
+      classes: s.classes,
     };
     await prisma.school.upsert({
       where: { districtId_code: { districtId, code: s.code } },
@@ -114,6 +115,8 @@ export async function importDistrict(prisma: PrismaClient, file: DistrictFile, p
       direction: i.better,
       targetMin: i.districtTarget.min ?? null,
       targetMax: i.districtTarget.max ?? null,
+      rollup: i.rollup,
+      weight: i.weight,
     };
     await prisma.indicator.upsert({
       where: { districtId_code: { districtId, code: i.code } },

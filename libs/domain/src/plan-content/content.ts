@@ -11,7 +11,13 @@ export interface CampaignSection {
   required: boolean;
 }
 
-/** One entry of the district's indicator catalogue, with the district's target as plain numbers. */
+/** How an indicator's school figures roll up: a rate per school, a count summed over schools, the district's own. */
+export type IndicatorRollupCode = 'RATE' | 'COUNT' | 'DISTRICT';
+
+/**
+ * One entry of the district's indicator catalogue, with the district's target as plain numbers: the campaign's own
+ * target where the plan's campaign sets one (CampaignTarget), else the catalogue's default.
+ */
 export interface CatalogueIndicator {
   code: string;
   label: string;
@@ -21,6 +27,8 @@ export interface CatalogueIndicator {
   direction: 'HIGHER' | 'LOWER' | 'NONE';
   targetMin: number | null;
   targetMax: number | null;
+  /** absent: RATE, as every indicator was before roll-up kinds */
+  rollup?: IndicatorRollupCode;
 }
 
 /** What a draft or a frozen version says: free text per section, figures per indicator code. */

@@ -18,6 +18,7 @@ const planRow = {
       { key: 'tasks', title: 'Nội dung, nhiệm vụ và giải pháp', required: true },
     ],
     requiredIndicators: ['TH_COMPLETION', 'MN_ENROL_AGE5'],
+    targets: [],
   },
 };
 

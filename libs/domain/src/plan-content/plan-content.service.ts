@@ -49,7 +49,7 @@ export class PlanContentService {
         schoolId: true,
         draft: true,
         school: { select: { level: true } },
-        campaign: { select: KIND_CAMPAIGN_SELECT },
+        campaign: { select: { ...KIND_CAMPAIGN_SELECT, targets: true } },
       },
     });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
@@ -59,7 +59,8 @@ export class PlanContentService {
       db,
       { districtId: plan.districtId, schoolId: plan.schoolId, level: plan.school.level },
       plan.campaign,
-      () => this.catalogue(db, plan.districtId),
+      // the directive's own targets, where it sets them: what the school's figures are compared with
+      async () => withCampaignTargets(await this.catalogue(db, plan.districtId), plan.campaign.targets),
       content ?? readPlanContent(draft?.sections, draft?.indicators),
     );
   }
@@ -126,6 +127,23 @@ export class PlanContentService {
   }
 }
 
+type Decimalish = { toNumber(): number } | null;
+
+/**
+ * The catalogue with the campaign's own targets in place of the catalogue's defaults, for the indicators the campaign
+ * sets one for: what a school's targets are compared with.
+ */
+export function withCampaignTargets<T extends CatalogueIndicator>(
+  catalogue: T[],
+  targets: readonly { indicatorCode: string; targetMin: Decimalish; targetMax: Decimalish }[],
+): T[] {
+  const byCode = new Map(targets.map((t) => [t.indicatorCode, t]));
+  return catalogue.map((i) => {
+    const t = byCode.get(i.code);
+    return t ? { ...i, targetMin: t.targetMin?.toNumber() ?? null, targetMax: t.targetMax?.toNumber() ?? null } : i;
+  });
+}
+
 /** An indicator row of the catalogue as the content checks read it: the district's target as plain numbers. */
 export function catalogueIndicator(row: {
   code: string;
@@ -135,6 +153,7 @@ export function catalogueIndicator(row: {
   direction: CatalogueIndicator['direction'];
   targetMin: { toNumber(): number } | null;
   targetMax: { toNumber(): number } | null;
+  rollup?: CatalogueIndicator['rollup'];
 }): CatalogueIndicator {
   return {
     code: row.code,
@@ -144,5 +163,6 @@ export function catalogueIndicator(row: {
     direction: row.direction,
     targetMin: row.targetMin?.toNumber() ?? null,
     targetMax: row.targetMax?.toNumber() ?? null,
+    rollup: row.rollup ?? 'RATE',
   };
 }

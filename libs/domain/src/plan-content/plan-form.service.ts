@@ -4,8 +4,13 @@ import { CalendarService } from '../calendar/calendar.service';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
 import { deadlineDistance } from '../reminders/policy';
-import { type CampaignSection, type CatalogueIndicator, readCampaignSections } from './content';
-import { catalogueIndicator } from './plan-content.service';
+import {
+  type CampaignSection,
+  type CatalogueIndicator,
+  type IndicatorRollupCode,
+  readCampaignSections,
+} from './content';
+import { catalogueIndicator, withCampaignTargets } from './plan-content.service';
 import { type AssessedPhase, assessedIndicators, assessedPhase } from './campaign-kind-form';
 import type { ApprovedTarget, CampaignKindCode } from './self-assessment';
 
@@ -50,11 +55,15 @@ export interface PlanForm {
   schoolLevel: SchoolLevel;
   sections: CampaignSection[];
   /**
-   * the district's indicators that apply to the school's level, in catalogue order, with the district's target; a
+   * the district's indicators that apply to the school's level, in catalogue order, with the directive's target; a
    * self-assessment's: the parent's required ones with the school's approved target (`approved`); a report's: the
    * campaign's, all optional
    */
-  indicators: (CatalogueIndicator & { required: boolean; approved?: ApprovedTarget | null })[];
+  indicators: (CatalogueIndicator & {
+    rollup: IndicatorRollupCode;
+    required: boolean;
+    approved?: ApprovedTarget | null;
+  })[];
   /** the campaign's required indicator codes (the browser runs the same checks as the server with them) */
   requiredIndicators: string[];
   standing: PlanStanding;
@@ -86,7 +95,7 @@ export class PlanFormService {
         deadlineInForce: true,
         schoolId: true,
         school: { select: { level: true } },
-        campaign: { include: { receiver: { select: { fullName: true, title: true } } } },
+        campaign: { include: { receiver: { select: { fullName: true, title: true } }, targets: true } },
       },
     });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
@@ -100,12 +109,20 @@ export class PlanFormService {
     rows.sort((a, b) => (a.level ? LEVEL_ORDER[a.level] : 9) - (b.level ? LEVEL_ORDER[b.level] : 9));
     const required = new Set(c.requiredIndicators);
     const standings = await this.standings(plan.districtId, [plan]);
+    // The directive's own targets, where it sets them: what the school's figures are compared with.
+    const catalogue = withCampaignTargets(rows.map(catalogueIndicator), c.targets).map((i) => ({
+      ...i,
+      rollup: i.rollup ?? ('RATE' as const),
+    }));
     const indicators =
       c.kind === 'SELF_ASSESSMENT'
-        ? await assessedIndicators(this.prisma, { ...plan, level }, c)
+        ? (await assessedIndicators(this.prisma, { ...plan, level }, c)).map((i) => ({
+            ...i,
+            rollup: i.rollup ?? ('RATE' as const),
+          }))
         : c.kind === 'REPORT'
-          ? rows.filter((i) => required.has(i.code)).map((i) => ({ ...catalogueIndicator(i), required: false }))
-          : rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code) }));
+          ? catalogue.filter((i) => required.has(i.code)).map((i) => ({ ...i, required: false }))
+          : catalogue.map((i) => ({ ...i, required: required.has(i.code) }));
     return {
       campaign: {
         id: c.id,

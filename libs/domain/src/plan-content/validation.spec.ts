@@ -16,6 +16,7 @@ const catalogue: CatalogueIndicator[] = district.indicators.map((i) => ({
   direction: i.better,
   targetMin: i.districtTarget.min ?? null,
   targetMax: i.districtTarget.max ?? null,
+  rollup: i.rollup,
 }));
 const titleOf = (key: string) => district.sections.find((s) => s.key === key)!.title;
 
@@ -250,6 +251,42 @@ describe('validatePlanContent', () => {
       },
     });
     expect(result).toEqual({ ok: true, errors: [], warnings: [] });
+  });
+
+  it('never warns a school for a count, which the district compares as its total only (40 - 60 city-level prizes)', () => {
+    const thcs = { sections, requiredIndicators: ['HSG_CITY_PRIZES', 'THCS_ACADEMIC_WEAK'] };
+    const result = validatePlanContent(thcs, catalogue, 'LOWER_SECONDARY', {
+      sections: fullSections,
+      indicators: { HSG_CITY_PRIZES: { target: 3 }, THCS_ACADEMIC_WEAK: { target: 4 } },
+    });
+    expect(result.warnings.map((w) => w.field)).toEqual(['indicators.THCS_ACADEMIC_WEAK.target']);
+    // The same figure on an indicator the catalogue calls a rate would warn.
+    const asRate = catalogue.map((i) => (i.code === 'HSG_CITY_PRIZES' ? { ...i, rollup: 'RATE' as const } : i));
+    expect(
+      validatePlanContent(thcs, asRate, 'LOWER_SECONDARY', {
+        sections: fullSections,
+        indicators: { HSG_CITY_PRIZES: { target: 3 } },
+      }).warnings.map((w) => w.code),
+    ).toEqual(['BELOW_DISTRICT_TARGET']);
+  });
+
+  it("compares with the targets it is given: the campaign's own, put in place of the catalogue's", () => {
+    const own = catalogue.map((i) => (i.code === 'TH_COMPLETION' ? { ...i, targetMin: 100 } : i));
+    const result = validatePlanContent(campaign, own, 'PRIMARY', primaryPlan({ TH_COMPLETION: { target: 99.5 } }));
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ field: 'indicators.TH_COMPLETION.target', message: expect.stringContaining('(100%)') }),
+    ]);
+  });
+
+  it('does not ask a school for a figure of the district only', () => {
+    const own = catalogue.map((i) => (i.code === 'SWIM_CERT' ? { ...i, rollup: 'DISTRICT' as const } : i));
+    const { SWIM_CERT: _swim, ...rest } = primaryPlan().indicators;
+    expect(validatePlanContent(campaign, own, 'PRIMARY', { sections: fullSections, indicators: rest }).errors).toEqual(
+      [],
+    );
+    expect(primary({ sections: fullSections, indicators: rest }).errors.map((e) => e.code)).toEqual([
+      'INDICATOR_REQUIRED',
+    ]);
   });
 
   it('reports indicators in catalogue order, whatever order the stored JSON has', () => {

@@ -20,7 +20,7 @@ export type IssueCode =
   | 'INDICATOR_OTHER_LEVEL'
   /** a range whose upper bound is below its lower bound */
   | 'TARGET_RANGE_INVERTED'
-  /** warning: a higher-is-better target below the district's */
+  /** warning: a higher-is-better target below the district's (a rate per school only: a count is the district's total) */
   | 'BELOW_DISTRICT_TARGET'
   /** warning: a lower-is-better target above the district's */
   | 'ABOVE_DISTRICT_TARGET'
@@ -86,6 +86,8 @@ export function validatePlanContent(
   for (const code of campaign.requiredIndicators) {
     const indicator = byCode.get(code);
     if (!indicator || !applies(indicator) || content.indicators[code]?.target != null) continue;
+    // A figure of the district only is not the school's to give.
+    if (indicator.rollup === 'DISTRICT') continue;
     errors.push({
       field: `indicators.${code}.target`,
       code: 'INDICATOR_REQUIRED',
@@ -150,6 +152,9 @@ function figureErrors(indicator: CatalogueIndicator, value: IndicatorValue): Iss
 }
 
 function districtTargetWarnings(indicator: CatalogueIndicator, value: IndicatorValue): Issue[] {
+  // Only a rate is compared school by school; a count (city-level prizes: 40 - 60 in all) is the district's total,
+  // which no single school's few prizes can be held to.
+  if ((indicator.rollup ?? 'RATE') !== 'RATE') return [];
   const fig = (n: number) => formatFigure(n, indicator.unit);
   // For a range, the bound that can fall short: the floor when higher is better, the ceiling when lower is.
   if (indicator.direction === 'HIGHER' && indicator.targetMin != null && value.target != null) {

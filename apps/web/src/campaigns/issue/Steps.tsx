@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { DatePickerProps, FormInstance } from 'antd';
@@ -210,7 +211,72 @@ export function ContentStep({ form }: { form: FormInstance<CampaignFormValues> }
           })}
         />
       </Form.Item>
+      <TargetsEditor form={form} />
     </>
+  );
+}
+
+/**
+ * The directive's own target of each required indicator: pre-filled with the catalogue's when the indicator is
+ * chosen (or kept as copied from last year's), editable, sent with the campaign.
+ */
+function TargetsEditor({ form }: { form: FormInstance<CampaignFormValues> }) {
+  const catalogue = useCatalogue();
+  const chosen = (Form.useWatch('requiredIndicators', form) as string[] | undefined) ?? [];
+  const rows = (catalogue.data?.indicators ?? []).filter((i) => chosen.includes(i.code) && i.rollup !== 'DISTRICT');
+  useEffect(() => {
+    for (const i of rows) {
+      if (form.getFieldValue(['targets', i.code]) === undefined) {
+        form.setFieldValue(['targets', i.code], { min: i.target.min, max: i.target.max });
+      }
+    }
+  }, [rows, form]);
+  if (rows.length === 0) return null;
+  return (
+    <fieldset className="plain-fieldset targets-editor">
+      <legend>{s.targetsTitle}</legend>
+      <p className="field-help">{s.targetsHelp}</p>
+      {rows.map((i) => (
+        <div key={i.code} className="target-row">
+          <p className="target-name">
+            {i.label}{' '}
+            <span className="muted">
+              ({s.rollupWords[i.rollup]}, {i.unit})
+            </span>
+          </p>
+          <div className="form-row">
+            <Form.Item name={['targets', i.code, 'min']} label={s.minShort}>
+              <InputNumber
+                min={0}
+                max={i.unit === '%' ? 100 : undefined}
+                className="field-full"
+                aria-label={s.targetMin(i.label)}
+              />
+            </Form.Item>
+            <Form.Item
+              name={['targets', i.code, 'max']}
+              label={s.maxShort}
+              dependencies={[['targets', i.code, 'min']]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_: unknown, max: number | null | undefined) => {
+                    const min = getFieldValue(['targets', i.code, 'min']) as number | null | undefined;
+                    if (min != null && max != null && max < min) throw new Error(s.targetInverted);
+                  },
+                }),
+              ]}
+            >
+              <InputNumber
+                min={0}
+                max={i.unit === '%' ? 100 : undefined}
+                className="field-full"
+                aria-label={s.targetMax(i.label)}
+              />
+            </Form.Item>
+          </div>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

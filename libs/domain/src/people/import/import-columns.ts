@@ -49,6 +49,7 @@ export const SCHOOL_SHEET = {
     col('cluster', 'Cụm', true, 'Mã cụm đã có trong huyện hoặc trong trang Cụm trường', 8),
     col('commune', 'Xã/thị trấn', false, 'Không bắt buộc; để trống thì giữ nguyên', 20),
     col('students', 'Số học sinh', false, 'Số nguyên không âm; để trống thì giữ nguyên', 12),
+    col('classes', 'Số lớp', false, 'Số nguyên không âm; để trống thì giữ nguyên', 10),
   ],
 } as const satisfies SheetSpec;
 

@@ -3,7 +3,7 @@ import { planImport } from './import-plan';
 import { fold, parseLevel, parsePosition, parseYesNo } from './import-columns';
 import type { RawSheet } from './xlsx-file';
 
-const SCHOOL_HEADER = ['Mã trường *', 'Tên trường *', 'Cấp học *', 'Cụm *', 'Xã/thị trấn', 'Số học sinh'];
+const SCHOOL_HEADER = ['Mã trường *', 'Tên trường *', 'Cấp học *', 'Cụm *', 'Xã/thị trấn', 'Số học sinh', 'Số lớp'];
 const USER_HEADER = [
   'E-mail *',
   'Họ và tên *',
@@ -91,7 +91,7 @@ describe('the words of the closed columns', () => {
 describe('planImport', () => {
   const clean = [
     schools(
-      ['th-a', 'Trường Tiểu học A', 'Tiểu học', 'I', 'Xã A', '320'],
+      ['th-a', 'Trường Tiểu học A', 'Tiểu học', 'I', 'Xã A', '320', '11'],
       ['mn-b', 'Trường Mầm non B', 'Mầm non', 'II'],
     ),
     users(
@@ -106,8 +106,24 @@ describe('planImport', () => {
     const plan = planImport(clean, snapshot());
     expect(plan.problems).toEqual([]);
     expect(plan.schools.create).toEqual([
-      { code: 'th-a', name: 'Trường Tiểu học A', level: 'PRIMARY', clusterCode: 'I', commune: 'Xã A', students: 320 },
-      { code: 'mn-b', name: 'Trường Mầm non B', level: 'PRESCHOOL', clusterCode: 'II', commune: null, students: null },
+      {
+        code: 'th-a',
+        name: 'Trường Tiểu học A',
+        level: 'PRIMARY',
+        clusterCode: 'I',
+        commune: 'Xã A',
+        students: 320,
+        classes: 11,
+      },
+      {
+        code: 'mn-b',
+        name: 'Trường Mầm non B',
+        level: 'PRESCHOOL',
+        clusterCode: 'II',
+        commune: null,
+        students: null,
+        classes: null,
+      },
     ]);
     expect(plan.users.create.map((u) => [u.email, u.position, u.acting, u.title, u.schoolCode])).toEqual([
       ['admin@x.vn', 'HEAD', false, 'Trưởng phòng', null],
@@ -160,7 +176,7 @@ describe('planImport', () => {
           ['', 'Không mã', 'Tiểu học', 'I'],
           ['th-a', 'A', 'THPT', 'I'],
           ['th-a', 'A lần hai', 'Tiểu học', 'IX'],
-          ['th-c', 'C', 'Tiểu học', 'I', '', '-5'],
+          ['th-c', 'C', 'Tiểu học', 'I', '', '-5', '2,5'],
         ),
         users(
           ['khong-phai-email', 'X', 'Chuyên viên'],
@@ -187,6 +203,7 @@ describe('planImport', () => {
       'Trường!A4',
       'Trường!D4',
       'Trường!F5',
+      'Trường!G5',
       'Người dùng!A2',
       'Người dùng!C3',
       'Người dùng!A4',

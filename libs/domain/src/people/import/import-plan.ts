@@ -41,6 +41,7 @@ export interface ExistingSchool {
   clusterCode: string;
   commune: string | null;
   students: number | null;
+  classes: number | null;
 }
 
 export interface ExistingUser {
@@ -78,6 +79,7 @@ export interface ImportSchoolRow {
   clusterCode: string;
   commune: string | null;
   students: number | null;
+  classes: number | null;
 }
 export interface ImportUserRow {
   email: string;
@@ -255,8 +257,13 @@ function readSchools(
     if (students !== null && !(Number.isInteger(students) && students >= 0 && students <= 100_000)) {
       at(r.number, 'students')(`Số học sinh phải là số nguyên từ 0 đến 100.000, không phải “${studentsText}”.`);
     }
+    const classesText = r.get('classes');
+    const classes = classesText === '' ? null : Number(classesText);
+    if (classes !== null && !(Number.isInteger(classes) && classes >= 0 && classes <= 10_000)) {
+      at(r.number, 'classes')(`Số lớp phải là số nguyên từ 0 đến 10.000, không phải “${classesText}”.`);
+    }
     if (problems.has(sheet.name, r.number)) continue;
-    rows.set(code, { code, name, level: level!, clusterCode, commune: commune || null, students });
+    rows.set(code, { code, name, level: level!, clusterCode, commune: commune || null, students, classes });
   }
   return { rows, codes };
 }
@@ -430,13 +437,19 @@ function diffSchools(rows: Map<string, ImportSchoolRow>, snapshot: DistrictSnaps
       continue;
     }
     // An empty optional cell keeps what the district has.
-    const next = { ...row, commune: row.commune ?? now.commune, students: row.students ?? now.students };
+    const next = {
+      ...row,
+      commune: row.commune ?? now.commune,
+      students: row.students ?? now.students,
+      classes: row.classes ?? now.classes,
+    };
     const same =
       now.name === next.name &&
       now.level === next.level &&
       now.clusterCode === next.clusterCode &&
       now.commune === next.commune &&
-      now.students === next.students;
+      now.students === next.students &&
+      now.classes === next.classes;
     if (same) out.unchanged += 1;
     else out.update.push({ ...next, id: now.id });
   }

@@ -144,6 +144,7 @@ export class PeopleImportService {
           level: true,
           commune: true,
           students: true,
+          classes: true,
           cluster: { select: { code: true } },
         },
       }),
@@ -275,6 +276,7 @@ async function write(tx: Prisma.TransactionClient, admin: AuthUser, plan: Import
     clusterId: clusterIds.get(s.clusterCode)!,
     commune: s.commune,
     students: s.students,
+    classes: s.classes,
   });
   const schoolIds = new Map(
     (await tx.school.findMany({ where: { districtId }, select: { id: true, code: true } })).map((s) => [s.code, s.id]),
@@ -285,12 +287,12 @@ async function write(tx: Prisma.TransactionClient, admin: AuthUser, plan: Import
   for (const batch of batches(plan.schools.update)) {
     const values = batch.map((s) => {
       const d = schoolData(s);
-      return Prisma.sql`(${s.id}::uuid, ${d.name}::text, ${d.level}::"SchoolLevel", ${d.clusterId}::uuid, ${d.commune}::text, ${d.students}::int)`;
+      return Prisma.sql`(${s.id}::uuid, ${d.name}::text, ${d.level}::"SchoolLevel", ${d.clusterId}::uuid, ${d.commune}::text, ${d.students}::int, ${d.classes}::int)`;
     });
     await tx.$executeRaw`
       UPDATE "School" AS s SET name = v.name, level = v.level, "clusterId" = v."clusterId", commune = v.commune,
-        students = v.students
-      FROM (VALUES ${Prisma.join(values)}) AS v(id, name, level, "clusterId", commune, students)
+        students = v.students, classes = v.classes
+      FROM (VALUES ${Prisma.join(values)}) AS v(id, name, level, "clusterId", commune, students, classes)
       WHERE s.id = v.id AND s."districtId" = ${districtId}::uuid`;
   }
 

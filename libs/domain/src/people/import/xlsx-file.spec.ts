@@ -16,6 +16,7 @@ describe('reading a workbook', () => {
       'Cụm *',
       'Xã/thị trấn',
       'Số học sinh',
+      'Số lớp',
     ]);
     expect(sheets[2]!.rows.map((r) => r.cells)).toEqual([
       ['Mã cụm *', 'Tên cụm *'],

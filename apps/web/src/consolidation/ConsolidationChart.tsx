@@ -1,0 +1,40 @@
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../common/format';
+import type { IndicatorSummary } from './queries';
+import { figure } from './figures';
+import { consolidationStrings as s } from './strings';
+
+/**
+ * Per cluster: a rate's average against the directive's target line, or a count's sum (a count is compared as the
+ * district's total only, so its clusters get no line). The figures are in the table above: the chart is a picture of
+ * them, named for screen readers as one image.
+ */
+export function ConsolidationChart({ indicator: i }: { indicator: IndicatorSummary }) {
+  const data = i.clusters.map((c) => ({ name: s.cluster(c.cluster.code), value: c.value }));
+  if (data.every((d) => d.value === null)) return null;
+  const rate = i.rollup === 'RATE';
+  const label = rate ? s.chartRate(i.label) : s.chartCount(i.label);
+  const lines = rate ? [i.target.min, i.target.max].filter((n): n is number => n !== null) : [];
+  const top = Math.max(...data.map((d) => d.value ?? 0), ...lines);
+  return (
+    <div className="consolidation-chart" role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" tick={{ fontSize: 12 }} />
+          <YAxis
+            width={48}
+            tick={{ fontSize: 12 }}
+            domain={[0, Math.ceil(top * 1.1) || 1]}
+            tickFormatter={(n: number) => formatNumber(n)}
+          />
+          <Tooltip formatter={(v) => [figure(Number(v), i.unit), s.chartValue]} />
+          <Bar dataKey="value" fill="#1f6feb" isAnimationActive={false} />
+          {lines.map((n) => (
+            <ReferenceLine key={n} y={n} stroke="#b42318" strokeDasharray="6 3" label={figure(n, i.unit)} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

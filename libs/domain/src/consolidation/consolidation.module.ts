@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProvinceModule } from '../province/province.module';
+import { ConsolidationService } from './consolidation.service';
+
+/** Consolidation (tổng hợp): the approved plans' targets rolled up by level, cluster and district. */
+@Module({
+  imports: [ProvinceModule],
+  providers: [ConsolidationService],
+  exports: [ConsolidationService],
+})
+export class ConsolidationModule {}

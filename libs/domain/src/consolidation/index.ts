@@ -1,0 +1,3 @@
+export * from './consolidation.module';
+export * from './consolidation.service';
+export * from './rollup';
