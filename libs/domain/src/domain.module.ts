@@ -4,6 +4,7 @@ import { BoardModule } from './board/board.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CommentsModule } from './comments/comments.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PaperCopiesModule } from './paper-copies/paper-copies.module';
@@ -19,6 +20,7 @@ export const FEATURE_MODULES = [
   CalendarModule,
   CampaignsModule,
   CommentsModule,
+  DocumentsModule,
   EmailsModule,
   MeetingsModule,
   PaperCopiesModule,

@@ -5,6 +5,7 @@ export * from './calendar';
 export * from './campaigns';
 export * from './comments';
 export * from './common';
+export * from './documents';
 export * from './domain.module';
 export * from './emails';
 export * from './input';
