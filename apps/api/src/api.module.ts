@@ -10,6 +10,8 @@ import { AuthModule } from './auth/auth.module';
 import { BoardController } from './board/board.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignDocumentsController } from './documents/campaign-documents.controller';
+import { PlanDocumentsController } from './documents/plan-documents.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { RequireDependencies } from './common/require-dependencies';
@@ -64,6 +66,8 @@ import { PeopleImportController } from './people/people-import.controller';
     PersonalDataController,
     PaperCopiesController,
     PeopleImportController,
+    CampaignDocumentsController,
+    PlanDocumentsController,
   ],
   providers: [
     DependencyMonitor,

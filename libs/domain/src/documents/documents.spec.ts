@@ -8,7 +8,7 @@ import type { ApprovalData } from './plan-approval';
 import { buildApprovalDocx } from './plan-approval-docx';
 import { buildApprovalPdf } from './plan-approval-pdf';
 import { buildReportDocx } from './report-docx';
-import { median, reportIndicators } from './report-figures';
+import { type SchoolFigures, median, reportIndicators } from './report-figures';
 import type { ReportSchoolRow } from './report-rows';
 import { writeReportXlsx } from './report-xlsx';
 import { pdfText } from '../../../../test/support/pdf-text';
@@ -146,7 +146,7 @@ describe('the approved plan with its approval', () => {
 });
 
 describe('the report figures and the report (DOCX)', () => {
-  const schools = [
+  const schools: SchoolFigures[] = [
     { name: 'MN A', level: 'PRESCHOOL' as const, submitted: true, approved: true, targets: { ENROL: { target: 96 } } },
     { name: 'MN B', level: 'PRESCHOOL' as const, submitted: true, approved: true, targets: { ENROL: { target: 93 } } },
     { name: 'MN C', level: 'PRESCHOOL' as const, submitted: true, approved: false, targets: {} },
