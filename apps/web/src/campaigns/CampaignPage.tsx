@@ -7,6 +7,7 @@ import { formatDateTime, formatLocalDay } from '../common/format';
 import { PageError } from '../common/PageError';
 import { type PlanStatus, planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
+import { CampaignDocuments } from '../documents/CampaignDocuments';
 import { CampaignActions, RemoveSchoolButton } from './CampaignActions';
 import type { IssuedState } from './NewCampaignPage';
 import { PlanCounts } from './PlanCounts';
@@ -59,6 +60,7 @@ export default function CampaignPage() {
       {admin && active && <CampaignActions campaign={c} />}
       <div className="campaign-layout">
         <Directive campaign={c} />
+        <CampaignDocuments campaignId={c.id} role={me.data?.role} />
         <Plans
           plans={plans}
           campaignId={c.id}
