@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # npm run bench: a national campaign on one machine (issue 6). Finds or installs npm packages, PostgreSQL and
 # Redis like npm start does; the bench itself (bench/run.ts) starts a Temporal server on PostgreSQL, maildev,
-# a throwaway database, the API and the worker, measures, and stops everything it started.
+# a throwaway database, the API and the worker, measures, and stops everything it started. Then the documents'
+# figures of issue 19 (bench/documents.ts, also npm run bench:documents).
 source "$(dirname "$0")/lib.sh"
 
 ensure_node_modules
 ensure_postgres
 ensure_redis
+ensure_temporal_binary
 export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 
-exec node --max-old-space-size=4096 -r @swc-node/register bench/run.ts "$@"
+status=0
+node --max-old-space-size=4096 -r @swc-node/register bench/run.ts "$@" || status=$?
+node --max-old-space-size=4096 -r @swc-node/register bench/documents.ts || status=$?
+exit "$status"

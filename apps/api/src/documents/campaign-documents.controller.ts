@@ -43,7 +43,8 @@ export class CampaignDocumentsController {
   @Get('report.docx')
   @Roles('ADMIN', 'REVIEWER')
   @ApiOperation({
-    summary: 'Tải báo cáo tổng hợp (DOCX): chỉ tiêu của các trường theo cấp học và toàn huyện, so với chỉ tiêu của huyện',
+    summary:
+      'Tải báo cáo tổng hợp (DOCX): chỉ tiêu của các trường theo cấp học và toàn huyện, so với chỉ tiêu của huyện',
     description: 'Chuyên viên, phó trưởng phòng: các trường trong cấp học, cụm được phân công.',
   })
   @ApiForbiddenResponse({ description: 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT' })

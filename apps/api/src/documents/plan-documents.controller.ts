@@ -27,7 +27,9 @@ export class PlanDocumentsController {
   constructor(private readonly documents: PlanDocumentsService) {}
 
   @Get('approval.docx')
-  @ApiOperation({ summary: 'Tải kế hoạch đã duyệt kèm phê duyệt (DOCX): nội dung, chỉ tiêu, phiên bản, người ký, danh nghĩa' })
+  @ApiOperation({
+    summary: 'Tải kế hoạch đã duyệt kèm phê duyệt (DOCX): nội dung, chỉ tiêu, phiên bản, người ký, danh nghĩa',
+  })
   @AnswersFile('Kế hoạch đã duyệt dạng Word', DOCX_MIME)
   async docx(
     @CurrentUser() u: AuthUser,
@@ -51,5 +53,9 @@ export class PlanDocumentsController {
 
 function file(res: Response, doc: { fileName: string; content: Buffer }, type: string): StreamableFile {
   res.setHeader('Cache-Control', 'private, no-cache');
-  return new StreamableFile(doc.content, { type, disposition: contentDisposition(doc.fileName), length: doc.content.length });
+  return new StreamableFile(doc.content, {
+    type,
+    disposition: contentDisposition(doc.fileName),
+    length: doc.content.length,
+  });
 }

@@ -1,6 +1,6 @@
 /** The documents an office files (văn bản theo Nghị định 30/2020), as download buttons. */
 export const documentStrings = {
-  campaignTitle: 'Văn bản',
+  campaignTitle: 'Tải văn bản',
   directive: 'Tải văn bản chỉ đạo (DOCX)',
   reportXlsx: 'Tải bảng tổng hợp (XLSX)',
   reportDocx: 'Tải báo cáo tổng hợp (DOCX)',

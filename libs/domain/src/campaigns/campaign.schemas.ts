@@ -41,7 +41,9 @@ export const campaignInputSchema = z
     copiedFromId: z.uuid('Đợt sao chép không hợp lệ').optional(),
     /** nơi nhận: the directive's distribution list, one line each, printed at its foot */
     distribution: z
-      .array(z.string().trim().min(1, 'Dòng nơi nhận không được để trống').max(300, 'Mỗi dòng nơi nhận tối đa 300 ký tự'))
+      .array(
+        z.string().trim().min(1, 'Dòng nơi nhận không được để trống').max(300, 'Mỗi dòng nơi nhận tối đa 300 ký tự'),
+      )
       .max(30, 'Nơi nhận tối đa 30 dòng')
       .default([]),
     signer: z.object({

@@ -28,7 +28,10 @@ export interface CatalogueRow {
 }
 
 /** The campaign's required indicators, in the campaign's order, each with the district's target. */
-export function campaignTargets(campaign: { requiredIndicators: string[] }, catalogue: CatalogueRow[]): IndicatorTarget[] {
+export function campaignTargets(
+  campaign: { requiredIndicators: string[] },
+  catalogue: CatalogueRow[],
+): IndicatorTarget[] {
   const byCode = new Map(catalogue.map((i) => [i.code, i] as const));
   return campaign.requiredIndicators.flatMap((code) => {
     const i = byCode.get(code);

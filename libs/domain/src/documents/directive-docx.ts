@@ -118,7 +118,7 @@ function organisation(d: DirectiveData) {
     para(
       `3. ${d.officeName} thu thập, tổng hợp kế hoạch của các trường và báo cáo theo quy định. Trong quá trình ` +
         'thực hiện, nếu có khó khăn, vướng mắc vượt thẩm quyền, các trường báo cáo bằng văn bản để được hướng dẫn.',
-      ),
+    ),
     para({ text: '', after: 12 }),
   ];
 }
@@ -132,7 +132,9 @@ function body(d: DirectiveData) {
       placeDate: `${placeName(d.districtName)}, ${vnDocumentDate(d.issuedOn, 'UTC')}`,
     }),
     ...documentTitle(kind, summaryOf(d.title, kind)),
-    ...d.legalBases.map((b) => para({ text: `Căn cứ ${b.replace(/^căn cứ\s+/i, '').replace(/[;.]$/, '')};`, italic: true })),
+    ...d.legalBases.map((b) =>
+      para({ text: `Căn cứ ${b.replace(/^căn cứ\s+/i, '').replace(/[;.]$/, '')};`, italic: true }),
+    ),
     para(`${d.officeName} ban hành ${kind.toLocaleLowerCase('vi')} ${lowerFirst(summaryOf(d.title, kind))} như sau:`),
     ...scope(d),
     ...content(d),

@@ -166,7 +166,15 @@ describe('the report figures and the report (DOCX)', () => {
     },
   ];
   const targets = [
-    { code: 'ENROL', label: 'Tỷ lệ huy động', unit: '%', level: null, direction: 'HIGHER' as const, min: 95, max: null },
+    {
+      code: 'ENROL',
+      label: 'Tỷ lệ huy động',
+      unit: '%',
+      level: null,
+      direction: 'HIGHER' as const,
+      min: 95,
+      max: null,
+    },
     {
       code: 'PRIZES',
       label: 'Số giải HSG cấp Thành phố',
@@ -240,7 +248,12 @@ describe('the report (XLSX)', () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    const row = (code: string, approved: number | null, indicators: unknown): ReportSchoolRow => ({
+    const row = (
+      code: string,
+      approved: number | null,
+      targets: (number | null)[],
+      targetMaxes: (number | null)[],
+    ): ReportSchoolRow => ({
       code,
       name: `Trường ${code}`,
       level: 'PRIMARY',
@@ -248,11 +261,12 @@ describe('the report (XLSX)', () => {
       status: approved ? 'APPROVED' : 'DRAFTING',
       submitted: !!approved,
       approvedVersion: approved,
-      indicators,
+      targets,
+      targetMaxes,
     });
     async function* rows() {
-      yield [row('th-a', 2, { RATE: { target: 99.5 }, PRIZES: { target: 3, targetMax: 5 } })];
-      yield [row('th-b', null, null)];
+      yield [row('th-a', 2, [99.5, 3], [null, 5])];
+      yield [row('th-b', null, [null, null], [null, null])];
     }
     async function* none() {}
     const ind = (code: string, unit: string) => ({

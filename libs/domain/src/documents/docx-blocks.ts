@@ -111,8 +111,7 @@ export function vnDocumentDate(at: Date, zone: string): string {
 }
 
 /** "Huyện Kiến Xương" → "Kiến Xương": the place a document is dated at. */
-export const placeName = (district: string): string =>
-  district.replace(/^(Huyện|Quận|Thị xã|Thành phố)\s+/i, '');
+export const placeName = (district: string): string => district.replace(/^(Huyện|Quận|Thị xã|Thành phố)\s+/i, '');
 
 /** The issuing body (cơ quan ban hành): its parent body above it, and its own name in bold. */
 export interface Issuer {

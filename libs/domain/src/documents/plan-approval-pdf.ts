@@ -30,7 +30,10 @@ class Writer {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
 
-  text(text: string, opts: { face?: Face; size?: number; align?: 'left' | 'center' | 'right' | 'justify'; gap?: number } = {}) {
+  text(
+    text: string,
+    opts: { face?: Face; size?: number; align?: 'left' | 'center' | 'right' | 'justify'; gap?: number } = {},
+  ) {
     this.doc
       .font(opts.face ?? 'regular')
       .fontSize(opts.size ?? BODY)

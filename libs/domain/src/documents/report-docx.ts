@@ -125,7 +125,7 @@ function body(r: ReportInput) {
     para(
       'Đề nghị các trường có chỉ tiêu thấp hơn chỉ tiêu của huyện rà soát, điều chỉnh giải pháp để phấn đấu đạt chỉ tiêu ' +
         'chung; Phòng tiếp tục theo dõi, đôn đốc và đánh giá kết quả thực hiện theo từng giai đoạn.',
-      ),
+    ),
     para({ text: '', after: 12 }),
     signatureBlock(r.signer, r.distribution),
   ];
