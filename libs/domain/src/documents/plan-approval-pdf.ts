@@ -15,7 +15,7 @@ const MM = 72 / 25.4;
 const BODY = 11.5;
 
 interface Column {
-  lines: { text: string; face?: Face; size?: number; gap?: number }[];
+  lines: { text: string; face?: Face; size?: number; gap?: number; align?: 'left' | 'center' }[];
   x: number;
   width: number;
 }
@@ -51,7 +51,7 @@ class Writer {
         this.doc
           .font(l.face ?? 'regular')
           .fontSize(l.size ?? BODY)
-          .text(l.text, c.x, undefined, { width: c.width, align: 'center' });
+          .text(l.text, c.x, undefined, { width: c.width, align: l.align ?? 'center' });
         if (l.gap) this.doc.moveDown(l.gap);
       }
       bottom = Math.max(bottom, this.doc.y);
@@ -131,8 +131,8 @@ function write(w: Writer, a: ApprovalData) {
       x: w.left,
       width: half,
       lines: [
-        { text: 'Nơi nhận:', face: 'bold', size: 10 },
-        ...t.schoolDistribution.map((d) => ({ text: `- ${d}`, size: 9.5 })),
+        { text: 'Nơi nhận:', face: 'bold', size: 10, align: 'left' },
+        ...t.schoolDistribution.map((d) => ({ text: `- ${d}`, size: 9.5, align: 'left' as const })),
       ],
     },
     {
