@@ -18,6 +18,8 @@ trap 'exit 130' INT TERM
 ensure_node_modules
 ensure_postgres
 ensure_redis
+DEMO_DATABASE=
+if [ -z "${DATABASE_URL:-}" ]; then DEMO_DATABASE=1; fi
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres:postgres@127.0.0.1:5432/duyet}"
 export PORT="${PORT:-3000}"
 export JWT_SECRET="${JWT_SECRET:-duyet-demo-secret-change-me-in-production}"
@@ -31,6 +33,10 @@ export TEMPORAL_ADDRESS="$TEMPORAL_HOSTPORT"
 export TEMPORAL_UI_URL="${TEMPORAL_UI_URL:-http://localhost:8233}"
 if ! port_open "${TEMPORAL_HOSTPORT%:*}" "${TEMPORAL_HOSTPORT##*:}"; then
   ensure_temporal_binary
+  # The demo database and this history belong together: the plans' workflows live in it. A history started afresh
+  # (a new clone, .data removed) next to a database seeded by an earlier one would leave every campaign "issued"
+  # with no workflow behind its plans, so the demo database is started afresh with it.
+  if [ ! -f "$DATA/temporal.db" ] && [ -n "$DEMO_DATABASE" ]; then FRESH_DATABASE=1; fi
   log "Starting the Temporal dev server (history kept in .data/temporal.db)"
   "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "${TEMPORAL_HOSTPORT##*:}" --ui-port 8233 \
     --db-filename "$DATA/temporal.db" --log-level warn >"$DATA/logs/temporal.log" 2>&1 &
@@ -49,7 +55,12 @@ if ! port_open "$SMTP_HOST" "$SMTP_PORT"; then
 fi
 
 log "Preparing the database"
-ensure_database "$DATABASE_URL"
+if [ -n "${FRESH_DATABASE:-}" ]; then
+  log "A new Temporal history: the demo database is loaded afresh to match it"
+  node scripts/ensure-database.js "$DATABASE_URL" --fresh
+else
+  ensure_database "$DATABASE_URL"
+fi
 npx prisma migrate deploy >/dev/null
 node -r @swc-node/register prisma/seed.ts
 
@@ -84,6 +95,9 @@ supervise api "$DATA/logs/api.log" node dist/apps/api/apps/api/src/main.js
 wait_port 127.0.0.1 "$PORT" 60 "The API"
 
 node scripts/demo-campaigns.js "http://127.0.0.1:$PORT/api"
+# Plans at every stage, written and decided through the API by the sample's people: about a minute, in the background
+node scripts/demo-plans.js "http://127.0.0.1:$PORT/api" &
+STARTED+=($!)
 
 cat <<INFO
 

@@ -29,7 +29,7 @@ describe('passwords in the browser', () => {
   it('takes an invited person from the e-mail link to their own password, into the app, and through changing it', async () => {
     const admin = await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } });
     const school = await web.stack.prisma.school.findFirstOrThrow({
-      where: { districtId: admin.districtId, code: 'th-binh-dinh' },
+      where: { districtId: admin.districtId!, code: 'th-binh-dinh' },
     });
     const person = await web.stack.prisma.user.create({
       data: {

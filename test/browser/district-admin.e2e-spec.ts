@@ -23,21 +23,25 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
 }
 
 /**
- * The option with that text, in the dropdown open now (a single select: choosing it again only closes the list).
- * Under load on 2 cores a click once landed while the list was still settling and chose nothing, leaving the list
- * open with the option merely highlighted; the click is tried again until the list closes.
+ * The option with that text, in the dropdown open now. Under load on 2 cores a click once landed while the list was
+ * still settling and chose nothing, leaving the list open with the option merely highlighted: the click is tried
+ * again, but only while the option is not marked chosen (a second click on a chosen one must not undo it).
  */
 async function pick(page: Page, option: string): Promise<void> {
   const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-  await item.waitFor();
+  await item.click();
   await eventually(
     async () => {
-      if (await item.isHidden()) return true;
-      await item.click({ timeout: 5_000 }).catch(() => undefined);
-      return (await item.waitFor({ state: 'hidden', timeout: 2_000 }).then(
-        () => true,
-        () => undefined,
-      ));
+      if (
+        await item.waitFor({ state: 'hidden', timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
+      const chosen = ((await item.getAttribute('class').catch(() => null)) ?? '').includes('option-selected');
+      if (!chosen) await item.click({ timeout: 3_000 }).catch(() => undefined);
+      return undefined;
     },
     30_000,
     `the option "${option}" chosen`,
@@ -75,7 +79,7 @@ describe('the district admin in the browser', () => {
   beforeAll(async () => {
     web = await startBrowserStack({ worker: false });
     const admin = await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } });
-    districtId = admin.districtId;
+    districtId = admin.districtId!;
     token = await web.stack.login(ADMIN);
     page = await web.newPage();
     await signIn(page, ADMIN);

@@ -122,7 +122,7 @@ describe("the office's campaign pages in the browser", () => {
   }
 
   const sampleDistrictId = async () =>
-    (await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } })).districtId;
+    (await web.stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } })).districtId!;
   const next = async (page: Page) => {
     // A date picker left open by the field before it would lie over the step's buttons: closed first.
     await page

@@ -62,7 +62,7 @@ describe('accounts: passwords by link, revocation, lockout and limits', () => {
     // Low limits for this suite's own API (five an address, ten an account, a minute), counted in Redis.
     restoreEnv = overrideEnv({ SIGN_IN_LIMIT_PER_ADDRESS: '5', SIGN_IN_LIMIT_PER_ACCOUNT: '10' });
     stack = await startStack();
-    districtId = (await stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } })).districtId;
+    districtId = (await stack.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } })).districtId!;
     adminToken = (await signIn(ADMIN, DEMO_PASSWORD).expect(200)).body.accessToken as string;
   });
 

@@ -235,6 +235,8 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
         CLOSED: 0,
       },
       overdue: 56,
+      // submitted, under review, returned and approved: each owes its paper copies and none was recorded
+      paperCopiesMissing: 4,
       failedEmails: 1,
     });
     expect(item(b, 'thcs-hong-tien')).toBeUndefined();
@@ -417,6 +419,7 @@ describe('overdue board: filters, scope, CSV and failed e-mails', () => {
         'overdue',
         'page',
         'pageSize',
+        'paperCopies',
         'q',
         'schoolCode',
         'sort',

@@ -192,6 +192,8 @@ describe('deadline scenarios on the accelerated clock', () => {
       requiredSections: ['purpose', 'tasks'],
       requiredIndicators: ['STAFF_QUALIFIED'],
       submissionDeadline: DEADLINE,
+      // No paper copies: the timeline is about deadlines (missing copies have their own, paper-copy-reminders).
+      paperCopies: 0,
       reminderPolicy: POLICY,
     });
     for (const p of await stack.prisma.plan.findMany({ where: { campaignId }, include: { school: true } })) {

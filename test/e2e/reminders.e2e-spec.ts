@@ -88,6 +88,8 @@ describe('reminders: the ladder over Tết, one message per person per day', () 
       targetLevels: ['PRIMARY'],
       targetClusters: ['I'],
       submissionDeadline: '2030-02-08T17:00:00+07:00',
+      // No paper copies: this suite is about deadlines (missing copies have their own, paper-copy-reminders).
+      paperCopies: 0,
     });
     for (const p of await stack.prisma.plan.findMany({ where: { campaignId }, include: { school: true } })) {
       planId[p.school.code] = p.id;

@@ -38,6 +38,8 @@ import { PersonalDataController } from './people/personal-data.controller';
 import { SchoolsController } from './people/schools.controller';
 import { UsersController } from './people/users.controller';
 import { PeopleImportController } from './people/people-import.controller';
+import { ProvinceController } from './province/province.controller';
+import { PhasesController } from './phases/phases.controller';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, TemporalModule, MailModule, StorageModule, AuthModule, ...FEATURE_MODULES],
@@ -66,6 +68,8 @@ import { PeopleImportController } from './people/people-import.controller';
     PersonalDataController,
     PaperCopiesController,
     PeopleImportController,
+    ProvinceController,
+    PhasesController,
     CampaignDocumentsController,
     PlanDocumentsController,
   ],

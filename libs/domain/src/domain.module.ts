@@ -9,8 +9,10 @@ import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PaperCopiesModule } from './paper-copies/paper-copies.module';
 import { PeopleModule } from './people/people.module';
+import { PhasesModule } from './phases/phases.module';
 import { PlanContentModule } from './plan-content/plan-content.module';
 import { PlansModule } from './plans/plans.module';
+import { ProvinceModule } from './province/province.module';
 import { RemindersModule } from './reminders/reminders.module';
 
 /** Every feature module, for the API (its controllers use them all); the worker imports only the ones it runs. */
@@ -25,8 +27,10 @@ export const FEATURE_MODULES = [
   MeetingsModule,
   PaperCopiesModule,
   PeopleModule,
+  PhasesModule,
   PlanContentModule,
   PlansModule,
+  ProvinceModule,
   RemindersModule,
 ];
 

@@ -12,6 +12,8 @@ export * from './input';
 export * from './meetings';
 export * from './paper-copies';
 export * from './people';
+export * from './phases';
 export * from './plan-content';
 export * from './plans';
+export * from './province';
 export * from './reminders';

@@ -6,5 +6,6 @@ export * from './mail-queue.service';
 export * from './mail-retry';
 export * from './mail-sender.service';
 export * from './mail-transport.service';
+export * from './reminder-templates';
 export * from './template-parts';
 export * from './templates';

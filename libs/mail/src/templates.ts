@@ -17,6 +17,7 @@ import {
   renderAccountLocked,
   renderPasswordReset,
 } from './account-templates';
+import { type PaperCopiesReminderMailData, renderPaperCopiesReminder } from './reminder-templates';
 import { type MailParts, type RenderedMail, compose } from './template-parts';
 
 export enum MailTemplate {
@@ -45,6 +46,8 @@ export enum MailTemplate {
   MEETING_AGENDA = 'MEETING_AGENDA',
   /** a review meeting called off, or an invitee taken off it */
   MEETING_CANCELLED = 'MEETING_CANCELLED',
+  /** a submitted plan whose paper copies (bản giấy) have not all reached the office */
+  PAPER_COPIES_REMINDER = 'PAPER_COPIES_REMINDER',
 }
 
 interface PlanMailBase {
@@ -86,6 +89,7 @@ export interface MailData {
   [MailTemplate.MEETING_INVITATION]: MeetingInvitationMailData;
   [MailTemplate.MEETING_AGENDA]: MeetingAgendaMailData;
   [MailTemplate.MEETING_CANCELLED]: MeetingCancelledMailData;
+  [MailTemplate.PAPER_COPIES_REMINDER]: PaperCopiesReminderMailData;
 }
 
 /** What the plan waits for: the school to submit or resubmit, or the reviewer to decide. */
@@ -235,6 +239,7 @@ const RENDERERS: { [K in MailTemplate]: (d: MailData[K]) => RenderedMail } = {
   [MailTemplate.MEETING_INVITATION]: renderMeetingInvitation,
   [MailTemplate.MEETING_AGENDA]: renderMeetingAgenda,
   [MailTemplate.MEETING_CANCELLED]: renderMeetingCancelled,
+  [MailTemplate.PAPER_COPIES_REMINDER]: renderPaperCopiesReminder,
   [MailTemplate.SUBMISSION_RECEIPT]: (d) =>
     compose({
       subject: `[Duyệt] Đã nhận kế hoạch của ${d.schoolName}`,

@@ -14,7 +14,7 @@ import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type AccountProfile, AccountsService, type AuthUser } from '@duyet/domain';
-import { CurrentUser, Public } from './auth.decorators';
+import { AnyAccount, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import {
   CSRF_COOKIE,
@@ -93,6 +93,7 @@ export class AuthController {
     clearSessionCookies(res, this.auth.cookies);
   }
 
+  @AnyAccount()
   @Get('me')
   @Answers(AccountProfileDto, 200)
   @ApiBearerAuth()

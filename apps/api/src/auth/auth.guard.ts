@@ -3,12 +3,14 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@duyet/database';
 import { type AuthUser, DomainError } from '@duyet/domain';
-import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { ANY_ACCOUNT, IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, UNSAFE_METHODS, readCookie } from './session-cookies';
 
 const SIGN_IN_FIRST = 'Bạn cần đăng nhập để thực hiện thao tác này.';
 const NOT_FOR_ROLE = 'Vai trò của bạn không được phép thực hiện thao tác này.';
+const NOT_FOR_PROVINCE =
+  'Tài khoản của Sở GD&ĐT chỉ xem các huyện của tỉnh: danh sách huyện, tình hình các đợt kế hoạch, báo cáo tổng hợp và văn bản.';
 /** The clerk is told what the role is for, so a refused move reads as a rule, not a fault. */
 const NOT_FOR_CLERK =
   'Văn thư nhận biên nhận hồ sơ các trường nộp, ghi nhận bản giấy, xem kế hoạch và bảng theo dõi; văn thư không được phê duyệt, trả lại, ' +
@@ -32,6 +34,13 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     req.user = await this.userOf(req);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    // Refused by default: a province user belongs to no district, and a route that names no roles was written for
+    // the district's own people. Only a route that names PROVINCE, or is about the account itself, lets one in.
+    if (req.user.role === 'PROVINCE' && !roles?.includes('PROVINCE')) {
+      if (!this.reflector.getAllAndOverride<boolean>(ANY_ACCOUNT, targets)) {
+        throw new DomainError('FORBIDDEN', NOT_FOR_PROVINCE);
+      }
+    }
     if (roles && !roles.includes(req.user.role)) {
       throw new DomainError('FORBIDDEN', req.user.role === 'CLERK' ? NOT_FOR_CLERK : NOT_FOR_ROLE);
     }

@@ -6,7 +6,10 @@ import { schoolLevel, uuid } from '../common/shared.responses';
 
 const authUser = z.object({
   id: uuid,
+  /** a province user (role PROVINCE) belongs to no district: the nil uuid, which matches nothing */
   districtId: uuid,
+  /** set only for a province user (Sở GD&ĐT) */
+  provinceId: uuid.nullable(),
   email: z.string(),
   fullName: z.string(),
   /** display text only */

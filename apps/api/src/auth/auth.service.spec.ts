@@ -14,6 +14,7 @@ function fakeAccounts(row: { active: boolean }) {
       return {
         id: 'u1',
         districtId: 'd1',
+        provinceId: null,
         email: 'ht@example.vn',
         fullName: 'Nguyễn Văn A',
         title: 'Hiệu trưởng',

@@ -11,7 +11,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type AuthUser, PASSWORD_MAX_LENGTH, PasswordsService } from '@duyet/domain';
 import { Answers } from '../common/answers';
-import { CurrentUser, Public } from './auth.decorators';
+import { AnyAccount, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { PasswordChangedDto, PasswordLinkDto, PasswordSetDto, ResetRequestedDto } from './passwords.responses';
 import { SESSION_COOKIE, readCookie, setSessionCookies } from './session-cookies';
@@ -88,6 +88,7 @@ export class PasswordsController {
     return { email, message: 'Đã đặt mật khẩu. Anh/chị có thể đăng nhập bằng mật khẩu mới.' };
   }
 
+  @AnyAccount()
   @Post()
   @HttpCode(200)
   @Answers(PasswordChangedDto, 200)

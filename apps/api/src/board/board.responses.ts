@@ -24,7 +24,8 @@ export class BoardPageDto extends createZodDto(
       lastReminderAt: isoDateTime.nullable(),
       reviewer: personRef.nullable(),
       /** the signed paper copies the campaign asks for, and those the clerk registered as received */
-      paperCopies: z.object({ required: count, received: count }),
+      /** missing: owed once submitted (SUBMITTED, UNDER_REVIEW, RETURNED, APPROVED), 0 before or once complete */
+      paperCopies: z.object({ required: count, received: count, missing: count }),
     }),
   ).extend({
     summary: z.object({
@@ -35,6 +36,8 @@ export class BoardPageDto extends createZodDto(
         >,
       ),
       overdue: count,
+      /** submitted plans of the filter whose paper copies are not all in */
+      paperCopiesMissing: count,
       /** admins only: e-mails that failed for good in their district */
       failedEmails: count.optional(),
     }),

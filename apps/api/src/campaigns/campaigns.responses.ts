@@ -1,7 +1,7 @@
 // What the campaign routes answer.
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { CampaignStatus, ReviewMode } from '@duyet/database';
+import { CampaignKind, CampaignStatus, ReviewMode } from '@duyet/database';
 import { REMINDER_ROLES } from '@duyet/domain';
 import { PLAN_STATUSES } from '@duyet/workflows';
 import { isoDateTime, isoDay } from '../common/answers';
@@ -10,6 +10,11 @@ import { auditEntry, declaredAs, jsonValue, planStatus, schoolLevel, uuid } from
 const campaignView = z.object({
   id: uuid,
   key: z.string(),
+  /** PLAN, SELF_ASSESSMENT (a phase's tự đánh giá, child of `parentId`) or REPORT (báo cáo) */
+  kind: declaredAs<string>(z.enum(CampaignKind)),
+  parentId: uuid.nullable(),
+  /** a self-assessment's phase in its parent's `phases`, from 0 */
+  phaseIndex: z.int().nullable(),
   documentNumber: z.string(),
   title: z.string(),
   legalBases: z.array(z.string()),

@@ -1,7 +1,8 @@
 // Parts of answers that several features share: a plan's status and deadlines, a person, an audit entry, the
 // outcome of a plan's move.
 import { z } from 'zod';
-import { AuditType, DeadlineKind, type Prisma, SchoolLevel } from '@duyet/database';
+import { AuditType, DeadlineKind, type Position, type Prisma, SchoolLevel } from '@duyet/database';
+import { POSITIONS } from '@duyet/domain';
 import { PLAN_STATUSES } from '@duyet/workflows';
 import { isoDateTime } from './answers';
 
@@ -27,6 +28,11 @@ export const uuid = z.guid();
 export const declaredAs = <T>(schema: z.ZodType): z.ZodType<T, T> => schema as unknown as z.ZodType<T, T>;
 
 export const planStatus = z.enum(PLAN_STATUSES);
+/**
+ * A position held in a district (the office's or a school's): what the district's people routes answer. A province
+ * user (PROVINCE_OFFICER) belongs to no district, so these never carry one; the type stays Prisma's.
+ */
+export const districtPosition = declaredAs<Position>(z.enum(POSITIONS));
 export const schoolLevel = z.enum(SchoolLevel);
 export const deadlineKind = z.enum(DeadlineKind);
 

@@ -1,15 +1,15 @@
 // What the delegation routes answer: a delegation of signing with its people and days, and the list of them.
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { DelegationKind, Position } from '@duyet/database';
+import { DelegationKind } from '@duyet/database';
 import { isoDateTime, isoDay } from '../common/answers';
-import { uuid } from '../common/shared.responses';
+import { districtPosition, uuid } from '../common/shared.responses';
 
 const person = z.object({
   id: uuid,
   fullName: z.string(),
   email: z.string(),
-  position: z.enum(Position),
+  position: districtPosition,
   acting: z.boolean(),
 });
 

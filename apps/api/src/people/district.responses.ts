@@ -2,9 +2,9 @@
 // the plans a departing principal handed over, a person's personal data and its erasure.
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AuditType, DecisionKind, Position, Role } from '@duyet/database';
+import { AuditType, DecisionKind, Role } from '@duyet/database';
 import { isoDateTime } from '../common/answers';
-import { page, personRef, schoolLevel, uuid } from '../common/shared.responses';
+import { districtPosition, page, personRef, schoolLevel, uuid } from '../common/shared.responses';
 
 const cluster = z.object({
   id: uuid,
@@ -57,7 +57,7 @@ const user = z.object({
   fullName: z.string(),
   /** display text */
   title: z.string(),
-  position: z.enum(Position),
+  position: districtPosition,
   acting: z.boolean(),
   /** derived from the position */
   role: z.enum(Role),

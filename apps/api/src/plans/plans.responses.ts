@@ -2,7 +2,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { PLAN_ACTIONS } from '@duyet/workflows';
-import { CommentAnchor, DecisionKind, ExtensionStatus, IndicatorDirection } from '@duyet/database';
+import { CampaignKind, CommentAnchor, DecisionKind, ExtensionStatus, IndicatorDirection } from '@duyet/database';
 import { isoDateTime } from '../common/answers';
 import {
   auditEntry,
@@ -39,6 +39,8 @@ const planSummary = z.object({
   campaign: z.object({
     id: uuid,
     key: z.string(),
+    /** PLAN, SELF_ASSESSMENT (tự đánh giá) or REPORT (báo cáo): the words the school's screens use */
+    kind: z.enum(CampaignKind),
     title: z.string(),
     documentNumber: z.string(),
     submissionDeadline: isoDateTime,
@@ -147,6 +149,8 @@ const figures = z.object({
   baseline: z.number().nullable().optional(),
   target: z.number().nullable().optional(),
   targetMax: z.number().nullable().optional(),
+  /** a self-assessment's result achieved */
+  result: z.number().nullable().optional(),
 });
 
 export class DraftViewDto extends createZodDto(
@@ -169,6 +173,8 @@ const issueCode = z.enum([
   'TARGET_RANGE_INVERTED',
   'BELOW_DISTRICT_TARGET',
   'ABOVE_DISTRICT_TARGET',
+  'RESULT_REQUIRED',
+  'RESULT_SHORT_OF_TARGET',
 ]);
 const issue = z.object({ field: z.string(), code: issueCode, message: z.string() });
 
@@ -183,6 +189,8 @@ const exactFigures = z.object({
   baseline: z.number().nullable(),
   target: z.number().nullable(),
   targetMax: z.number().nullable(),
+  /** a self-assessment's result achieved */
+  result: z.number().optional(),
 });
 
 export class PlanDiffDto extends createZodDto(
@@ -228,6 +236,20 @@ export class PlanFormDto extends createZodDto(
       receiver: z.object({ fullName: z.string(), title: z.string() }).nullable(),
       signerTitle: z.string().nullable(),
     }),
+    /** PLAN, SELF_ASSESSMENT or REPORT: what the form asks for and how it is worded */
+    kind: z.enum(CampaignKind),
+    /** a self-assessment's phase and the campaign it belongs to */
+    phase: z
+      .object({
+        parentId: uuid,
+        parentDocumentNumber: z.string(),
+        parentTitle: z.string(),
+        index: z.int(),
+        name: z.string(),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+      })
+      .nullable(),
     schoolLevel,
     sections: z.array(z.object({ key: z.string(), title: z.string(), required: z.boolean() })),
     indicators: z.array(
@@ -240,6 +262,8 @@ export class PlanFormDto extends createZodDto(
         targetMin: z.number().nullable(),
         targetMax: z.number().nullable(),
         required: z.boolean(),
+        /** a self-assessment's only: the school's target in its approved plan (null: none approved) */
+        approved: z.object({ target: z.number().nullable(), targetMax: z.number().nullable() }).nullable().optional(),
       }),
     ),
     requiredIndicators: z.array(z.string()),

@@ -5,6 +5,8 @@ describe('the main navigation', () => {
     expect(homeFor('PRINCIPAL')).toBe('/');
     expect(homeFor('REVIEWER')).toBe('/queue');
     expect(homeFor('CLERK')).toBe('/board');
+    expect(homeFor('PROVINCE')).toBe('/province');
+    expect(navFor('PROVINCE').map((i) => i.to)).toEqual(['/province']);
     expect(navFor('ADMIN').map((i) => i.to)).toContain('/district');
   });
 

@@ -31,6 +31,8 @@ export const pages = {
   districtImport: () => import('../district/ImportPage'),
   delegations: () => import('../district/DelegationsPage'),
   signIns: () => import('../district/SignInsPage'),
+  // the province department (Sở GD&ĐT)
+  province: () => import('../province/ProvincePage'),
 };
 
 export type PageAt =

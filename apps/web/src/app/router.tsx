@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
       page('board', pages.board),
       page('extensions', pages.extensionRequests),
       page('calendar', pages.calendar),
+      page('province', pages.province),
       {
         path: 'district',
         lazy: async () => ({ Component: (await pages.district()).default }),

@@ -27,6 +27,7 @@ export function BoardFilters({ view, isAdmin, seenClusters, onChange }: Props) {
     view.cluster.length ||
     view.status.length ||
     view.waitingOn ||
+    view.paperCopies ||
     view.overdue ||
     view.q;
 
@@ -80,6 +81,19 @@ export function BoardFilters({ view, isAdmin, seenClusters, onChange }: Props) {
           ]}
         />
       </Form.Item>
+      <Form.Item label={s.paperFilter} htmlFor="board-paper">
+        <Select
+          id="board-paper"
+          value={view.paperCopies ?? ''}
+          onChange={(p: string) => onChange({ paperCopies: p === 'MISSING' || p === 'COMPLETE' ? p : undefined })}
+          options={[
+            { value: '', label: s.paperAny },
+            { value: 'MISSING', label: s.paperMissing },
+            { value: 'COMPLETE', label: s.paperComplete },
+          ]}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
       <Form.Item label={s.search} htmlFor="board-q" className="board-search">
         <Input.Search
           id="board-q"
@@ -106,6 +120,7 @@ export function BoardFilters({ view, isAdmin, seenClusters, onChange }: Props) {
                 cluster: [],
                 status: [],
                 waitingOn: undefined,
+                paperCopies: undefined,
                 overdue: false,
                 q: undefined,
               })

@@ -107,6 +107,10 @@ function Summary({ data, isAdmin }: { data: BoardData; isAdmin: boolean }) {
           <span>{s.overdue}</span>
           <strong>{data.summary.overdue}</strong>
         </li>
+        <li className="board-count board-count-paper">
+          <span>{s.paperMissingCount}</span>
+          <strong>{data.summary.paperCopiesMissing}</strong>
+        </li>
         {isAdmin && data.summary.failedEmails !== undefined && (
           <li className="board-count board-count-failed">
             <span>{s.failedEmails}</span>

@@ -85,7 +85,16 @@ export function BoardTable({ view, data, loading, selected, onSelect, onChange }
       key: 'paper',
       align: 'right',
       render: (_, r) =>
-        r.paperCopies.required > 0 ? s.paperOf(r.paperCopies.received, r.paperCopies.required) : s.notOverdue,
+        r.paperCopies.required > 0 ? (
+          <>
+            {s.paperOf(r.paperCopies.received, r.paperCopies.required)}
+            {r.paperCopies.missing > 0 && (
+              <div className="board-paper-missing">{s.paperShort(r.paperCopies.missing)}</div>
+            )}
+          </>
+        ) : (
+          s.notOverdue
+        ),
     },
     { title: s.reviewer, key: 'reviewer', render: (_, r) => r.reviewer?.fullName ?? s.noReviewer },
   ];

@@ -9,6 +9,7 @@ describe("the board's filter in the address", () => {
       cluster: [],
       status: [],
       waitingOn: undefined,
+      paperCopies: undefined,
       overdue: true,
       q: undefined,
       sort: '-daysOverdue',
@@ -52,5 +53,17 @@ describe("the board's filter in the address", () => {
     expect(sortParts('school')).toEqual({ key: 'school', order: 'ascend' });
     expect(sortOf('deadline', 'descend')).toBe('-deadline');
     expect(sortOf('deadline', null)).toBe('-daysOverdue');
+  });
+
+  it('keeps the paper copies filter in the address, and drops a value the API would refuse', () => {
+    const v = viewFrom(new URLSearchParams('paperCopies=MISSING&campaignId=c-1'));
+    expect(v.paperCopies).toBe('MISSING');
+    expect(filterQuery(v)).toEqual({ campaignId: 'c-1', paperCopies: 'MISSING' });
+    expect(searchOf(v).toString()).toBe('campaignId=c-1&paperCopies=MISSING');
+    expect(csvHref(v)).toBe('/api/board/export.csv?campaignId=c-1&paperCopies=MISSING');
+    expect(viewFrom(new URLSearchParams('paperCopies=some')).paperCopies).toBeUndefined();
+    expect(
+      changeView(viewFrom(new URLSearchParams('paperCopies=MISSING&page=3')), { paperCopies: 'COMPLETE' }),
+    ).toMatchObject({ paperCopies: 'COMPLETE', page: 1 });
   });
 });

@@ -20,12 +20,17 @@ export const DEFAULT_SORT: Sort = '-daysOverdue';
 export const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 50;
 
+/** Submitted plans whose paper copies are all in, or not yet (the API's paperCopies filter). */
+export const PAPER_COPIES = ['MISSING', 'COMPLETE'] as const;
+export type PaperCopies = (typeof PAPER_COPIES)[number];
+
 export interface BoardFilters {
   campaignId?: string;
   level: Level[];
   cluster: string[];
   status: Status[];
   waitingOn?: 'SCHOOL' | 'OFFICE';
+  paperCopies?: PaperCopies;
   overdue: boolean;
   q?: string;
 }
@@ -55,6 +60,7 @@ function positive(value: string | null, fallback: number): number {
 
 export function viewFrom(params: URLSearchParams): BoardView {
   const waitingOn = params.get('waitingOn');
+  const paperCopies = params.get('paperCopies');
   const sort = params.get('sort');
   const pageSize = positive(params.get('pageSize'), DEFAULT_PAGE_SIZE);
   return {
@@ -63,6 +69,7 @@ export function viewFrom(params: URLSearchParams): BoardView {
     cluster: listParam(params, 'cluster'),
     status: listParam(params, 'status', STATUSES),
     waitingOn: waitingOn === 'SCHOOL' || waitingOn === 'OFFICE' ? waitingOn : undefined,
+    paperCopies: paperCopies === 'MISSING' || paperCopies === 'COMPLETE' ? paperCopies : undefined,
     overdue: params.get('overdue') === 'true' || params.get('overdue') === '1',
     q: params.get('q')?.trim() || undefined,
     sort: sort && isSort(sort) ? sort : DEFAULT_SORT,
@@ -79,6 +86,7 @@ export function filterQuery(f: BoardFilters) {
     ...(f.cluster.length ? { cluster: f.cluster } : {}),
     ...(f.status.length ? { status: f.status } : {}),
     ...(f.waitingOn ? { waitingOn: f.waitingOn } : {}),
+    ...(f.paperCopies ? { paperCopies: f.paperCopies } : {}),
     ...(f.overdue ? { overdue: 'true' as const } : {}),
     ...(f.q ? { q: f.q } : {}),
   };

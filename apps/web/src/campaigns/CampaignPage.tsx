@@ -9,6 +9,7 @@ import { type PlanStatus, planStatusLabel, statusTagStyle } from '../common/stat
 import { common } from '../common/strings';
 import { CampaignDocuments } from '../documents/CampaignDocuments';
 import { CampaignActions, RemoveSchoolButton } from './CampaignActions';
+import { PhasesCard } from '../phases/PhasesCard';
 import type { IssuedState } from './NewCampaignPage';
 import { PlanCounts } from './PlanCounts';
 import {
@@ -60,6 +61,7 @@ export default function CampaignPage() {
       {admin && active && <CampaignActions campaign={c} />}
       <div className="campaign-layout">
         <Directive campaign={c} />
+        <PhasesCard campaign={c} canOpen={admin} />
         <CampaignDocuments campaignId={c.id} role={me.data?.role} />
         <Plans
           plans={plans}

@@ -87,6 +87,9 @@ describe('the issuing form', () => {
       signer: { email: 'truongphong@kienxuong.example', title: undefined },
     });
     expect(toCampaignInput(values, 'abc').copiedFromId).toBe('abc');
+    // A report says so; a plan sends no kind (the API's default).
+    expect(toCampaignInput({ ...values, kind: 'REPORT' }).kind).toBe('REPORT');
+    expect('kind' in toCampaignInput({ ...values, kind: 'PLAN' })).toBe(false);
   });
 
   it('names rungs the way the API does and keeps a digest only when asked', () => {

@@ -13,6 +13,8 @@ export interface RungValue {
 }
 
 export interface CampaignFormValues {
+  /** REPORT: a report (báo cáo định kỳ, đột xuất), sections only; absent or PLAN: a plan */
+  kind?: 'PLAN' | 'REPORT';
   key: string;
   documentNumber: string;
   issuedOn: Dayjs;
@@ -85,6 +87,7 @@ export function ladderOf(v: Pick<CampaignFormValues, 'rungs' | 'digestOn' | 'dig
 export function toCampaignInput(v: CampaignFormValues, copiedFromId?: string, basePolicy?: Record<string, unknown>) {
   const optional = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
   return {
+    ...(v.kind === 'REPORT' ? { kind: 'REPORT' as const } : {}),
     key: v.key.trim(),
     documentNumber: v.documentNumber.trim(),
     title: v.title.trim(),
@@ -116,7 +119,17 @@ export function toCampaignInput(v: CampaignFormValues, copiedFromId?: string, ba
 /** What the form needs of a campaign the API answered (GET /api/campaigns) to copy it. */
 export type CampaignSource = Omit<
   components['schemas']['CampaignListDto'][number],
-  'key' | 'status' | 'workflowId' | 'plansOpenedAt' | 'problem' | 'createdAt' | 'planCounts' | 'copiedFromId'
+  | 'key'
+  | 'status'
+  | 'workflowId'
+  | 'plansOpenedAt'
+  | 'problem'
+  | 'createdAt'
+  | 'planCounts'
+  | 'copiedFromId'
+  | 'kind'
+  | 'parentId'
+  | 'phaseIndex'
 >;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

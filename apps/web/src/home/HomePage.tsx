@@ -11,6 +11,7 @@ import { canSubmitAs } from '../plans/permissions';
 import { dueText, nextStep } from './next-step';
 import { useMyPlans } from './queries';
 import { homeStrings as s } from './strings';
+import { wordsFor } from '../phases/strings';
 
 export default function HomePage() {
   const me = useMe();
@@ -57,6 +58,7 @@ export default function HomePage() {
                   </Link>
                 </h2>
                 <div className="plan-card-meta">
+                  {wordsFor(plan.campaign.kind).tag && <Tag color="blue">{wordsFor(plan.campaign.kind).tag}</Tag>}
                   <Tag style={statusTagStyle(plan.status)}>{planStatusLabel(plan.status)}</Tag>
                   {plan.due && (
                     <span>

@@ -19,6 +19,8 @@ import { fromQueue } from '../review/queue-params';
 import { QueueNav } from './review/QueueNav';
 import { IssuesPanel } from './submit/IssuesPanel';
 import { SubmitBar } from './submit/SubmitBar';
+import { SelfAssessmentTable } from '../phases/SelfAssessmentTable';
+import { wordsFor } from '../phases/strings';
 
 // The cards around the editor come a frame after it (useAfterPaint), and so does their code: the date picker and the
 // rest are not downloaded nor run before the plan can be typed in.
@@ -78,6 +80,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
   const office = OFFICE.includes(role);
   const editor = useDraftEditor(plan.id, draft, form, editable);
   const aroundEditor = useAfterPaint();
+  const words = wordsFor(form.kind);
 
   useEffect(() => {
     document.title = `${plan.campaign.documentNumber} - ${plan.school.name} - ${common.appName}`;
@@ -113,6 +116,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
           {plan.campaign.title}
         </Typography.Title>
         <Space wrap>
+          {words.tag && <Tag color="blue">{words.tag}</Tag>}
           <span>{plan.school.name}</span>
           <span>
             {s.status}: <Tag style={statusTagStyle(plan.status)}>{planStatusLabel(plan.status)}</Tag>
@@ -143,6 +147,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         readOnly={!editable}
         serverErrors={serverErrors}
         errors={editor.checks.errors}
+        title={words.sections}
       />
       <Later shown={aroundEditor}>
         <PlanComments
@@ -154,14 +159,28 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
           indicators={form.indicators}
         />
       </Later>
-      <IndicatorTable
-        indicators={form.indicators}
-        editor={editor}
-        readOnly={!editable}
-        serverErrors={serverErrors}
-        errors={editor.checks.errors}
-        warnings={editor.checks.warnings}
-      />
+      {form.kind === 'SELF_ASSESSMENT' ? (
+        <SelfAssessmentTable
+          form={form}
+          editor={editor}
+          readOnly={!editable}
+          serverErrors={serverErrors}
+          errors={editor.checks.errors}
+          warnings={editor.checks.warnings}
+        />
+      ) : (
+        // A report shows only its sections, and the indicators its campaign lists (all optional), if any.
+        (form.kind !== 'REPORT' || form.indicators.length > 0) && (
+          <IndicatorTable
+            indicators={form.indicators}
+            editor={editor}
+            readOnly={!editable}
+            serverErrors={serverErrors}
+            errors={editor.checks.errors}
+            warnings={editor.checks.warnings}
+          />
+        )
+      )}
       <Later shown={aroundEditor}>
         <AttachmentsCard planId={plan.id} editable={editable} />
       </Later>
@@ -172,6 +191,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         status={plan.status}
         editor={editor}
         hasVersions={plan.versions.length > 0}
+        words={words}
       />
       {office && (
         <Later shown={aroundEditor}>

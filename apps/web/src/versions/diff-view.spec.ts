@@ -32,6 +32,7 @@ describe('the versions card: which pairs, and how a diff reads', () => {
     expect(figuresText({ baseline: 10, target: 15, targetMax: 15 })).toBe('Năm gốc 10; mục tiêu 15');
     expect(figuresText(null)).toBe('(trống)');
     expect(figuresText({ baseline: null, target: null, targetMax: null })).toBe('(trống)');
+    expect(figuresText({ baseline: null, target: null, targetMax: null, result: 98.5 })).toBe('Kết quả 98,5');
   });
 
   it("marks a changed section's words as the API split them, and a section added or removed as a whole", () => {

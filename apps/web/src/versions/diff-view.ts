@@ -41,13 +41,16 @@ export interface Figures {
   baseline: number | null;
   target: number | null;
   targetMax: number | null;
+  /** a self-assessment's result achieved */
+  result?: number;
 }
 
 const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 3 });
 
 /** "Năm gốc 99,5; mục tiêu 40 - 60", or "(trống)" when the indicator is not filled in on that side. */
 export function figuresText(f: Figures | null): string {
-  if (!f || (f.baseline === null && f.target === null && f.targetMax === null)) return s.empty;
+  if (!f || (f.baseline === null && f.target === null && f.targetMax === null && f.result === undefined))
+    return s.empty;
   const parts: string[] = [];
   if (f.baseline !== null) parts.push(`năm gốc ${number(f.baseline)}`);
   if (f.target !== null && f.targetMax !== null && f.targetMax !== f.target) {
@@ -55,6 +58,7 @@ export function figuresText(f: Figures | null): string {
   } else if (f.target !== null || f.targetMax !== null) {
     parts.push(`mục tiêu ${number((f.target ?? f.targetMax)!)}`);
   }
+  if (f.result !== undefined) parts.push(`kết quả ${number(f.result)}`);
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

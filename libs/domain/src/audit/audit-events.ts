@@ -154,6 +154,18 @@ export interface AuditData {
   PERSONAL_DATA_EXPORTED: { user: PersonRef };
   /** `user.fullName` is already the pseudonym: the name is what was erased */
   USER_ERASED: { user: PersonRef; signIns: number; emails: number; auditEvents: number };
+  PHASE_OPENED: {
+    phaseIndex: number;
+    phaseName: string;
+    /** the SELF_ASSESSMENT campaign opened for the phase */
+    campaignId: string;
+    documentNumber: string;
+    submissionDeadline: string;
+    /** schools whose approved plans get a self-assessment */
+    schools: number;
+    /** approved plans left out, each with why */
+    exceptions: { schoolId: string; schoolName: string; reason: string }[];
+  };
   PAPER_COPIES_RECEIVED: {
     receiptId: string;
     copies: number;

@@ -312,6 +312,19 @@ const cases: { [K in AuditType]: [AuditActorName | null, AuditData[K], string] }
     { user: { id: 'u3', fullName: 'Người dùng đã xoá #1a2b3c4d' }, signIns: 3, emails: 2, auditEvents: 4 },
     'xoá dữ liệu cá nhân của người đã nghỉ việc (nay là Người dùng đã xoá #1a2b3c4d)',
   ],
+  PHASE_OPENED: [
+    admin,
+    {
+      phaseIndex: 0,
+      phaseName: 'Giai đoạn 2018 - 2020',
+      campaignId: 'c2',
+      documentNumber: '455/KH-UBND (GĐ 1)',
+      submissionDeadline: '2027-06-30T10:00:00.000Z',
+      schools: 12,
+      exceptions: [{ schoolId: 's1', schoolName: 'Trường Mầm non A', reason: 'Sáp nhập' }],
+    },
+    'mở Giai đoạn 2018 - 2020 để các trường tự đánh giá (12 trường, trừ 1 trường, hạn 17:00 30/06/2027)',
+  ],
   PEOPLE_IMPORTED: [
     admin,
     {

@@ -290,6 +290,10 @@ function what(e: DescribedEvent): string {
       return `xuất dữ liệu cá nhân của ${name(e.data.user)}`;
     case 'USER_ERASED':
       return `xoá dữ liệu cá nhân của người đã nghỉ việc (nay là ${name(e.data.user)})`;
+    case 'PHASE_OPENED': {
+      const left = Array.isArray(e.data.exceptions) ? e.data.exceptions.length : 0;
+      return `mở ${opt('', e.data.phaseName) || 'giai đoạn'} để các trường tự đánh giá (${num(e.data.schools) ?? '?'} trường${left ? `, trừ ${left} trường` : ''}, hạn ${at(e.data.submissionDeadline) ?? '?'})`;
+    }
     case 'PAPER_COPIES_RECEIVED':
       return num(e.data.copies) === null
         ? 'ghi nhận bản giấy của kế hoạch'

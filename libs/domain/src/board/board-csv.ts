@@ -28,6 +28,7 @@ export const BOARD_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'Người duyệt được giao', value: (i) => i.reviewer?.fullName ?? '' },
   { header: 'Số bản giấy phải nộp', value: (i) => i.paperCopies.required },
   { header: 'Số bản giấy đã nhận', value: (i) => i.paperCopies.received },
+  { header: 'Số bản giấy còn thiếu', value: (i) => i.paperCopies.missing },
 ];
 
 // A cell that starts like a formula would run as one when Excel opens the file (CSV injection, OWASP); a

@@ -6,6 +6,13 @@ import { pageNumberSchema, pageSizeSchema } from '../input/numbers';
 export const WAITING_ON = ['SCHOOL', 'OFFICE'] as const;
 export type WaitingOn = (typeof WAITING_ON)[number];
 
+/**
+ * The paper copies (bản giấy) of submitted plans (PAPER_OWED_STATUSES): MISSING, their receipts sum below the
+ * campaign's paperCopies; COMPLETE, they reach it. A plan not yet submitted matches neither.
+ */
+export const PAPER_COPIES_FILTERS = ['MISSING', 'COMPLETE'] as const;
+export type PaperCopiesFilter = (typeof PAPER_COPIES_FILTERS)[number];
+
 /** A leading "-" reverses the order; "-daysOverdue" (most overdue first) is the default. */
 export const BOARD_SORTS = [
   'daysOverdue',
@@ -50,6 +57,11 @@ export const boardFilterSchema = z.object({
     .optional(),
   waitingOn: z
     .enum(WAITING_ON, { error: 'waitingOn phải là SCHOOL (chờ nhà trường) hoặc OFFICE (chờ Phòng)' })
+    .optional(),
+  paperCopies: z
+    .enum(PAPER_COPIES_FILTERS, {
+      error: 'paperCopies phải là MISSING (đã nộp, còn thiếu bản giấy) hoặc COMPLETE (đã nộp, đủ bản giấy)',
+    })
     .optional(),
   sort: z
     .enum(BOARD_SORTS, { error: `Cách sắp xếp không hợp lệ; dùng một trong: ${BOARD_SORTS.join(', ')}` })

@@ -1,6 +1,7 @@
 import type { PlanStatus, SchoolLevel } from '@duyet/database';
 import { statusLabel } from '@duyet/workflows';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { PAPER_OWED_STATUSES } from '../paper-copies/paper-copies-owed';
 import { deadlineDistance } from '../reminders/policy';
 import type { WaitingOn } from './board-query';
 
@@ -45,8 +46,11 @@ export interface BoardItem {
   remindersSent: number;
   lastReminderAt: Date | null;
   reviewer: { id: string; fullName: string } | null;
-  /** the signed paper copies the campaign asks for, and those the clerk has registered as received */
-  paperCopies: { required: number; received: number };
+  /**
+   * the signed paper copies the campaign asks for, those the clerk has registered as received, and those still
+   * missing (owed only once the plan was submitted: PAPER_OWED_STATUSES; 0 before, or once complete)
+   */
+  paperCopies: { required: number; received: number; missing: number };
 }
 
 export const WAITING_ON_STATUSES: Record<WaitingOn, readonly PlanStatus[]> = {
@@ -102,6 +106,11 @@ export function daysInState(statusChangedAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - statusChangedAt.getTime()) / DAY_MS));
 }
 
+/** Copies still owed: none before the plan is submitted (or once it is exempted or closed), none once complete. */
+export function paperCopiesMissing(status: PlanStatus, required: number, received: number): number {
+  return (PAPER_OWED_STATUSES as readonly PlanStatus[]).includes(status) ? Math.max(0, required - received) : 0;
+}
+
 /** daysOverdue: an overdueCounter of the district's calendar at the same `now`. */
 export function toBoardItem(row: BoardRow, now: Date, daysOverdue: (deadline: Date | null) => number): BoardItem {
   const waitingOn = waitingOnOf(row.plan_status);
@@ -121,6 +130,10 @@ export function toBoardItem(row: BoardRow, now: Date, daysOverdue: (deadline: Da
     remindersSent: row.reminders_sent,
     lastReminderAt: row.last_reminder_at,
     reviewer: row.reviewer_id ? { id: row.reviewer_id, fullName: row.reviewer_name ?? '' } : null,
-    paperCopies: { required: row.paper_copies_required, received: row.paper_copies_received },
+    paperCopies: {
+      required: row.paper_copies_required,
+      received: row.paper_copies_received,
+      missing: paperCopiesMissing(row.plan_status, row.paper_copies_required, row.paper_copies_received),
+    },
   };
 }

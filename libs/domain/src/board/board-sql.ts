@@ -3,6 +3,7 @@
 import { Prisma, type Role, type SchoolLevel } from '@duyet/database';
 import type { BoardFilter, BoardSort } from './board-query';
 import { WAITING_ON_STATUSES } from './board-rows';
+import { PAPER_OWED_STATUSES } from '../paper-copies/paper-copies-owed';
 
 /** Whose plans the statement may see: the same rule as schoolScopeWhere, in SQL. */
 export interface BoardScope {
@@ -44,6 +45,13 @@ export function accentInsensitivePattern(text: string): string {
     })
     .join('');
 }
+
+/** A plan owes copies (submitted) and its receipts sum below its campaign's paperCopies: the board's "missing". */
+const PAPER_RECEIVED = Prisma.sql`COALESCE((SELECT sum(pc.copies) FROM "PaperCopyReceipt" pc WHERE pc."planId" = p.id), 0)`;
+const PAPER_REQUIRED = Prisma.sql`(SELECT c."paperCopies" FROM "Campaign" c WHERE c.id = p."campaignId")`;
+const PAPER_OWED = Prisma.sql`p.status = ANY(${[...PAPER_OWED_STATUSES]}::"PlanStatus"[])`;
+const PAPER_MISSING = Prisma.sql`(${PAPER_OWED} AND ${PAPER_RECEIVED} < ${PAPER_REQUIRED})`;
+const PAPER_COMPLETE = Prisma.sql`(${PAPER_OWED} AND ${PAPER_RECEIVED} >= ${PAPER_REQUIRED})`;
 
 const instant = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
@@ -92,6 +100,8 @@ function plansSql(scope: BoardScope, f: BoardFilter, now: Date, joinSchool: bool
   if (f.campaignId) parts.push(Prisma.sql`p."campaignId" = ${f.campaignId}::uuid`);
   if (f.status) parts.push(Prisma.sql`p.status = ANY(${f.status}::"PlanStatus"[])`);
   if (f.waitingOn) parts.push(Prisma.sql`p.status = ANY(${WAITING_ON_STATUSES[f.waitingOn]}::"PlanStatus"[])`);
+  if (f.paperCopies === 'MISSING') parts.push(PAPER_MISSING);
+  if (f.paperCopies === 'COMPLETE') parts.push(PAPER_COMPLETE);
   if (f.overdue === true) parts.push(Prisma.sql`p."deadlineInForce" < ${instant(now)}`);
   if (f.overdue === false) {
     parts.push(Prisma.sql`(p."deadlineInForce" IS NULL OR p."deadlineInForce" >= ${instant(now)})`);
@@ -122,7 +132,8 @@ function matchedSql(
 /** Counts by status, and how many of each are overdue, for the same filter. */
 function byStatusSql(scope: BoardScope, f: BoardFilter, now: Date): Prisma.Sql {
   return Prisma.sql`SELECT p.status AS plan_status, count(*)::int AS n,
-      count(*) FILTER (WHERE p."deadlineInForce" < ${instant(now)})::int AS late
+      count(*) FILTER (WHERE p."deadlineInForce" < ${instant(now)})::int AS late,
+      count(*) FILTER (WHERE ${PAPER_MISSING})::int AS paper_missing
     ${plansSql(scope, f, now, false)}
     GROUP BY p.status`;
 }
@@ -179,6 +190,7 @@ export function boardSummarySql(scope: BoardScope, spec: BoardSummarySpec): Pris
     : Prisma.sql`NULL::int`;
   return Prisma.sql`WITH by_status AS (${byStatusSql(scope, spec.filter, spec.now)})
     SELECT COALESCE(sum(n), 0)::int AS total, COALESCE(sum(late), 0)::int AS overdue_total,
+      COALESCE(sum(paper_missing), 0)::int AS paper_missing_total,
       COALESCE(json_object_agg(plan_status, n), '{}'::json) AS by_status, ${failed} AS failed_emails
     FROM by_status`;
 }

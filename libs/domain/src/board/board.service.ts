@@ -15,6 +15,7 @@ export const BOARD_EXPORT_BATCH = 1000;
 interface SummaryRow {
   total: number;
   overdue_total: number;
+  paper_missing_total: number;
   by_status: Partial<Record<PlanStatus, number>>;
   failed_emails: number | null;
 }
@@ -22,6 +23,8 @@ interface SummaryRow {
 export interface BoardSummary {
   byStatus: Record<PlanStatus, number>;
   overdue: number;
+  /** submitted plans of the filter whose paper copies are not all in (PAPER_OWED_STATUSES, below paperCopies) */
+  paperCopiesMissing: number;
   /** admins only: e-mails that exhausted their retries */
   failedEmails?: number;
 }
@@ -72,6 +75,7 @@ export class BoardService {
       summary: {
         byStatus,
         overdue: stats.overdue_total,
+        paperCopiesMissing: stats.paper_missing_total,
         ...(stats.failed_emails === null ? {} : { failedEmails: stats.failed_emails }),
       },
       items: rows,

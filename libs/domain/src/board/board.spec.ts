@@ -93,8 +93,23 @@ describe('toBoardItem', () => {
       remindersSent: 3,
       lastReminderAt: new Date('2022-01-29T01:00:00Z'),
       reviewer: null,
-      paperCopies: { required: 2, received: 1 },
+      // Returned after a submission: the copies are owed, one is still missing.
+      paperCopies: { required: 2, received: 1, missing: 1 },
     });
+  });
+
+  it('counts copies missing only once the plan was submitted, and none once they are all in', () => {
+    const now = new Date('2022-02-02T03:00:00Z');
+    const copies = (over: Partial<BoardRow>) => toBoardItem(row(over), now, () => 0).paperCopies;
+    expect(copies({ plan_status: 'DRAFTING', paper_copies_received: 0 })).toEqual({
+      required: 2,
+      received: 0,
+      missing: 0,
+    });
+    expect(copies({ plan_status: 'SUBMITTED', paper_copies_received: 0 }).missing).toBe(2);
+    expect(copies({ plan_status: 'APPROVED', paper_copies_received: 1 }).missing).toBe(1);
+    expect(copies({ plan_status: 'APPROVED', paper_copies_received: 3 }).missing).toBe(0);
+    expect(copies({ plan_status: 'EXEMPTED', paper_copies_received: 0 }).missing).toBe(0);
   });
 
   it('shows a submitted plan as waiting on the office, with its reviewer, and a decided one as waiting on nobody', () => {
@@ -248,7 +263,10 @@ describe('CSV', () => {
       '',
       '2',
       '1',
+      // copies still missing: the plan was submitted before it was returned
+      '1',
     ]);
+    expect(records[0].at(-1)).toBe('Số bản giấy còn thiếu');
   });
 
   it('still writes the BOM and the header when nothing matches', async () => {

@@ -20,6 +20,12 @@ import { AuditLog } from '../audit/audit-log';
 import { DelegationsService } from '../people/delegations.service';
 import { signingCapacity } from '../people/signing-capacity';
 
+/** A campaign's row as issued, before the district, its id, workflow and issuer are added. */
+export type IssuedCampaignData = Omit<
+  Prisma.CampaignUncheckedCreateInput,
+  'id' | 'districtId' | 'workflowId' | 'createdById' | 'key' | 'documentNumber'
+> & { key: string; documentNumber: string };
+
 export interface CampaignCreated {
   campaign: Campaign;
   /** false: a retry found the campaign the first request issued */
@@ -48,6 +54,8 @@ export class CampaignIssuingService {
     if (!source) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch để sao chép.');
     const copy: CampaignInput = {
       key: input.key,
+      // A phase's self-assessment is opened from its campaign, never copied: a copy of one is a plan.
+      kind: source.kind === 'REPORT' ? 'REPORT' : 'PLAN',
       documentNumber: input.documentNumber,
       title: input.title ?? source.title,
       legalBases: source.legalBases,
@@ -104,36 +112,65 @@ export class CampaignIssuingService {
       return { campaign: existing, created: false };
     }
     const refs = await this.resolveReferences(admin.districtId, input);
+    const kind = input.kind ?? 'PLAN';
+    const campaign = await this.insert(admin, {
+      key: input.key,
+      documentNumber: input.documentNumber,
+      title: input.title,
+      legalBases: input.legalBases,
+      issuedOn: new Date(input.issuedOn),
+      periodFrom: new Date(input.period.from),
+      periodTo: new Date(input.period.to),
+      phases: input.phases,
+      kind,
+      targetLevels: input.targetLevels,
+      targetClusters: input.targetClusters,
+      sections: refs.sections,
+      requiredIndicators: input.requiredIndicators,
+      submissionDeadline: new Date(input.submissionDeadline),
+      paperCopies: input.paperCopies,
+      // A report has no review meeting: the office reads it at its desk.
+      reviewMode: kind === 'REPORT' ? 'DESK' : input.reviewMode,
+      approvalLevels: input.approvalLevels,
+      reviewDays: input.reviewDays,
+      revisionDays: input.revisionDays,
+      reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
+      copiedFromId: input.copiedFromId ?? null,
+      receiverId: refs.receiverId,
+      signerId: refs.signerId,
+      signerTitle: refs.signerTitle,
+      distribution: input.distribution,
+    });
+    return { campaign, created: true };
+  }
+
+  /**
+   * Issues a campaign another feature has built (a phase's self-assessment: its schools named one by one) through
+   * the same path as the office's form: the row and its CAMPAIGN_CREATED event, then the campaign's workflow, which
+   * opens the plans and starts their workflows and reminders. `within` writes in the same transaction (the
+   * caller's own audit event), so the whole action lands or nothing does.
+   */
+  async issuePrepared(
+    admin: AuthUser,
+    data: IssuedCampaignData,
+    within?: (tx: Prisma.TransactionClient, campaign: Campaign) => Promise<unknown>,
+  ): Promise<CampaignCreated> {
+    const campaign = await this.insert(admin, data, within);
+    return { campaign, created: true, warnings: await this.warnings(campaign) };
+  }
+
+  private async insert(
+    admin: AuthUser,
+    data: IssuedCampaignData,
+    within?: (tx: Prisma.TransactionClient, campaign: Campaign) => Promise<unknown>,
+  ): Promise<Campaign> {
     const campaign = await this.prisma.$transaction(async (tx) => {
       const id = crypto.randomUUID();
       const row = await tx.campaign.create({
         data: {
+          ...data,
           id,
           districtId: admin.districtId,
-          key: input.key,
-          documentNumber: input.documentNumber,
-          title: input.title,
-          legalBases: input.legalBases,
-          issuedOn: new Date(input.issuedOn),
-          periodFrom: new Date(input.period.from),
-          periodTo: new Date(input.period.to),
-          phases: input.phases,
-          targetLevels: input.targetLevels,
-          targetClusters: input.targetClusters,
-          sections: refs.sections,
-          requiredIndicators: input.requiredIndicators,
-          submissionDeadline: new Date(input.submissionDeadline),
-          paperCopies: input.paperCopies,
-          reviewMode: input.reviewMode,
-          approvalLevels: input.approvalLevels,
-          reviewDays: input.reviewDays,
-          revisionDays: input.revisionDays,
-          reminderPolicy: (input.reminderPolicy ?? {}) as Prisma.InputJsonValue,
-          copiedFromId: input.copiedFromId ?? null,
-          receiverId: refs.receiverId,
-          signerId: refs.signerId,
-          signerTitle: refs.signerTitle,
-          distribution: input.distribution,
           workflowId: campaignWorkflowId(id),
           createdById: admin.id,
         },
@@ -143,12 +180,13 @@ export class CampaignIssuingService {
         campaignId: id,
         actorId: admin.id,
         type: 'CAMPAIGN_CREATED',
-        data: { key: input.key, documentNumber: input.documentNumber },
+        data: { key: data.key, documentNumber: data.documentNumber },
       });
+      await within?.(tx, row);
       return row;
     });
     await this.startWorkflow(campaign);
-    return { campaign, created: true };
+    return campaign;
   }
 
   /** Starts the campaign's workflow, and the district's reminders workflow unless it already runs. */
@@ -240,7 +278,7 @@ export class CampaignIssuingService {
       }),
       receiverId: input.receiver ? byEmail.get(input.receiver)! : (clerk?.id ?? null),
       signerId: signer.id,
-      signerTitle: input.signer.title ?? (await this.signerCapacity(signer)),
+      signerTitle: input.signer.title ?? (await this.signerCapacity({ ...signer, districtId })),
     };
   }
 

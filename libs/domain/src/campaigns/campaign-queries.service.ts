@@ -7,6 +7,9 @@ import { trailEntry } from '../audit/audit-log';
 export interface CampaignDto {
   id: string;
   key: string;
+  kind: string;
+  parentId: string | null;
+  phaseIndex: number | null;
   documentNumber: string;
   title: string;
   legalBases: string[];
@@ -94,6 +97,9 @@ export class CampaignQueriesService {
     return {
       id: c.id,
       key: c.key,
+      kind: c.kind,
+      parentId: c.parentId,
+      phaseIndex: c.phaseIndex,
       documentNumber: c.documentNumber,
       title: c.title,
       legalBases: c.legalBases,

@@ -79,8 +79,9 @@ export class CampaignStepsService implements CampaignActivities {
     // worker and sending them back as one createMany took 2.5 s of a 10,000-school launch (npm run bench).
     // ON CONFLICT DO NOTHING is createMany's skipDuplicates: a retried activity adds only what is missing.
     // The workflow id is planWorkflowId(campaignId, schoolId): its campaign prefix, then the school's id. A closed
-    // school gets no plan.
+    // school gets no plan. A campaign naming its schools (a phase's self-assessment) targets those only.
     const clusters = campaign.targetClusters;
+    const schoolIds = campaign.targetSchoolIds;
     const plans = await this.prisma.$executeRaw`
       INSERT INTO "Plan" (id, "districtId", "campaignId", "schoolId", "workflowId", "updatedAt")
       SELECT gen_random_uuid(), s."districtId", ${campaignId}::uuid, s.id,
@@ -91,6 +92,7 @@ export class CampaignStepsService implements CampaignActivities {
         AND s.level = ANY(${campaign.targetLevels}::"SchoolLevel"[])
         AND (cardinality(${clusters}::text[]) = 0 OR s."clusterId" IN (SELECT c.id FROM "Cluster" c
           WHERE c."districtId" = ${campaign.districtId}::uuid AND c.code = ANY(${clusters}::text[])))
+        AND (cardinality(${schoolIds}::uuid[]) = 0 OR s.id = ANY(${schoolIds}::uuid[]))
       ON CONFLICT DO NOTHING`;
     return { plans };
   }

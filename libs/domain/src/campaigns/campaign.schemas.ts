@@ -15,6 +15,8 @@ const campaignKeySchema = z
 export const campaignInputSchema = z
   .object({
     key: campaignKeySchema,
+    /** PLAN: a plan per school; REPORT: a report (báo cáo định kỳ, đột xuất), sections only, desk review */
+    kind: z.enum(['PLAN', 'REPORT'], { error: 'Loại đợt là kế hoạch (PLAN) hoặc báo cáo (REPORT)' }).default('PLAN'),
     documentNumber: z.string().trim().min(1, 'Cần nhập số văn bản').max(60),
     title: z.string().trim().min(5, 'Tiêu đề quá ngắn').max(500),
     legalBases: z.array(z.string().trim().min(1).max(500)).max(20).default([]),

@@ -20,6 +20,7 @@ export function canSeeMeeting(user: AuthUser, m: MeetingRow, view: MeetingView):
     case 'SCHOOL_STAFF':
       return view === 'AGENDA' && m.slots.some((s) => s.plan.schoolId === user.schoolId);
     case 'CLERK':
+    case 'PROVINCE':
       return false;
   }
 }

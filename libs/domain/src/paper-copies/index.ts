@@ -1,2 +1,3 @@
 export * from './paper-copies.module';
 export * from './paper-copies.service';
+export * from './paper-copies-owed';

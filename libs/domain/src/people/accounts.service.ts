@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@duyet/database';
-import type { AuthUser } from '../plans/access';
+import { type AuthUser, NO_ID } from '../plans/access';
 import { DomainError } from '../common/errors';
 
 /** The signed-in user as the browser app shows them: the school's name beside its id. */
@@ -29,7 +29,8 @@ export class AccountsService {
     }
     return {
       id: user.id,
-      districtId: user.districtId,
+      districtId: user.districtId ?? NO_ID,
+      provinceId: user.role === 'PROVINCE' ? user.provinceId : null,
       email: user.email,
       fullName: user.fullName,
       title: user.title,

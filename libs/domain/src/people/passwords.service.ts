@@ -47,13 +47,15 @@ export class PasswordsService {
       where: { id: userId, districtId: admin.districtId },
       include: { district: true },
     });
-    if (!user) throw new DomainError('NOT_FOUND', 'Không tìm thấy người dùng này trong huyện.');
+    if (!user?.district || !user.districtId)
+      throw new DomainError('NOT_FOUND', 'Không tìm thấy người dùng này trong huyện.');
     if (!user.active) throw new DomainError('CONFLICT', 'Tài khoản này đã ngừng hoạt động: không gửi lời mời được.');
-    const { expiresAt, emailId } = await this.issue(user, 'INVITATION', admin.id, (url, until) =>
+    const { district, districtId } = user;
+    const { expiresAt, emailId } = await this.issue({ ...user, districtId }, 'INVITATION', admin.id, (url, until) =>
       renderMail(MailTemplate.ACCOUNT_INVITATION, {
         recipientName: user.fullName,
         email: user.email,
-        officeName: user.district.officeName,
+        officeName: district.officeName,
         invitedBy: admin.fullName,
         url,
         expiresAt: formatVnDateTime(until),
@@ -72,12 +74,14 @@ export class PasswordsService {
       where: { email: email.trim().toLowerCase() },
       include: { district: true },
     });
-    if (!user?.active) return;
-    const { emailId } = await this.issue(user, 'RESET', null, (url, until) =>
+    // The e-mail log is a district's: a province user's password is set by whoever manages the province's accounts.
+    if (!user?.active || !user.district || !user.districtId) return;
+    const { district, districtId } = user;
+    const { emailId } = await this.issue({ ...user, districtId }, 'RESET', null, (url, until) =>
       renderMail(MailTemplate.PASSWORD_RESET, {
         recipientName: user.fullName,
         email: user.email,
-        officeName: user.district.officeName,
+        officeName: district.officeName,
         url,
         expiresAt: formatVnDateTime(until),
       }),

@@ -24,6 +24,7 @@ export const POSITION_LABEL: Record<Position, string> = {
   DEPUTY_PRINCIPAL: 'Phó hiệu trưởng',
   GROUP_LEADER: 'Tổ trưởng chuyên môn',
   STAFF: 'Giáo viên, nhân viên',
+  PROVINCE_OFFICER: 'Cán bộ Sở GD&ĐT',
 };
 
 const ROLE_OF: Record<Position, Role> = {
@@ -35,6 +36,7 @@ const ROLE_OF: Record<Position, Role> = {
   DEPUTY_PRINCIPAL: 'SCHOOL_STAFF',
   GROUP_LEADER: 'SCHOOL_STAFF',
   STAFF: 'SCHOOL_STAFF',
+  PROVINCE_OFFICER: 'PROVINCE',
 };
 
 /** The role a position carries (the database holds the two together with a check constraint). */

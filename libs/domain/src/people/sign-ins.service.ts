@@ -36,7 +36,8 @@ export type SignInRefusal = 'WRONG_PASSWORD' | 'UNKNOWN_EMAIL' | 'INACTIVE' | 'L
 /** Whose session a successful sign-in opens, and the version its token carries (sessions end when it changes). */
 export interface SignedIn {
   userId: string;
-  districtId: string;
+  /** null for a province user (Sở GD&ĐT), who belongs to no district */
+  districtId: string | null;
   sessionVersion: number;
 }
 
@@ -154,6 +155,8 @@ export class SignInsService {
 
   private async mailLock(userId: string, until: Date): Promise<void> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { district: true } });
+    // The e-mail log is a district's; a province user's lock is not mailed (it ends by itself after the lock time).
+    if (!user.district || !user.districtId) return;
     const rendered = renderMail(MailTemplate.ACCOUNT_LOCKED, {
       recipientName: user.fullName,
       email: user.email,
@@ -180,7 +183,7 @@ export class SignInsService {
   private async record(a: {
     email: string;
     ip: string;
-    user: { id: string; districtId: string } | null;
+    user: { id: string; districtId: string | null } | null;
     ok: boolean;
     reason?: SignInRefusal;
   }): Promise<void> {

@@ -22,6 +22,7 @@ const OWN: Record<Position, string> = {
   DEPUTY_PRINCIPAL: 'PHÓ HIỆU TRƯỞNG',
   GROUP_LEADER: 'TỔ TRƯỞNG CHUYÊN MÔN',
   STAFF: 'GIÁO VIÊN',
+  PROVINCE_OFFICER: 'CÁN BỘ SỞ GD&ĐT',
 };
 
 /** Their own position, as a signature says it: "Q. TRƯỞNG PHÒNG" for an acting head. */

@@ -61,6 +61,8 @@ export function readPlanContent(sections: unknown, indicators: unknown): PlanCon
         baseline: finiteOrNull(value.baseline),
         target: finiteOrNull(value.target),
         targetMax: finiteOrNull(value.targetMax),
+        // Only a self-assessment records a result: a plan's figures read as they always have.
+        ...('result' in value ? { result: finiteOrNull(value.result) } : {}),
       };
     }
   }

@@ -23,6 +23,8 @@ export interface Figures {
   baseline: number | null;
   target: number | null;
   targetMax: number | null;
+  /** a self-assessment's result achieved; absent from a plan's figures */
+  result?: number;
 }
 
 export interface IndicatorDiff {
@@ -89,12 +91,17 @@ function ordered(sides: Record<string, unknown>[], labels: Record<string, string
 const text = (value: string | undefined): string | null => (value?.trim() ? value : null);
 
 function figures(value: IndicatorValue | undefined): Figures | null {
-  const f = { baseline: value?.baseline ?? null, target: value?.target ?? null, targetMax: value?.targetMax ?? null };
-  return f.baseline === null && f.target === null && f.targetMax === null ? null : f;
+  const f: Figures = {
+    baseline: value?.baseline ?? null,
+    target: value?.target ?? null,
+    targetMax: value?.targetMax ?? null,
+  };
+  if (value?.result != null) f.result = value.result;
+  return f.baseline === null && f.target === null && f.targetMax === null && f.result === undefined ? null : f;
 }
 
 const sameFigures = (x: Figures, y: Figures) =>
-  x.baseline === y.baseline && x.target === y.target && x.targetMax === y.targetMax;
+  x.baseline === y.baseline && x.target === y.target && x.targetMax === y.targetMax && x.result === y.result;
 
 function changeOf<T>(before: T | null, after: T | null, same: (x: T, y: T) => boolean): ChangeKind | null {
   if (before === null && after === null) return null;

@@ -24,12 +24,28 @@ const targetInputSchema = z
     return z.NEVER;
   });
 
+/** A self-assessment's result: one number, typed as a number or as text ("98,5"), never a range. */
+const resultInputSchema = z
+  .union([z.number().finite(), z.string().max(60)], { error: 'Kết quả phải là một số, ví dụ 98,5' })
+  .transform((value, ctx): number => {
+    if (typeof value === 'number') return value;
+    const parsed = parseTargetText(value);
+    if (parsed && parsed.targetMax === undefined) return parsed.target;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `Không đọc được kết quả "${value}": nhập một số, ví dụ 98,5`,
+    });
+    return z.NEVER;
+  });
+
 /** A plan's editable content: free-text sections and indicator values. */
 export const indicatorValueSchema = z
   .object({
     baseline: z.number().finite().nullable().optional(),
     target: targetInputSchema.nullable().optional(),
     targetMax: z.number().finite().nullable().optional(),
+    result: resultInputSchema.nullable().optional(),
   })
   .transform((v, ctx): IndicatorValue => {
     const { target, ...rest } = v;

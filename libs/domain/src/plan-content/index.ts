@@ -8,3 +8,6 @@ export * from './plan-drafts.service';
 export * from './plan-form.service';
 export { type ParsedTarget, parseTargetText } from './target-text';
 export * from './validation';
+export * from './approved-versions';
+export * from './campaign-kind-form';
+export * from './self-assessment';

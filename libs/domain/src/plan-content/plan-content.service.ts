@@ -9,7 +9,8 @@ import {
   readPlanContent,
 } from './content';
 import { type ComparedContent, type DiffLabels, type PlanDiff, diffPlanContent } from './diff';
-import { type ValidationResult, validatePlanContent } from './validation';
+import type { ValidationResult } from './validation';
+import { KIND_CAMPAIGN_SELECT, validateByKind } from './campaign-kind-form';
 
 /** Which side of a comparison: a submission by its number, or the draft. */
 export interface ComparedSide {
@@ -45,18 +46,20 @@ export class PlanContentService {
       where: { id: planId },
       select: {
         districtId: true,
+        schoolId: true,
         draft: true,
         school: { select: { level: true } },
-        campaign: { select: { sections: true, requiredIndicators: true } },
+        campaign: { select: KIND_CAMPAIGN_SELECT },
       },
     });
     if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
-    const catalogue = await this.catalogue(db, plan.districtId);
     const draft = plan.draft as { sections?: unknown; indicators?: unknown } | null;
-    return validatePlanContent(
-      { sections: readCampaignSections(plan.campaign.sections), requiredIndicators: plan.campaign.requiredIndicators },
-      catalogue,
-      plan.school.level,
+    // The campaign's kind decides the checks (campaign-kind-form.ts): a plan's are validation.ts's.
+    return validateByKind(
+      db,
+      { districtId: plan.districtId, schoolId: plan.schoolId, level: plan.school.level },
+      plan.campaign,
+      () => this.catalogue(db, plan.districtId),
       content ?? readPlanContent(draft?.sections, draft?.indicators),
     );
   }

@@ -6,6 +6,8 @@ import { DomainError } from '../common/errors';
 import { deadlineDistance } from '../reminders/policy';
 import { type CampaignSection, type CatalogueIndicator, readCampaignSections } from './content';
 import { catalogueIndicator } from './plan-content.service';
+import { type AssessedPhase, assessedIndicators, assessedPhase } from './campaign-kind-form';
+import type { ApprovedTarget, CampaignKindCode } from './self-assessment';
 
 /** Where a plan stands against the deadline in force (DOMAIN.md), in working days as the reminders count them. */
 export interface PlanDue {
@@ -41,10 +43,18 @@ export interface PlanForm {
     receiver: { fullName: string; title: string } | null;
     signerTitle: string | null;
   };
+  /** PLAN, SELF_ASSESSMENT (a phase's tự đánh giá) or REPORT: what the form asks for and how it is worded */
+  kind: CampaignKindCode;
+  /** a self-assessment's phase and the campaign it belongs to; null for other kinds */
+  phase: AssessedPhase | null;
   schoolLevel: SchoolLevel;
   sections: CampaignSection[];
-  /** the district's indicators that apply to the school's level, in catalogue order, with the district's target */
-  indicators: (CatalogueIndicator & { required: boolean })[];
+  /**
+   * the district's indicators that apply to the school's level, in catalogue order, with the district's target; a
+   * self-assessment's: the parent's required ones with the school's approved target (`approved`); a report's: the
+   * campaign's, all optional
+   */
+  indicators: (CatalogueIndicator & { required: boolean; approved?: ApprovedTarget | null })[];
   /** the campaign's required indicator codes (the browser runs the same checks as the server with them) */
   requiredIndicators: string[];
   standing: PlanStanding;
@@ -74,6 +84,7 @@ export class PlanFormService {
         status: true,
         districtId: true,
         deadlineInForce: true,
+        schoolId: true,
         school: { select: { level: true } },
         campaign: { include: { receiver: { select: { fullName: true, title: true } } } },
       },
@@ -89,6 +100,12 @@ export class PlanFormService {
     rows.sort((a, b) => (a.level ? LEVEL_ORDER[a.level] : 9) - (b.level ? LEVEL_ORDER[b.level] : 9));
     const required = new Set(c.requiredIndicators);
     const standings = await this.standings(plan.districtId, [plan]);
+    const indicators =
+      c.kind === 'SELF_ASSESSMENT'
+        ? await assessedIndicators(this.prisma, { ...plan, level }, c)
+        : c.kind === 'REPORT'
+          ? rows.filter((i) => required.has(i.code)).map((i) => ({ ...catalogueIndicator(i), required: false }))
+          : rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code) }));
     return {
       campaign: {
         id: c.id,
@@ -101,10 +118,13 @@ export class PlanFormService {
         receiver: c.receiver,
         signerTitle: c.signerTitle,
       },
+      kind: c.kind,
+      phase: await assessedPhase(this.prisma, plan.districtId, c),
       schoolLevel: level,
       sections: readCampaignSections(c.sections),
-      indicators: rows.map((i) => ({ ...catalogueIndicator(i), required: required.has(i.code) })),
-      requiredIndicators: c.requiredIndicators,
+      indicators,
+      // A report's indicators are all optional; a self-assessment's are checked by self-assessment.ts.
+      requiredIndicators: c.kind === 'REPORT' ? [] : c.requiredIndicators,
       standing: standings.get(plan.id)!,
     };
   }

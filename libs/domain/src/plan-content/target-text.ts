@@ -34,4 +34,6 @@ export interface IndicatorValue {
   target?: number | null;
   /** the upper bound of a range target */
   targetMax?: number | null;
+  /** a self-assessment's result achieved (tự đánh giá), against the target of the approved plan */
+  result?: number | null;
 }

@@ -23,7 +23,11 @@ export type IssueCode =
   /** warning: a higher-is-better target below the district's */
   | 'BELOW_DISTRICT_TARGET'
   /** warning: a lower-is-better target above the district's */
-  | 'ABOVE_DISTRICT_TARGET';
+  | 'ABOVE_DISTRICT_TARGET'
+  /** a self-assessment's required indicator without its result (self-assessment.ts) */
+  | 'RESULT_REQUIRED'
+  /** warning: a self-assessment's result short of the approved target (self-assessment.ts) */
+  | 'RESULT_SHORT_OF_TARGET';
 
 export interface Issue {
   /** where the issue is, as the draft names it: sections.purpose, indicators.MN_ENROL_AGE5.target */

@@ -4,6 +4,7 @@ const school: SchoolRef = { id: 's1', districtId: 'd1', clusterId: 'c1', level: 
 const user = (over: Partial<AuthUser>): AuthUser => ({
   id: 'u',
   districtId: 'd1',
+  provinceId: null,
   email: 'u@x.example',
   fullName: 'U',
   title: 't',
@@ -17,6 +18,12 @@ const user = (over: Partial<AuthUser>): AuthUser => ({
 });
 
 describe('canReadSchool', () => {
+  it('never lets a province user read a school plans, even one naming its district', () => {
+    expect(canReadSchool(user({ role: 'PROVINCE', provinceId: 'p1', position: 'PROVINCE_OFFICER' }), school)).toBe(
+      false,
+    );
+  });
+
   it('lets a principal or staff member read only their own school', () => {
     expect(canReadSchool(user({ role: 'PRINCIPAL', schoolId: 's1' }), school)).toBe(true);
     expect(canReadSchool(user({ role: 'SCHOOL_STAFF', schoolId: 's1' }), school)).toBe(true);

@@ -1,10 +1,19 @@
 import type { Position, Prisma, Role, SchoolLevel } from '@duyet/database';
 import { DomainError } from '../common/errors';
 
+/** Matches no row: the scope of someone who has none (a province user has no district, a staff member no school). */
+export const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /** The signed-in user with everything a scope check needs. */
 export interface AuthUser {
   id: string;
+  /**
+   * The district every query of theirs is scoped by. A province user (role PROVINCE) belongs to none: NO_ID, which
+   * matches no row, so a district-scoped query that a province user ever reached would find nothing.
+   */
   districtId: string;
+  /** set only for a province user (Sở GD&ĐT): the province whose districts it reads through DistrictReadAccess */
+  provinceId: string | null;
   email: string;
   fullName: string;
   /** display text only: no rule reads it */
@@ -38,6 +47,9 @@ export function canReadSchool(user: AuthUser, school: SchoolRef): boolean {
       return user.schoolId === school.id;
     case 'REVIEWER':
       return user.reviewLevels.includes(school.level) || user.reviewClusterIds.includes(school.clusterId);
+    case 'PROVINCE':
+      // A province user reads summaries through DistrictReadAccess only, never a school's plans.
+      return false;
   }
 }
 
@@ -66,11 +78,13 @@ export function schoolScopeWhere(user: AuthUser): Prisma.SchoolWhereInput {
       return district;
     case 'PRINCIPAL':
     case 'SCHOOL_STAFF':
-      return { ...district, id: user.schoolId ?? '00000000-0000-0000-0000-000000000000' };
+      return { ...district, id: user.schoolId ?? NO_ID };
     case 'REVIEWER':
       return {
         ...district,
         OR: [{ level: { in: user.reviewLevels } }, { clusterId: { in: user.reviewClusterIds } }],
       };
+    case 'PROVINCE':
+      return { ...district, id: NO_ID };
   }
 }

@@ -16,7 +16,15 @@ export const planRowInclude = {
     },
   },
   campaign: {
-    select: { id: true, key: true, title: true, documentNumber: true, submissionDeadline: true, sections: true },
+    select: {
+      id: true,
+      key: true,
+      kind: true,
+      title: true,
+      documentNumber: true,
+      submissionDeadline: true,
+      sections: true,
+    },
   },
 } satisfies Prisma.PlanInclude;
 export type PlanRow = Prisma.PlanGetPayload<{ include: typeof planRowInclude }>;

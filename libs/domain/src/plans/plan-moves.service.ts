@@ -238,8 +238,9 @@ export class PlanMovesService {
   }
 }
 
-export const actorOf = (user: AuthUser): Actor => ({
-  userId: user.id,
-  role: user.role,
-  rank: officeRank(user.position),
-});
+export function actorOf(user: AuthUser): Actor {
+  const role = user.role;
+  // The guard keeps province users off every plan route; this keeps them out of the workflow's rules too.
+  if (role === 'PROVINCE') throw new DomainError('FORBIDDEN', 'Tài khoản của Sở chỉ được xem báo cáo tổng hợp.');
+  return { userId: user.id, role, rank: officeRank(user.position) };
+}

@@ -145,6 +145,7 @@ export class PlansService {
       campaign: {
         id: p.campaign.id,
         key: p.campaign.key,
+        kind: p.campaign.kind,
         title: p.campaign.title,
         documentNumber: p.campaign.documentNumber,
         submissionDeadline: p.campaign.submissionDeadline,

@@ -28,6 +28,7 @@ import {
 } from './reminder-outbox';
 import { type Person, RecipientDirectory } from './recipients';
 import { AuditLog } from '../audit/audit-log';
+import { PaperCopyReminders } from './paper-copy-reminders';
 
 /**
  * The daily run covers the whole district: every active campaign in one pass, so that a person with plans in
@@ -62,6 +63,8 @@ export interface SendRemindersResult {
    * (nothing claims the person heard of the plan) and are not reminded today
    */
   deferred: number;
+  /** the daily run only, when it wrote any: reminders of missing paper copies (see PaperCopyReminders) */
+  paperCopyReminders?: number;
 }
 
 const PLAN_BATCH = 500;
@@ -141,6 +144,7 @@ export class RemindersService {
     private readonly calendars: CalendarService,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly paperCopies: PaperCopyReminders,
   ) {}
 
   /** The district's hour ('HH:mm', local) for the daily run; read by the reminders workflow before each sleep. */
@@ -157,7 +161,12 @@ export class RemindersService {
     if (!scope) return { emails: 0, rungs: 0, skipped: 0, deferred: 0 };
     const run = await this.gather(scope, input.day);
     const result = await this.deliver(run);
-    if (result.rungs > 0 || scope.manual) {
+    if (!scope.manual) {
+      // The district's run also reminds of paper copies still owed; "remind now" is about deadlines only.
+      const paper = await this.paperCopies.run(scope.district, scope.campaigns, run.calendar, run.day);
+      if (paper) result.paperCopyReminders = paper;
+    }
+    if (result.rungs > 0 || result.paperCopyReminders || scope.manual) {
       await AuditLog.write(this.prisma, {
         districtId: scope.district.id,
         // The daily run is the district's; "remind now" is its campaign's when it names one campaign only.

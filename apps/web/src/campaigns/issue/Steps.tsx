@@ -5,6 +5,7 @@ import { pickerLocale } from '../../common/picker-locale';
 import { type CampaignFormValues, schoolCounts } from '../campaign-form';
 import { useCatalogue, useClusters, useOfficePeople, useOpenSchools } from '../queries';
 import { campaignStrings as s } from '../strings';
+import { phaseStrings } from '../../phases/strings';
 import { targetText } from './targets';
 
 const KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -31,6 +32,16 @@ export function DocumentStep() {
   const signers = (people.data ?? []).filter((u) => u.position !== 'CLERK');
   return (
     <>
+      <Form.Item name="kind" initialValue="PLAN" label={<span id="kind-label">{phaseStrings.kind}</span>}>
+        <Radio.Group
+          role="radiogroup"
+          aria-labelledby="kind-label"
+          options={[
+            { value: 'PLAN', label: phaseStrings.kindPlan },
+            { value: 'REPORT', label: phaseStrings.kindReport },
+          ]}
+        />
+      </Form.Item>
       <div className="form-row">
         <Form.Item name="documentNumber" label={s.documentNumber} extra={s.documentNumberHelp} rules={[required]}>
           <Input maxLength={60} />

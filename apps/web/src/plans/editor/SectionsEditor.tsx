@@ -11,12 +11,14 @@ interface Props {
   /** field errors of the last save the API refused, by field ("sections.purpose") */
   serverErrors: Record<string, string>;
   errors: EditorIssue[];
+  /** the card's title for the campaign's kind ("Nội dung tự đánh giá"); a plan's by default */
+  title?: string;
 }
 
 /** The campaign's required sections as text areas; each field's check message sits under it. */
-export function SectionsEditor({ sections, editor, readOnly, serverErrors, errors }: Props) {
+export function SectionsEditor({ sections, editor, readOnly, serverErrors, errors, title = s.sections }: Props) {
   return (
-    <Card title={<h2 className="card-title">{s.sections}</h2>} size="small" className="section-editor">
+    <Card title={<h2 className="card-title">{title}</h2>} size="small" className="section-editor">
       <Form layout="vertical" component="div">
         {sections.map((section) => {
           const field = `sections.${section.key}`;

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CatalogueIndicator, IndicatorValue } from '@shared/plan-content/content';
 import { validatePlanContent } from '@shared/plan-content/validation';
+import { validateSelfAssessment } from '@shared/plan-content/self-assessment';
 import { api, idempotencyKey, unwrap } from '../../api/client';
 import { type ApiError, asApiError } from '../../api/errors';
 import { type EditorIssue, type RowTexts, indicatorsOf, textsOf } from '../indicators/indicator-rows';
@@ -188,12 +189,17 @@ export function useDraftEditor(planId: string, draft: DraftView, form: PlanFormV
   // The server's own checks (validation.ts), run on what is on screen as it is typed.
   const checks = useMemo(() => {
     const read = indicatorsOf(catalogue, content.rows, savedIndicators.current);
-    const result = validatePlanContent(
-      { sections: form.sections, requiredIndicators: form.requiredIndicators },
-      catalogue,
-      form.schoolLevel,
-      { sections: content.sections, indicators: read.values },
-    );
+    const typed = { sections: content.sections, indicators: read.values };
+    // A phase's self-assessment has checks of its own (self-assessment.ts), as on the server.
+    const result =
+      form.kind === 'SELF_ASSESSMENT'
+        ? validateSelfAssessment(form.sections, form.indicators, form.schoolLevel, typed)
+        : validatePlanContent(
+            { sections: form.sections, requiredIndicators: form.requiredIndicators },
+            catalogue,
+            form.schoolLevel,
+            typed,
+          );
     const errors: EditorIssue[] = [...read.errors, ...result.errors];
     return { errors, warnings: result.warnings as EditorIssue[] };
   }, [catalogue, content, form]);

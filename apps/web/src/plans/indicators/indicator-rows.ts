@@ -12,6 +12,8 @@ export type EditorIssue = Omit<Issue, 'code'> & { code: Issue['code'] | 'UNREADA
 export interface RowTexts {
   baseline: string;
   target: string;
+  /** a self-assessment's result achieved; absent in a plan's rows */
+  result?: string;
 }
 
 /** One row read: the figures to save and check, and what could not be read (an error beside the field). */
@@ -29,7 +31,9 @@ export function textsOf(value: IndicatorValue | undefined): RowTexts {
       : value.targetMax == null
         ? fig(value.target)
         : `${fig(value.target)} - ${fig(value.targetMax)}`;
-  return { baseline: fig(value?.baseline), target };
+  const texts: RowTexts = { baseline: fig(value?.baseline), target };
+  if (value?.result !== undefined) texts.result = fig(value.result);
+  return texts;
 }
 
 /**
@@ -68,10 +72,22 @@ export function readRow(indicator: CatalogueIndicator, texts: RowTexts, saved?: 
       errors.push({ field: field('target'), code: 'UNREADABLE', message: s.unreadableTarget(indicator.label, target) });
     }
   }
+  // A self-assessment's result: one number, as the server reads it (draft.schema.ts).
+  if (texts.result !== undefined) {
+    const result = texts.result.trim();
+    const parsed = result ? parseTargetText(result) : null;
+    if (!result) value.result = null;
+    else if (parsed && parsed.targetMax === undefined) value.result = parsed.target;
+    else {
+      value.result = saved?.result ?? null;
+      errors.push({ field: field('result'), code: 'UNREADABLE', message: s.unreadableResult(indicator.label, result) });
+    }
+  }
   return { value, errors };
 }
 
-const isEmpty = (v: IndicatorValue) => v.baseline == null && v.target == null && v.targetMax == null;
+const isEmpty = (v: IndicatorValue) =>
+  v.baseline == null && v.target == null && v.targetMax == null && v.result == null;
 
 /**
  * The indicators part of the draft: every row read, empty rows left out; codes the table does not show (another

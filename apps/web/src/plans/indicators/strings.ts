@@ -12,6 +12,8 @@ export const indicatorStrings = {
   targetOf: (label: string) => `Mục tiêu: ${label}`,
   unreadableBaseline: (label: string, text: string) =>
     `Chỉ tiêu "${label}": không đọc được số liệu năm gốc "${text}", nhập một số (ví dụ 98,5).`,
+  unreadableResult: (label: string, text: string) =>
+    `Chỉ tiêu "${label}": không đọc được kết quả "${text}", nhập một số (ví dụ 98,5).`,
   unreadableTarget: (label: string, text: string) =>
     `Không đọc được mục tiêu "${text}" của chỉ tiêu "${label}": nhập một số (ví dụ 98,5) hoặc một khoảng (ví dụ 40 - 60, 12% - 15%).`,
 };

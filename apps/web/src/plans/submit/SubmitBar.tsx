@@ -11,10 +11,12 @@ interface Props {
   status: PlanStatus;
   editor: DraftEditor;
   hasVersions: boolean;
+  /** the button's words for the campaign's kind ("Nộp bản tự đánh giá"); a plan's by default */
+  words?: { submit: string; resubmit: string };
 }
 
 /** The plan's moves for the school: submit (after a confirmation listing the warnings) and withdraw. */
-export function SubmitBar({ planId, role, status, editor, hasVersions }: Props) {
+export function SubmitBar({ planId, role, status, editor, hasVersions, words = s }: Props) {
   const { modal, message } = App.useApp();
   const submit = usePlanMove(planId, 'submit');
   const withdraw = usePlanMove(planId, 'withdraw');
@@ -101,7 +103,7 @@ export function SubmitBar({ planId, role, status, editor, hasVersions }: Props) 
             onClick={() => void confirmSubmit()}
             aria-describedby="submit-reason"
           >
-            {hasVersions ? s.resubmit : s.submit}
+            {hasVersions ? words.resubmit : words.submit}
           </Button>
         </>
       )}

@@ -112,8 +112,11 @@ export function parseLevel(text: string): SchoolLevel | null {
   return LEVEL_WORDS[fold(text)] ?? null;
 }
 
-/** The words of the "Chức vụ" column, one per position, as the template's list offers them. */
-export const POSITION_WORD: Record<Position, string> = {
+/**
+ * The words of the "Chức vụ" column, one per position, as the template's list offers them. A district's file never
+ * makes a province user (Sở GD&ĐT): that position has no word here, so the import refuses it.
+ */
+export const POSITION_WORD: Record<Exclude<Position, 'PROVINCE_OFFICER'>, string> = {
   HEAD: 'Trưởng phòng',
   DEPUTY_HEAD: 'Phó trưởng phòng',
   SPECIALIST: 'Chuyên viên',
@@ -124,9 +127,12 @@ export const POSITION_WORD: Record<Position, string> = {
   STAFF: 'Giáo viên/nhân viên',
 };
 
-const POSITION_WORDS: Record<string, Position> = {
-  ...Object.fromEntries(Object.entries(POSITION_WORD).map(([p, w]) => [fold(w), p as Position])),
-  ...Object.fromEntries(Object.keys(POSITION_WORD).map((p) => [fold(p), p as Position])),
+/** A position a district's file may name: every one but the province's. */
+export type DistrictPosition = keyof typeof POSITION_WORD;
+
+const POSITION_WORDS: Record<string, DistrictPosition> = {
+  ...Object.fromEntries(Object.entries(POSITION_WORD).map(([p, w]) => [fold(w), p as DistrictPosition])),
+  ...Object.fromEntries(Object.keys(POSITION_WORD).map((p) => [fold(p), p as DistrictPosition])),
   'to truong chuyen mon': 'GROUP_LEADER',
   'khoi truong': 'GROUP_LEADER',
   'giao vien': 'STAFF',
@@ -135,7 +141,7 @@ const POSITION_WORDS: Record<string, Position> = {
 };
 
 /** A position as the cell names it; "Q. Trưởng phòng" names the head, held as acting. */
-export function parsePosition(text: string): { position: Position; acting: boolean } | null {
+export function parsePosition(text: string): { position: DistrictPosition; acting: boolean } | null {
   const folded = fold(text);
   const acting = /^(q\.|quyen )\s*/.exec(folded);
   const position = POSITION_WORDS[acting ? folded.slice(acting[0].length) : folded];
