@@ -221,6 +221,7 @@ describe("the office's campaign pages in the browser", () => {
     await stepTitle(page, '5. Hạn nộp, duyệt');
     await pickDay(page.getByLabel('Hạn nộp (ngày)'), '10/02/2027');
     await page.getByLabel('Số bản giấy nộp về Phòng').fill('2');
+    await page.getByLabel('Nơi nhận').fill('Như trên;\nLưu: VT, GDTH.');
     await page.getByRole('radio', { name: 'Hai cấp: chuyên viên đề xuất, lãnh đạo Phòng quyết định' }).check();
     await axe(page);
     await next(page);
@@ -250,6 +251,7 @@ describe("the office's campaign pages in the browser", () => {
       targetClusters: ['I'],
       requiredIndicators: ['SWIM_CERT'],
       paperCopies: 2,
+      distribution: ['Như trên;', 'Lưu: VT, GDTH.'],
       approvalLevels: 2,
       reviewMode: 'DESK',
       copiedFromId: null,

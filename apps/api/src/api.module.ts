@@ -11,6 +11,8 @@ import { BoardController } from './board/board.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ConsolidationController } from './consolidation/consolidation.controller';
+import { CampaignDocumentsController } from './documents/campaign-documents.controller';
+import { PlanDocumentsController } from './documents/plan-documents.controller';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { RequireDependencies } from './common/require-dependencies';
@@ -70,6 +72,8 @@ import { PhasesController } from './phases/phases.controller';
     PeopleImportController,
     ProvinceController,
     PhasesController,
+    CampaignDocumentsController,
+    PlanDocumentsController,
   ],
   providers: [
     DependencyMonitor,

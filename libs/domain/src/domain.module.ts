@@ -5,6 +5,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CommentsModule } from './comments/comments.module';
 import { ConsolidationModule } from './consolidation/consolidation.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EmailsModule } from './emails/emails.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PaperCopiesModule } from './paper-copies/paper-copies.module';
@@ -23,6 +24,7 @@ export const FEATURE_MODULES = [
   CampaignsModule,
   CommentsModule,
   ConsolidationModule,
+  DocumentsModule,
   EmailsModule,
   MeetingsModule,
   PaperCopiesModule,

@@ -6,6 +6,7 @@ export * from './campaigns';
 export * from './comments';
 export * from './common';
 export * from './consolidation';
+export * from './documents';
 export * from './domain.module';
 export * from './emails';
 export * from './input';

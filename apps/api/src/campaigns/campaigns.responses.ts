@@ -37,6 +37,8 @@ const campaignView = z.object({
   reminderPolicy: declaredAs<unknown>(jsonValue),
   copiedFromId: uuid.nullable(),
   signerTitle: z.string().nullable(),
+  /** nơi nhận: the directive's distribution list */
+  distribution: z.array(z.string()),
   /** who signs the directive; who receives the submissions and paper copies */
   signer: z.object({ email: z.string(), fullName: z.string() }).nullable(),
   receiver: z.object({ email: z.string(), fullName: z.string() }).nullable(),

@@ -7,6 +7,7 @@ import { formatDateTime, formatLocalDay } from '../common/format';
 import { PageError } from '../common/PageError';
 import { type PlanStatus, planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
+import { CampaignDocuments } from '../documents/CampaignDocuments';
 import { CampaignActions, RemoveSchoolButton } from './CampaignActions';
 import { PhasesCard } from '../phases/PhasesCard';
 import type { IssuedState } from './NewCampaignPage';
@@ -65,6 +66,7 @@ export default function CampaignPage() {
       <div className="campaign-layout">
         <Directive campaign={c} />
         <PhasesCard campaign={c} canOpen={admin} />
+        <CampaignDocuments campaignId={c.id} role={me.data?.role} />
         <Plans
           plans={plans}
           campaignId={c.id}

@@ -39,6 +39,7 @@ const values: CampaignFormValues = {
   deadlineTime: '17:00',
   paperCopies: 2,
   receiver: undefined,
+  distribution: ' Như trên;\n  \nLưu: VT, GDTH.',
   reviewMode: 'MEETING',
   approvalLevels: 2,
   reviewDays: 5,
@@ -71,6 +72,7 @@ describe('the issuing form', () => {
       submissionDeadline: '2027-02-10T17:00:00+07:00',
       paperCopies: 2,
       receiver: undefined,
+      distribution: ['Như trên;', 'Lưu: VT, GDTH.'],
       reviewMode: 'MEETING',
       approvalLevels: 2,
       reviewDays: 5,
@@ -125,6 +127,7 @@ describe('the issuing form', () => {
     signerTitle: 'KT. TRƯỞNG PHÒNG',
     signer: { email: 'pho@x.example', fullName: 'Phó Trưởng phòng' },
     receiver: { email: 'vanthu@x.example', fullName: 'Văn thư' },
+    distribution: ['Như trên;', 'Lưu: VT.'],
   };
 
   it('copies last year: every date a year on, the deadline keeping its hour, new key and number left empty', () => {
@@ -140,6 +143,7 @@ describe('the issuing form', () => {
     expect(v.deadlineTime).toBe('17:00');
     expect(v.requiredSections).toEqual(['purpose', 'tasks']);
     expect(v.targets).toEqual({ SWIM_CERT: { min: 18, max: null } });
+    expect(v.distribution).toBe('Như trên;\nLưu: VT.');
     expect([v.signer, v.signerTitle, v.receiver]).toEqual(['pho@x.example', 'KT. TRƯỞNG PHÒNG', 'vanthu@x.example']);
     // A source that kept the default ladder gives the default ladder.
     expect(v.rungs).toEqual(DEFAULT_RUNGS);
@@ -178,6 +182,7 @@ describe('the issuing form', () => {
     expect(formField('signer.email')).toEqual({ name: ['signer'], step: 0 });
     expect(formField('targets.HSG_CITY_PRIZES.max')).toEqual({ name: ['targets', 'HSG_CITY_PRIZES', 'max'], step: 3 });
     expect(formField('legalBases.1')).toEqual({ name: ['legalBases'], step: 0 });
+    expect(formField('distribution.1')).toEqual({ name: ['distribution'], step: 4 });
     expect(formField('period.to')).toEqual({ name: ['periodTo'], step: 1 });
     expect(formField('phases.0.name')).toEqual({ name: ['phases', 0, 'name'], step: 1 });
     expect(formField('targetClusters')).toEqual({ name: ['targetClusters'], step: 2 });

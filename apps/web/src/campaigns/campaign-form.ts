@@ -35,6 +35,8 @@ export interface CampaignFormValues {
   deadlineTime: string;
   paperCopies: number;
   receiver?: string;
+  /** nơi nhận of the directive, one per line */
+  distribution?: string;
   reviewMode: 'DESK' | 'MEETING';
   approvalLevels: 1 | 2;
   reviewDays: number;
@@ -118,6 +120,10 @@ export function toCampaignInput(v: CampaignFormValues, copiedFromId?: string, ba
     submissionDeadline: deadlineInstant(day(v.deadlineDay), v.deadlineTime),
     paperCopies: v.paperCopies,
     receiver: optional(v.receiver),
+    distribution: (v.distribution ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
     reviewMode: v.reviewMode,
     approvalLevels: v.approvalLevels,
     reviewDays: v.reviewDays,
@@ -198,6 +204,7 @@ export function fromCampaign(c: CampaignSource, years = 1): Partial<CampaignForm
     deadlineTime: deadline.format('HH:mm'),
     paperCopies: c.paperCopies,
     receiver: c.receiver?.email,
+    distribution: (c.distribution ?? []).join('\n'),
     reviewMode: c.reviewMode === 'MEETING' ? 'MEETING' : 'DESK',
     approvalLevels: c.approvalLevels === 2 ? 2 : 1,
     reviewDays: c.reviewDays,
@@ -243,6 +250,7 @@ export const STEP_FIELDS: string[][] = [
     'deadlineTime',
     'paperCopies',
     'receiver',
+    'distribution',
     'reviewMode',
     'approvalLevels',
     'reviewDays',
@@ -273,7 +281,8 @@ export function formField(apiField: string): { name: (string | number)[]; step: 
   const step = STEP_FIELDS.findIndex((fields) => fields.includes(top));
   if (step < 0) return null;
   // A list's item names a field of its own only where the form has one (the phases' name, from, to; a rung's to).
-  const name = top === 'legalBases' || top === 'targetLevels' || top === 'requiredSections' ? [top] : parts.slice(0, 3);
+  const whole = ['legalBases', 'targetLevels', 'requiredSections', 'distribution'];
+  const name = whole.includes(top) ? [top] : parts.slice(0, 3);
   if (top === 'rungs' && name.length === 3 && !['offset', 'to', 'cc'].includes(String(name[2]))) name.length = 1;
   return { name, step };
 }

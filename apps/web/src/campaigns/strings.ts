@@ -70,6 +70,8 @@ export const campaignStrings = {
   paperCopies: 'Số bản giấy nộp về Phòng',
   receiver: 'Người nhận',
   receiverHelp: 'Để trống: văn thư của Phòng.',
+  distribution: 'Nơi nhận',
+  distributionHelp: 'Mỗi dòng một nơi nhận, in cuối văn bản chỉ đạo (ví dụ: "Như trên;", "Lưu: VT, GDMN.").',
   reviewMode: 'Hình thức duyệt',
   approvalLevels: 'Số cấp duyệt',
   approvalOne: 'Một cấp: người duyệt quyết định',

@@ -6,6 +6,7 @@ import { PageError } from '../common/PageError';
 import { useAfterPaint } from '../common/useAfterPaint';
 import { planStatusLabel, statusTagStyle } from '../common/status';
 import { common } from '../common/strings';
+import { PlanDocuments } from '../documents/PlanDocuments';
 import { SaveStatus } from './editor/SaveStatus';
 import { SectionsEditor } from './editor/SectionsEditor';
 import { useDraftEditor } from './editor/useDraftEditor';
@@ -124,6 +125,7 @@ function PlanEditor({ plan, form, draft }: { plan: Plan; form: PlanFormView; dra
         </Space>
       </header>
       <DirectiveHeader form={form} />
+      <PlanDocuments planId={plan.id} status={plan.status} />
       {office && (
         <Later shown={aroundEditor}>
           <ChangesSince plan={plan} />

@@ -77,6 +77,7 @@ export class CampaignIssuingService {
       reviewDays: source.reviewDays,
       revisionDays: source.revisionDays,
       reminderPolicy: source.reminderPolicy as CampaignInput['reminderPolicy'],
+      distribution: source.distribution,
       // The directive's capacity as recorded on last year's; without one, computed for the signer anew.
       signer: { email: source.signer?.email ?? admin.email, title: source.signerTitle ?? undefined },
     };
@@ -143,6 +144,7 @@ export class CampaignIssuingService {
         receiverId: refs.receiverId,
         signerId: refs.signerId,
         signerTitle: refs.signerTitle,
+        distribution: input.distribution,
       },
       refs.targets,
     );

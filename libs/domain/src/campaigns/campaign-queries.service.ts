@@ -32,6 +32,8 @@ export interface CampaignDto {
   reminderPolicy: unknown;
   copiedFromId: string | null;
   signerTitle: string | null;
+  /** nơi nhận of the directive */
+  distribution: string[];
   /** who signs the directive, and who receives the submissions (the paper copies); null when none is named */
   signer: { email: string; fullName: string } | null;
   receiver: { email: string; fullName: string } | null;
@@ -122,6 +124,7 @@ export class CampaignQueriesService {
       reminderPolicy: c.reminderPolicy,
       copiedFromId: c.copiedFromId,
       signerTitle: c.signerTitle,
+      distribution: c.distribution,
       signer: c.signer,
       receiver: c.receiver,
       status: c.status,

@@ -62,6 +62,13 @@ export const campaignInputSchema = z
     reminderPolicy: reminderPolicySchema.optional(),
     /** the campaign this one was pre-filled from ("Sao chép từ năm trước"), of the same district */
     copiedFromId: z.uuid('Đợt sao chép không hợp lệ').optional(),
+    /** nơi nhận: the directive's distribution list, one line each, printed at its foot */
+    distribution: z
+      .array(
+        z.string().trim().min(1, 'Dòng nơi nhận không được để trống').max(300, 'Mỗi dòng nơi nhận tối đa 300 ký tự'),
+      )
+      .max(30, 'Nơi nhận tối đa 30 dòng')
+      .default([]),
     signer: z.object({
       email: z.email('Địa chỉ e-mail người ký không hợp lệ'),
       /** the directive's capacity as printed on it; omitted: computed from the signer's position */

@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
-import { type MinutesData, buildMinutesDocx, vnDocumentDate } from './meeting-minutes';
+import { vnDocumentDate } from '../documents/docx-blocks';
+import { type MinutesData, buildMinutesDocx } from './meeting-minutes';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const data: MinutesData = {

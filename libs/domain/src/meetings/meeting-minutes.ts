@@ -1,9 +1,18 @@
 // The meeting's minutes (biên bản hội nghị duyệt kế hoạch) as a Word document, from the meeting's data alone:
 // who attended, each school's outcome with the meeting's comments, and the signature block of the campaign's
 // signer. Built on demand, so it always shows the outcomes recorded so far.
-import { Document, Packer, convertMillimetersToTwip } from 'docx';
 import { DateTime } from 'luxon';
-import { FONT, SIZE, grid, para, sideBySide } from './docx-blocks';
+import {
+  capacityLines,
+  documentHeader,
+  grid,
+  officeIssuer,
+  packDocx,
+  para,
+  placeName,
+  sideBySide,
+  vnDocumentDate,
+} from '../documents/docx-blocks';
 
 export interface MinutesPerson {
   fullName: string;
@@ -43,19 +52,6 @@ export interface MinutesData {
   signer: { capacity: string; fullName: string } | null;
 }
 
-/** Nghị định 30/2020: a day below 10 and the months 1 and 2 are written with a leading zero. */
-export function vnDocumentDate(at: Date, zone: string): string {
-  const d = DateTime.fromJSDate(at, { zone });
-  const day = String(d.day).padStart(2, '0');
-  const month = d.month <= 2 ? String(d.month).padStart(2, '0') : String(d.month);
-  return `ngày ${day} tháng ${month} năm ${d.year}`;
-}
-
-/** half-points: the header's upper lines are 12 pt, so the national motto fits on one line */
-const HEADER_SIZE = 24;
-
-const placeName = (district: string): string => district.replace(/^(Huyện|Quận|Thị xã|Thành phố)\s+/i, '');
-
 const person = (p: MinutesPerson): string => `${p.fullName} - ${p.title}${p.present === false ? ' (vắng mặt)' : ''}`;
 
 export const OUTCOME_LABEL = { APPROVED: 'Phê duyệt', RETURNED: 'Trả lại để chỉnh sửa' } as const;
@@ -84,28 +80,13 @@ function body(m: MinutesData) {
   const hhmm = (d: Date) => DateTime.fromJSDate(d, { zone: m.timeZone }).toFormat('HH:mm');
   const day = DateTime.fromJSDate(m.startsAt, { zone: m.timeZone }).setLocale('vi').toFormat('cccc, dd/LL/yyyy');
   const issued = DateTime.fromJSDate(m.campaign.issuedOn, { zone: 'UTC' }).toFormat('dd/LL/yyyy');
-  const signerLines = (m.signer?.capacity ?? '')
-    .toUpperCase()
-    .split(/\s+-\s+/)
-    .filter(Boolean);
   return [
-    sideBySide(
-      [
-        { text: `UBND ${m.districtName.toUpperCase()}`, size: HEADER_SIZE },
-        { text: m.officeName.toUpperCase(), bold: true, size: HEADER_SIZE },
-      ],
-      [
-        { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, size: HEADER_SIZE },
-        { text: 'Độc lập - Tự do - Hạnh phúc', bold: true },
-      ],
-      40,
-    ),
-    para({
-      text: `${placeName(m.districtName)}, ${vnDocumentDate(m.startsAt, m.timeZone)}`,
-      italic: true,
-      align: 'right',
-      after: 12,
+    documentHeader({
+      issuer: officeIssuer({ name: m.districtName, officeName: m.officeName }),
+      number: null,
+      placeDate: `${placeName(m.districtName)}, ${vnDocumentDate(m.startsAt, m.timeZone)}`,
     }),
+    para({ text: '', after: 6 }),
     para({ text: 'BIÊN BẢN', bold: true, align: 'center', size: 28, after: 0 }),
     para({ text: m.meetingTitle, bold: true, align: 'center', after: 12 }),
     para(`Thực hiện Kế hoạch số ${m.campaign.documentNumber} ngày ${issued} về ${m.campaign.title}.`),
@@ -133,7 +114,7 @@ function body(m: MinutesData) {
         { text: '(Ký, ghi rõ họ tên)', italic: true },
       ],
       [
-        ...signerLines.map((text) => ({ text, bold: true })),
+        ...capacityLines(m.signer?.capacity ?? '').map((text) => ({ text, bold: true })),
         { text: '(Ký, ghi rõ họ tên)', italic: true, after: 48 },
         { text: m.signer?.fullName ?? '', bold: true },
       ],
@@ -143,25 +124,5 @@ function body(m: MinutesData) {
 
 /** The minutes as a .docx file. */
 export function buildMinutesDocx(m: MinutesData): Promise<Buffer> {
-  const doc = new Document({
-    creator: m.officeName,
-    title: `Biên bản ${m.meetingTitle}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            margin: {
-              top: convertMillimetersToTwip(20),
-              bottom: convertMillimetersToTwip(20),
-              left: convertMillimetersToTwip(30),
-              right: convertMillimetersToTwip(15),
-            },
-          },
-        },
-        children: body(m),
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return packDocx({ creator: m.officeName, title: `Biên bản ${m.meetingTitle}` }, body(m));
 }

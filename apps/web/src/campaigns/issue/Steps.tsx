@@ -310,6 +310,9 @@ export function DeadlineStep() {
           />
         </Form.Item>
       </div>
+      <Form.Item name="distribution" label={s.distribution} extra={s.distributionHelp}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
       <Form.Item name="reviewMode" label={<span id="mode-label">{s.reviewMode}</span>} rules={[required]}>
         <Radio.Group
           role="radiogroup"

@@ -1,0 +1,12 @@
+export * from './campaign-documents.service';
+export * from './campaign-targets';
+export * from './directive-docx';
+export * from './documents.module';
+export * from './plan-approval';
+export * from './plan-approval-docx';
+export * from './plan-approval-pdf';
+export * from './plan-documents.service';
+export * from './report-docx';
+export * from './report-figures';
+export * from './report-xlsx';
+export { vnDocumentDate } from './docx-blocks';
