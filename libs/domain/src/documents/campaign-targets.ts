@@ -2,9 +2,8 @@
 // once campaigns carry their own targets per indicator (issue 19, item 1), point campaignTargets at them: every
 // document reads targets through this one function.
 import type { Prisma } from '@duyet/database';
+import type { Direction } from '../consolidation/rollup';
 import { formatFigure } from '../plan-content/content';
-
-export type Direction = 'HIGHER' | 'LOWER' | 'NONE';
 
 export interface IndicatorTarget {
   code: string;
