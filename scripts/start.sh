@@ -115,6 +115,8 @@ cat <<INFO
     principal    hieutruong.mn-thanh-tan@kienxuong.example   (Trường Mầm non Thanh Tân)
     reviewer     pho.mamnon@kienxuong.example                (Phó trưởng phòng, mầm non)
     admin        truongphong@kienxuong.example               (Trưởng phòng)
+    clerk        vanthu@kienxuong.example                    (Văn thư: bản giấy, theo dõi nộp)
+    province     so.gddt@thaibinh.example                    (Sở GD&ĐT Thái Bình: tổng hợp, chỉ xem)
 
   Logs in .data/logs/. The API and the worker are restarted if they stop. Press Ctrl-C to stop.
 INFO
