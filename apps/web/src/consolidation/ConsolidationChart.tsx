@@ -45,7 +45,7 @@ export function ConsolidationChart({ indicator: i }: { indicator: IndicatorSumma
             tickFormatter={(n: number) => formatNumber(n)}
           />
           <Tooltip formatter={(v, name) => [figure(Number(v), i.unit), String(name)]} />
-          <Bar dataKey="value" name={s.chartValue} fill="#1f6feb" isAnimationActive={false} />
+          <Bar dataKey="value" name={phase ? s.chartTargets : s.chartValue} fill="#1f6feb" isAnimationActive={false} />
           {phase && (
             <Bar dataKey="result" name={s.chartResult(phase.phaseIndex + 1)} fill="#2e7d32" isAnimationActive={false} />
           )}

@@ -49,6 +49,7 @@ export const consolidationStrings = {
   chartRate: (label: string) => `Biểu đồ: bình quân "${label}" theo cụm trường, so với mức của đợt`,
   chartCount: (label: string) => `Biểu đồ: tổng "${label}" theo cụm trường`,
   chartValue: 'Giá trị',
+  chartTargets: 'Mục tiêu của các trường',
   chartTarget: 'Mức của đợt',
   result: 'Kết quả thực hiện',
   district_: (name: string) => `Đơn vị: ${name}`,
