@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { AppConfig } from '@duyet/config';
 import { PreparedReads, PrismaService } from '@duyet/database';
-import { ConsolidationService, DistrictReadAccess } from '@duyet/domain';
+import { ConsolidationService, DistrictReadAccess, PhaseResultsService } from '@duyet/domain';
 import { ADMIN_EMAIL, writeSyntheticDistrict } from './lib/district';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -131,7 +131,12 @@ async function main(): Promise<void> {
 
     prisma = new PrismaService({ databaseUrl } as AppConfig);
     reads = new PreparedReads({ databaseUrl } as AppConfig);
-    const service = new ConsolidationService(prisma, reads, new DistrictReadAccess(prisma));
+    const service = new ConsolidationService(
+      prisma,
+      reads,
+      new DistrictReadAccess(prisma),
+      new PhaseResultsService(prisma),
+    );
     const timings: number[] = [];
     let indicators = 0;
     for (let run = 0; run < RUNS; run++) {

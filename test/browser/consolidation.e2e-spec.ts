@@ -1,4 +1,5 @@
 import { ADMIN, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
+import { eventually } from '../support/stack';
 import {
   type BrowserStack,
   expectNoSeriousA11yViolations,
@@ -20,6 +21,18 @@ const FIGURES = [
   { HSG_CITY_PRIZES: { target: 4 }, HSG_DISTRICT_RATE: { target: 13, targetMax: 15 } },
 ];
 
+// Phase 1's results of the three approved schools, from their approved self-assessments.
+const RESULTS = [
+  { HSG_CITY_PRIZES: { result: 6 }, HSG_DISTRICT_RATE: { result: 15 } },
+  { HSG_CITY_PRIZES: { result: 2 }, HSG_DISTRICT_RATE: { result: 11 } },
+  { HSG_CITY_PRIZES: { result: 5 }, HSG_DISTRICT_RATE: { result: 12 } },
+];
+const NARRATIVE = {
+  results: 'Hoàn thành phần lớn chỉ tiêu học kỳ I.',
+  strengths: 'Bồi dưỡng theo chuyên đề.',
+  shortcomings: 'Thiếu giáo viên môn chuyên.',
+};
+
 const vi = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 3 });
 
 describe('the consolidation page, in the browser', () => {
@@ -37,6 +50,7 @@ describe('the consolidation page, in the browser', () => {
       targetClusters: ['III'],
       requiredSections: ['purpose'],
       requiredIndicators: ['HSG_CITY_PRIZES', 'HSG_DISTRICT_RATE'],
+      phases: [{ name: 'Học kỳ I', from: '2022-01-01', to: '2022-05-31' }],
       submissionDeadline: '2027-09-30T17:00:00+07:00',
     });
     const schools = await web.stack.prisma.school.findMany({
@@ -64,6 +78,30 @@ describe('the consolidation page, in the browser', () => {
         students: school.students!,
         rate: figures.HSG_DISTRICT_RATE.target,
       });
+    }
+    // Phase 1 opened for the approved plans; each school's self-assessment approved.
+    const opened = await http
+      .post(`/api/campaigns/${campaignId}/phases/0/open`)
+      .set(admin)
+      .send({ submissionDeadline: '2027-12-31T17:00:00+07:00' });
+    if (opened.status !== 201) throw new Error(`${opened.status} ${JSON.stringify(opened.body)}`);
+    const childId = opened.body.id as string;
+    await eventually(
+      async () =>
+        (await web.stack.prisma.campaign.findUniqueOrThrow({ where: { id: childId } })).plansOpenedAt ?? undefined,
+      30_000,
+      'the self-assessments to open',
+    );
+    for (const [k, results] of RESULTS.entries()) {
+      const planId = await planIdOf(web.stack, childId, approved[k].code);
+      const auth = await bearer(web.stack, principal(approved[k].code));
+      for (const res of [
+        await http.put(`/api/plans/${planId}/draft`).set(auth).send({ sections: NARRATIVE, indicators: results }),
+        await http.post(`/api/plans/${planId}/submit`).set(auth).send({}),
+        await http.post(`/api/plans/${planId}/approve`).set(admin).send({}),
+      ]) {
+        if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+      }
     }
   });
 
@@ -113,6 +151,25 @@ describe('the consolidation page, in the browser', () => {
     await card(rate)
       .getByRole('img', { name: /bình quân .* theo cụm trường/ })
       .waitFor();
+
+    // Phase 1's results beside the targets: the prizes summed (6 + 2 + 5), the rate weighted by pupils.
+    await card(prizes).getByRole('columnheader', { name: 'Kết quả GĐ 1' }).waitFor();
+    expect(await districtCell(prizes, 'Kết quả GĐ 1: Số trường báo cáo')).toBe('3');
+    expect(await districtCell(prizes, 'Kết quả GĐ 1: Tổng kết quả')).toBe('13 giải');
+    expect(await districtCell(prizes, 'Kết quả GĐ 1: Kết quả so với mức')).toBe('Chưa đạt');
+    const achieved =
+      Math.round(
+        (RESULTS.reduce((a, r, k) => a + r.HSG_DISTRICT_RATE.result * approved[k].students, 0) / pupils) * 1000,
+      ) / 1000;
+    expect(await districtCell(rate, 'Kết quả GĐ 1: Bình quân kết quả')).toBe(`${vi(achieved)}%`);
+    expect(await districtCell(rate, 'Kết quả GĐ 1: Kết quả so với mức')).toBe(achieved >= 12 ? 'Đạt' : 'Chưa đạt');
+    // Per school, the result beside its own approved target: the first school's 15% against its 14%.
+    await card(rate).getByText('Kết quả từng trường, giai đoạn 1 (3 trường)').click();
+    const perSchool = card(rate).getByRole('table', { name: 'Kết quả từng trường, giai đoạn 1 (3 trường)' });
+    const first = perSchool.getByRole('row', { name: new RegExp(approved[0].name) });
+    expect((await first.locator('td[data-label="Mục tiêu đã duyệt"]').textContent())?.trim()).toBe('14%');
+    expect((await first.locator('td[data-label="Kết quả"]').textContent())?.trim()).toBe('15%');
+    expect((await first.locator('td[data-label="So với mục tiêu"]').textContent())?.trim()).toBe('Đạt');
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'consolidation', ['.consolidation-card']);
 

@@ -90,11 +90,54 @@ describe('the province home and the paper copies filter, in the browser', () => 
     expect(await row.getByRole('link', { name: 'Báo cáo tổng hợp' }).getAttribute('href')).toBe(
       `/campaigns/${campaignId}/consolidation?district=${districtId}`,
     );
-    expect(await row.getByRole('link', { name: 'Văn bản' }).getAttribute('href')).toBe(
-      `/campaigns/${campaignId}/documents?district=${districtId}`,
+    expect(await row.getByRole('link', { name: 'Báo cáo (Word)' }).getAttribute('href')).toBe(
+      `/api/campaigns/${campaignId}/documents/report.docx`,
+    );
+    expect(await row.getByRole('link', { name: 'Bảng tổng hợp (Excel)' }).getAttribute('href')).toBe(
+      `/api/campaigns/${campaignId}/documents/report.xlsx`,
     );
     await expectNoSeriousA11yViolations(page);
     await screens(page, 'province-home', ['.ant-card']);
+  });
+
+  it("opens a campaign's consolidation for the province's reader, without calling a route refused to it", async () => {
+    const page = await web.newPage();
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() === 403) refused.push(r.url());
+    });
+    await page.goto('/login');
+    await signIn(page, PROVINCE_USER);
+    await page.waitForURL('**/province');
+    const table = page.getByRole('region', { name: 'Các đợt kế hoạch của Huyện Kiến Xương' });
+    const row = table.getByRole('row').filter({ hasText: `52/KH-PGDĐT: ${TITLE}` });
+    // Counted from here: signing in passes by the home page, whose reads are another matter.
+    refused.length = 0;
+    await row.getByRole('link', { name: 'Báo cáo tổng hợp' }).click();
+    await page.waitForURL(`**/campaigns/${campaignId}/consolidation?district=${districtId}`);
+    await page.getByRole('heading', { name: 'Tổng hợp chỉ tiêu', level: 1 }).waitFor();
+    await page.getByText(`52/KH-PGDĐT — ${TITLE}`).waitFor();
+    await page.getByText('Đơn vị: Huyện Kiến Xương').waitFor();
+    // Its figures: the plans in the campaign (one approved, by the set-up above), each indicator's district row.
+    const counted = await web.stack.prisma.plan.count({
+      where: { campaignId, removedAt: null, status: { not: 'EXEMPTED' } },
+    });
+    await page.getByText(`1/${counted} kế hoạch đã duyệt; ${counted - 1} kế hoạch chưa duyệt.`).waitFor();
+    const first = page.locator('.consolidation-card').first();
+    const district = first.getByRole('row', { name: /Toàn huyện/ });
+    await district.waitFor();
+    expect(await district.locator('td').first().textContent()).toMatch(/^\d+$/);
+    // Nothing of the district office's: no link back to the campaign; the consolidated report's downloads instead.
+    expect(await page.getByRole('link', { name: 'Về đợt kế hoạch' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Báo cáo tổng hợp (Word)' }).getAttribute('href')).toBe(
+      `/api/campaigns/${campaignId}/documents/report.docx`,
+    );
+    expect(await page.getByRole('link', { name: 'Bảng tổng hợp (Excel)' }).getAttribute('href')).toBe(
+      `/api/campaigns/${campaignId}/documents/report.xlsx`,
+    );
+    expect(refused).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
+    await screens(page, 'province-consolidation', ['.consolidation-card']);
   });
 
   it("filters the office head's board on submitted plans whose paper copies are missing", async () => {

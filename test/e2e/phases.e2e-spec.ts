@@ -372,6 +372,66 @@ describe('phases: self-assessments of the approved plans', () => {
     expect(results.find((r) => code(r.schoolId) === A)!.versionNo).toBe(2);
   });
 
+  it('puts the phase’s results beside the targets in the consolidation, rolled up as the targets are', async () => {
+    const res = await get(district.admin, `/api/campaigns/${parentId}/consolidation`);
+    expect(res.status).toBe(200);
+    expect(res.body.phases).toEqual([{ index: 0, name: PHASES[0].name }]);
+    expect(res.body.campaign.district).toEqual({ id: district.id, name: expect.any(String) });
+    const schools = await stack.prisma.school.findMany({ where: { districtId: district.id, code: { in: [A, B] } } });
+    const school = (code: string) => schools.find((x) => x.code === code)!;
+    const catalogue = await stack.prisma.indicator.findMany({
+      where: { districtId: district.id, code: { in: ['TH_QUALITIES_GOOD', 'SWIM_CERT'] } },
+    });
+    // The approved results (A's second version, B's first), computed here independently.
+    const results: Record<string, Record<string, number>> = {
+      TH_QUALITIES_GOOD: { [A]: 99.7, [B]: 99.9 },
+      SWIM_CERT: { [A]: 12.5, [B]: 12 },
+    };
+    const r3 = (n: number) => Math.round(n * 1000) / 1000;
+    for (const ind of catalogue) {
+      const got = res.body.indicators.find((i: { code: string }) => i.code === ind.code);
+      const values = results[ind.code];
+      const weight = (code: string) =>
+        ind.weight === 'PUPILS' ? school(code).students : ind.weight === 'CLASSES' ? school(code).classes : 1;
+      const expected =
+        ind.rollup === 'COUNT'
+          ? values[A] + values[B]
+          : (values[A] * weight(A)! + values[B] * weight(B)!) / (weight(A)! + weight(B)!);
+      const [phase] = got.district.results;
+      expect(phase).toMatchObject({
+        phaseIndex: 0,
+        phaseName: PHASES[0].name,
+        reporting: 2,
+        min: Math.min(values[A], values[B]),
+        median: r3((values[A] + values[B]) / 2),
+        max: Math.max(values[A], values[B]),
+        value: r3(expected),
+      });
+      const floor = got.target.min as number | null;
+      expect(phase.meets).toBe(floor === null ? null : r3(expected) >= floor);
+      // All five schools are primary schools of cluster I: the level's and the cluster's rows say the same.
+      expect(got.levels.find((l: { level: string }) => l.level === 'PRIMARY').results[0].value).toBe(r3(expected));
+      expect(got.clusters.find((c: { cluster: { code: string } }) => c.cluster.code === 'I').results[0].reporting).toBe(
+        2,
+      );
+    }
+    // Per school, the result beside the school's own approved target: A short of it (99,7 < 99,8), B above it.
+    const quality = res.body.indicators.find((i: { code: string }) => i.code === 'TH_QUALITIES_GOOD');
+    expect(quality.schoolResults).toHaveLength(1);
+    expect(quality.schoolResults[0].total).toBe(2);
+    expect(
+      quality.schoolResults[0].schools.map((x: { code: string; target: number; result: number; meetsOwn: boolean }) => [
+        x.code,
+        x.target,
+        x.result,
+        x.meetsOwn,
+      ]),
+    ).toEqual([
+      [A, 99.8, 99.7, false],
+      [B, 99.6, 99.9, true],
+    ]);
+  });
+
   it('reminds the school whose self-assessment is late, and nobody whose is approved', async () => {
     const reminders = stack.worker!.get(RemindersService);
     for (const day of days('2031-03-03', '2031-03-20'))

@@ -1,9 +1,11 @@
-import { Alert, Card, Skeleton, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useMe } from '../auth/queries';
 import { PageError } from '../common/PageError';
 import { ConsolidationChart } from './ConsolidationChart';
 import { figure, targetText } from './figures';
-import { type FigureRow, type IndicatorSummary, useConsolidation } from './queries';
+import { type FigureRow, type IndicatorSummary, type PhaseRow, reportHrefs, useConsolidation } from './queries';
 import { consolidationStrings as s } from './strings';
 import './consolidation.css';
 
@@ -11,6 +13,9 @@ import './consolidation.css';
 export default function ConsolidationPage() {
   const { id = '' } = useParams();
   const data = useConsolidation(id);
+  const me = useMe();
+  // A province user (Sở GD&ĐT) reads the consolidation only: the campaign's own page is the district office's.
+  const office = me.data?.role !== 'PROVINCE';
   if (data.isPending) return <Skeleton active />;
   if (data.isError) return <PageError error={data.error} onRetry={() => void data.refetch()} />;
   const c = data.data;
@@ -22,12 +27,25 @@ export default function ConsolidationPage() {
       <Typography.Title level={1} className="page-title">
         {s.title}
       </Typography.Title>
-      <p className="consolidation-back">
-        <Link to={`/campaigns/${c.campaign.id}`}>{s.back}</Link>
-      </p>
+      {office && (
+        <p className="consolidation-back">
+          <Link to={`/campaigns/${c.campaign.id}`}>{s.back}</Link>
+        </p>
+      )}
       <p className="page-intro">
         {c.campaign.documentNumber} — {c.campaign.title}
       </p>
+      <p className="page-intro">{s.district_(c.campaign.district.name)}</p>
+      <section aria-label={s.downloads} className="consolidation-downloads">
+        <Space wrap>
+          <Button icon={<DownloadOutlined aria-hidden />} href={reportHrefs(c.campaign.id).docx} download>
+            {s.downloadDocx}
+          </Button>
+          <Button icon={<DownloadOutlined aria-hidden />} href={reportHrefs(c.campaign.id).xlsx} download>
+            {s.downloadXlsx}
+          </Button>
+        </Space>
+      </section>
       <p className="page-intro">{s.intro}</p>
       <p className="consolidation-plans" role="status">
         {s.plans(c.plans.approved, c.plans.total, c.plans.notApproved)}
@@ -35,13 +53,23 @@ export default function ConsolidationPage() {
       {scope && <Alert type="info" showIcon title={s.scope(scope)} className="consolidation-scope" />}
       {c.indicators.length === 0 && <Alert type="info" showIcon title={s.noIndicators} />}
       {c.indicators.map((i) => (
-        <IndicatorCard key={i.code} indicator={i} inScope={!!scope} />
+        <IndicatorCard key={i.code} indicator={i} inScope={!!scope} phases={c.phases} />
       ))}
     </>
   );
 }
 
-function IndicatorCard({ indicator: i, inScope }: { indicator: IndicatorSummary; inScope: boolean }) {
+type Phases = { index: number; name: string }[];
+
+function IndicatorCard({
+  indicator: i,
+  inScope,
+  phases,
+}: {
+  indicator: IndicatorSummary;
+  inScope: boolean;
+  phases: Phases;
+}) {
   const target = targetText(i.target, i.unit) ?? s.noTarget;
   const how = i.rollup === 'RATE' ? `${s.rollups.RATE} (${s.weights[i.weight]})` : s.rollups[i.rollup];
   const headingId = `indicator-${i.code}`;
@@ -63,6 +91,16 @@ function IndicatorCard({ indicator: i, inScope }: { indicator: IndicatorSummary;
       </dl>
       <table className="consolidation-table" aria-labelledby={headingId}>
         <thead>
+          {phases.length > 0 && (
+            <tr>
+              <td colSpan={i.rollup === 'RATE' ? 11 : 10} />
+              {phases.map((p) => (
+                <th key={p.index} scope="colgroup" colSpan={3} title={p.name} className="consolidation-phase">
+                  {s.phaseGroup(p.index + 1)}
+                </th>
+              ))}
+            </tr>
+          )}
           <tr>
             <th scope="col">{s.colGroup}</th>
             <th scope="col">{s.colSchools}</th>
@@ -75,21 +113,35 @@ function IndicatorCard({ indicator: i, inScope }: { indicator: IndicatorSummary;
             <th scope="col">{i.rollup === 'COUNT' ? s.colSum : s.colMean}</th>
             <th scope="col">{s.colMeets}</th>
             {i.rollup === 'RATE' && <th scope="col">{s.colBelow}</th>}
+            {phases.map((p) => [
+              <th key={`r${p.index}`} scope="col" className="consolidation-phase">
+                {s.colReporting}
+              </th>,
+              <th key={`v${p.index}`} scope="col" className="consolidation-phase">
+                {i.rollup === 'COUNT' ? s.colResultSum : s.colResultMean}
+              </th>,
+              <th key={`m${p.index}`} scope="col" className="consolidation-phase">
+                {s.colResultMeets}
+              </th>,
+            ])}
           </tr>
         </thead>
         <tbody>
-          <Row name={inScope ? s.districtInScope : s.district} row={i.district} indicator={i} main />
+          <Row name={inScope ? s.districtInScope : s.district} row={i.district} indicator={i} phases={phases} main />
           {i.levels.map((l) => (
-            <Row key={l.level} name={s.levels[l.level] ?? l.level} row={l} indicator={i} />
+            <Row key={l.level} name={s.levels[l.level] ?? l.level} row={l} indicator={i} phases={phases} />
           ))}
           {i.clusters.map((c) => (
-            <Row key={c.cluster.code} name={c.cluster.name} row={c} indicator={i} />
+            <Row key={c.cluster.code} name={c.cluster.name} row={c} indicator={i} phases={phases} />
           ))}
         </tbody>
       </table>
       {i.district.withoutWeight > 0 && <p className="muted">{s.withoutWeight(i.district.withoutWeight)}</p>}
       <ConsolidationChart indicator={i} />
       {i.rollup === 'RATE' && <SchoolsBelow indicator={i} />}
+      {i.schoolResults.map((p) => (
+        <SchoolResults key={p.phaseIndex} indicator={i} phase={p} />
+      ))}
     </Card>
   );
 }
@@ -98,11 +150,13 @@ function Row({
   name,
   row,
   indicator: i,
+  phases,
   main,
 }: {
   name: string;
   row: FigureRow;
   indicator: IndicatorSummary;
+  phases: Phases;
   main?: boolean;
 }) {
   const f = (n: number | null) => figure(n, i.unit);
@@ -128,7 +182,82 @@ function Row({
         )}
       </td>
       {i.rollup === 'RATE' && <td data-label={s.colBelow}>{row.below ?? s.none}</td>}
+      {phases.map((p) => {
+        const r: PhaseRow | undefined = row.results.find((x) => x.phaseIndex === p.index);
+        const group = s.phaseGroup(p.index + 1);
+        return [
+          <td key={`r${p.index}`} data-label={`${group}: ${s.colReporting}`} className="consolidation-phase">
+            {r?.reporting ?? 0}
+          </td>,
+          <td
+            key={`v${p.index}`}
+            data-label={`${group}: ${count ? s.colResultSum : s.colResultMean}`}
+            className="consolidation-phase"
+          >
+            <strong>{f(r?.value ?? null)}</strong>
+          </td>,
+          <td key={`m${p.index}`} data-label={`${group}: ${s.colResultMeets}`} className="consolidation-phase">
+            <Meets meets={r?.meets ?? null} />
+          </td>,
+        ];
+      })}
     </tr>
+  );
+}
+
+function Meets({ meets }: { meets: boolean | null }) {
+  if (meets === null) return <>{s.none}</>;
+  return <span className={meets ? 'meets-yes' : 'meets-no'}>{meets ? s.meets : s.misses}</span>;
+}
+
+function SchoolResults({
+  indicator: i,
+  phase,
+}: {
+  indicator: IndicatorSummary;
+  phase: IndicatorSummary['schoolResults'][number];
+}) {
+  const f = (n: number | null) => figure(n, i.unit);
+  const caption = s.schoolResults(phase.phaseIndex + 1, phase.total);
+  return (
+    <details className="schools-below">
+      <summary>{caption}</summary>
+      {phase.schools.length < phase.total && (
+        <p className="muted">{s.schoolResultsShown(phase.schools.length, phase.total)}</p>
+      )}
+      <table className="consolidation-table" aria-label={caption}>
+        <thead>
+          <tr>
+            <th scope="col">{s.colSchool}</th>
+            <th scope="col">{s.colOwnTarget}</th>
+            <th scope="col">{s.colResult}</th>
+            <th scope="col">{s.colVsOwn}</th>
+            {i.rollup === 'RATE' && <th scope="col">{s.colVsDirective}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {phase.schools.map((x) => (
+            <tr key={x.code}>
+              <th scope="row">
+                {x.name} ({s.levels[x.level] ?? x.level}, {s.cluster(x.cluster)})
+              </th>
+              <td data-label={s.colOwnTarget}>{f(x.target)}</td>
+              <td data-label={s.colResult}>
+                <strong>{f(x.result)}</strong>
+              </td>
+              <td data-label={s.colVsOwn}>
+                <Meets meets={x.meetsOwn} />
+              </td>
+              {i.rollup === 'RATE' && (
+                <td data-label={s.colVsDirective}>
+                  <Meets meets={x.meetsDirective} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

@@ -97,7 +97,12 @@ function DistrictCard({ district }: { district: ProvinceDistrict }) {
                 return (
                   <div style={{ display: 'flex', flexDirection: 'column' }}>
                     <Link to={links.consolidation}>{s.consolidation}</Link>
-                    <Link to={links.documents}>{s.documents}</Link>
+                    <a href={links.reportDocx} download>
+                      {s.reportDocx}
+                    </a>
+                    <a href={links.reportXlsx} download>
+                      {s.reportXlsx}
+                    </a>
                   </div>
                 );
               },

@@ -15,10 +15,11 @@ export type ProvinceDistrict = ProvinceOverview['districts'][number];
 export type ProvinceCampaign = ProvinceDistrict['campaigns'][number];
 
 /**
- * Where a campaign's consolidation and documents open for a reader of another district's data: the campaign's own
- * pages, told which district (a province user has none of its own).
+ * Where a campaign's consolidation opens for a reader of another district's data (the campaign's own page, told which
+ * district: a province user has none of its own), and its consolidated report's downloads.
  */
 export const campaignLinks = (districtId: string, campaignId: string) => ({
   consolidation: `/campaigns/${campaignId}/consolidation?district=${districtId}`,
-  documents: `/campaigns/${campaignId}/documents?district=${districtId}`,
+  reportDocx: `/api/campaigns/${campaignId}/documents/report.docx`,
+  reportXlsx: `/api/campaigns/${campaignId}/documents/report.xlsx`,
 });

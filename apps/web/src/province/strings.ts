@@ -15,7 +15,8 @@ export const provinceStrings = {
   total: (n: number) => `${n} trường`,
   issuedOn: 'ban hành ngày',
   consolidation: 'Báo cáo tổng hợp',
-  documents: 'Văn bản',
+  reportDocx: 'Báo cáo (Word)',
+  reportXlsx: 'Bảng tổng hợp (Excel)',
   campaignStatus: { ACTIVE: 'Đang thực hiện', CLOSED: 'Đã kết thúc' } as Record<string, string>,
   campaignsOf: (district: string) => `Các đợt kế hoạch của ${district}`,
 };

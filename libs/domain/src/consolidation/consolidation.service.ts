@@ -9,9 +9,12 @@ import {
 } from '@duyet/database';
 import { DomainError } from '../common/errors';
 import type { AuthUser } from '../plans/access';
+import { approvedVersions } from '../plan-content/approved-versions';
+import { type PhaseResult, PhaseResultsService } from '../phases/phase-results';
 import { DistrictReadAccess } from '../province/district-read-access';
 import { type ConsolidationScope, figuresSql, planCountsSql } from './consolidation-sql';
-import { type FigureRow, type GroupFigures, type Target, figureRow } from './rollup';
+import { type SchoolResult, phaseFigures } from './phase-figures';
+import { type FigureRow, type GroupFigures, type Target, figureRow, meetsTarget, schoolFigure } from './rollup';
 
 export type { ConsolidationScope } from './consolidation-sql';
 
@@ -25,6 +28,24 @@ export interface SchoolBelow {
   cluster: string;
   /** the school's own target (for a lower-is-better indicator, the ceiling of its range) */
   figure: number;
+}
+
+/** How many schools a phase's per-school table lists for an indicator (those furthest short of their target first). */
+export const SCHOOL_RESULTS_LISTED = 200;
+
+/** One school's result in a phase beside its own approved target and the directive's. */
+export interface SchoolPhaseResult {
+  code: string;
+  name: string;
+  level: SchoolLevel;
+  cluster: string;
+  /** the school's own approved target (for a lower-is-better indicator, the ceiling of its range); null: none */
+  target: number | null;
+  result: number;
+  /** the result against the school's own target (null: no target) */
+  meetsOwn: boolean | null;
+  /** the result against the directive's target; null for a count (compared as the district's total only) */
+  meetsDirective: boolean | null;
 }
 
 export interface IndicatorConsolidation {
@@ -42,10 +63,21 @@ export interface IndicatorConsolidation {
   clusters: (FigureRow & { cluster: { code: string; name: string } })[];
   /** rates only: the approved schools whose own target misses the directive's, the furthest first */
   schoolsBelow: { total: number; schools: SchoolBelow[] };
+  /** per phase with approved self-assessments: each reporting school's result beside its target (at most 200) */
+  schoolResults: { phaseIndex: number; phaseName: string; total: number; schools: SchoolPhaseResult[] }[];
 }
 
 export interface CampaignConsolidation {
-  campaign: { id: string; key: string; documentNumber: string; title: string };
+  campaign: {
+    id: string;
+    key: string;
+    documentNumber: string;
+    title: string;
+    /** the campaign's district: a province user reads several, and the page names it */
+    district: { id: string; name: string };
+  };
+  /** the phases whose self-assessments give results (approved ones), in order */
+  phases: { index: number; name: string }[];
   /** the reviewer's scope the figures are limited to; null: the whole district */
   scope: { levels: SchoolLevel[]; clusters: string[] } | null;
   /** plans in scope (removed and exempted ones aside): figures come from the approved ones only */
@@ -88,6 +120,7 @@ export class ConsolidationService {
     // 30,000 rows cost as much as PostgreSQL's work (npm run bench -- consolidation).
     private readonly reads: PreparedReads,
     private readonly access: DistrictReadAccess,
+    private readonly phaseResults: PhaseResultsService,
   ) {}
 
   /**
@@ -116,12 +149,16 @@ export class ConsolidationService {
     });
     if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
     const s = scope ?? null;
-    const [indicators, clusters, counts, figures] = await Promise.all([
+    const [indicators, clusters, counts, figures, district, opened] = await Promise.all([
       this.prisma.indicator.findMany({ where: { districtId, code: { in: campaign.requiredIndicators } } }),
       this.prisma.cluster.findMany({ where: { districtId }, orderBy: { code: 'asc' } }),
       this.reads.query<CountRow>(planCountsSql(districtId, campaignId, s)),
       this.reads.query<FiguresRow>(figuresSql(districtId, campaignId, s, SCHOOLS_BELOW_LISTED)),
+      this.prisma.district.findUniqueOrThrow({ where: { id: districtId }, select: { id: true, name: true } }),
+      // Results only once a phase is opened: one cheap count otherwise.
+      this.prisma.campaign.count({ where: { parentId: campaignId, districtId, kind: 'SELF_ASSESSMENT' } }),
     ]);
+    const phased = opened > 0 ? await this.loadResults(districtId, campaignId, s) : null;
     const clusterById = new Map(clusters.map((c) => [c.id, c]));
     const targets = new Map(campaign.targets.map((t) => [t.indicatorCode, t]));
     const order = new Map(campaign.requiredIndicators.map((code, i) => [code, i]));
@@ -135,7 +172,14 @@ export class ConsolidationService {
     const total = counts.reduce((a, c) => a + c.plans, 0);
     const approved = counts.reduce((a, c) => a + c.approved, 0);
     return {
-      campaign: { id: campaign.id, key: campaign.key, documentNumber: campaign.documentNumber, title: campaign.title },
+      campaign: {
+        id: campaign.id,
+        key: campaign.key,
+        documentNumber: campaign.documentNumber,
+        title: campaign.title,
+        district,
+      },
+      phases: phased?.phases ?? [],
       scope: scope
         ? {
             levels: LEVEL_ORDER.filter((l) => scope.levels.includes(l)),
@@ -149,6 +193,9 @@ export class ConsolidationService {
           ? { min: num(own.targetMin), max: num(own.targetMax) }
           : { min: num(i.targetMin), max: num(i.targetMax) };
         const rule = { rollup: i.rollup, direction: i.direction, target };
+        const res = phased ? indicatorResults(phased, i, rule) : null;
+        const withResults = <T extends FigureRow>(r: T, pick: (s: ResultSchool) => boolean, districtRow = false): T =>
+          res ? { ...r, results: res.rows(pick, districtRow) } : r;
         // The plans of the levels the indicator applies to, counted whether or not they give a figure.
         const mine = counts.filter((c) => i.level === null || c.level === i.level);
         const rows = byCode.get(i.code) ?? [];
@@ -177,20 +224,154 @@ export class ConsolidationService {
           rollup: i.rollup,
           weight: i.weight,
           target,
-          district: row(mine, district, true),
-          levels: levels.map((level) => ({
-            level,
-            ...row(
-              mine.filter((c) => c.level === level),
-              rows.find((f) => f.grouping === 1 && f.level === level),
+          district: withResults(row(mine, district, true), () => true, true),
+          levels: levels.map((level) =>
+            withResults(
+              {
+                level,
+                ...row(
+                  mine.filter((c) => c.level === level),
+                  rows.find((f) => f.grouping === 1 && f.level === level),
+                ),
+              },
+              (x) => x.level === level,
             ),
-          })),
-          clusters: groupByCluster(mine, rows, clusterIds, row),
+          ),
+          clusters: groupByCluster(mine, rows, clusterIds, row).map((c, k) =>
+            withResults(c, (x) => x.clusterId === clusterIds[k].id),
+          ),
           schoolsBelow: { total: district?.below ?? 0, schools: district?.below_list ?? [] },
+          schoolResults: res?.schools ?? [],
         };
       }),
     };
   }
+
+  /**
+   * The phases' approved results of the schools in scope, with the schools and their own approved targets. Only
+   * called once a phase is opened.
+   */
+  private async loadResults(
+    districtId: string,
+    campaignId: string,
+    scope: ConsolidationScope | null,
+  ): Promise<LoadedResults | null> {
+    const all = await this.phaseResults.results(districtId, campaignId);
+    if (all.length === 0) return null;
+    const ids = [...new Set(all.map((r) => r.schoolId))];
+    const [schools, versions] = await Promise.all([
+      this.prisma.school.findMany({
+        where: { id: { in: ids }, districtId },
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          level: true,
+          clusterId: true,
+          students: true,
+          classes: true,
+          cluster: { select: { code: true } },
+        },
+      }),
+      approvedVersions(this.prisma, campaignId, ids),
+    ]);
+    const inScope = (x: { level: SchoolLevel; clusterId: string }) =>
+      !scope || scope.levels.includes(x.level) || scope.clusterIds.includes(x.clusterId);
+    const bySchool = new Map(schools.filter(inScope).map((x) => [x.id, { ...x, cluster: x.cluster.code }] as const));
+    const results = all.filter((r) => bySchool.has(r.schoolId));
+    const byCode = new Map<string, PhaseResult[]>();
+    for (const r of results) {
+      const list = byCode.get(r.indicatorCode);
+      if (list) list.push(r);
+      else byCode.set(r.indicatorCode, [r]);
+    }
+    const phases = new Map<number, string>();
+    for (const r of all) phases.set(r.phaseIndex, r.phaseName);
+    return {
+      phases: [...phases].sort((a, b) => a[0] - b[0]).map(([index, name]) => ({ index, name })),
+      byCode,
+      schools: bySchool,
+      targets: new Map([...versions].map(([id, v]) => [id, v.content.indicators])),
+    };
+  }
+}
+
+/** A school that reports results, with what the roll-up and the per-school table need of it. */
+interface ResultSchool {
+  id: string;
+  code: string;
+  name: string;
+  level: SchoolLevel;
+  clusterId: string;
+  cluster: string;
+  students: number | null;
+  classes: number | null;
+}
+
+interface LoadedResults {
+  phases: { index: number; name: string }[];
+  /** per indicator code: the results, phase by phase */
+  byCode: Map<string, PhaseResult[]>;
+  schools: Map<string, ResultSchool>;
+  /** each school's approved plan indicators (its own targets) */
+  targets: Map<string, Record<string, { target?: number | null; targetMax?: number | null }>>;
+}
+
+/** One indicator's results: each group's row per phase, and the per-school table of each phase. */
+function indicatorResults(
+  loaded: LoadedResults,
+  i: {
+    code: string;
+    level: SchoolLevel | null;
+    weight: string;
+    direction: IndicatorDirection;
+    rollup: IndicatorRollup;
+  },
+  rule: { rollup: IndicatorRollup; direction: IndicatorDirection; target: Target },
+) {
+  const mine = (loaded.byCode.get(i.code) ?? []).filter((r) => {
+    const school = loaded.schools.get(r.schoolId);
+    return school && (i.level === null || school.level === i.level);
+  });
+  const weight = (s: ResultSchool) => (i.weight === 'PUPILS' ? s.students : i.weight === 'CLASSES' ? s.classes : 1);
+  const phases = loaded.phases.map((p) => ({ ...p, results: mine.filter((r) => r.phaseIndex === p.index) }));
+  const rows = (pick: (s: ResultSchool) => boolean, districtRow: boolean) =>
+    phases.map((p) => {
+      const results: SchoolResult[] = [];
+      for (const r of p.results) {
+        const school = loaded.schools.get(r.schoolId)!;
+        if (pick(school)) results.push({ schoolId: r.schoolId, result: r.result, weight: weight(school) });
+      }
+      return phaseFigures({ phaseIndex: p.index, phaseName: p.name }, results, rule, districtRow);
+    });
+  const isCount = rule.rollup === 'COUNT';
+  const schools = phases.map((p) => {
+    const list = p.results.map((r) => {
+      const school = loaded.schools.get(r.schoolId)!;
+      const own = loaded.targets.get(r.schoolId)?.[i.code];
+      const target = own ? schoolFigure(i.direction, own) : null;
+      return {
+        code: school.code,
+        name: school.name,
+        level: school.level,
+        cluster: school.cluster,
+        target,
+        result: r.result,
+        meetsOwn: target === null ? null : meetsTarget(i.direction, r.result, { min: target, max: target }),
+        meetsDirective: isCount ? null : meetsTarget(i.direction, r.result, rule.target),
+        // how far short of its own target (positive: short), for the order
+        gap: target === null ? -Infinity : i.direction === 'LOWER' ? r.result - target : target - r.result,
+      };
+    });
+    list.sort((a, b) => b.gap - a.gap || a.code.localeCompare(b.code));
+    return {
+      phaseIndex: p.index,
+      phaseName: p.name,
+      total: list.length,
+      schools: list.slice(0, SCHOOL_RESULTS_LISTED).map(({ gap: _gap, ...rest }) => rest),
+    };
+  });
+  return { rows, schools };
 }
 
 /** Each cluster's row: its plans, its figures (looked up once per cluster, not searched for). */

@@ -67,7 +67,7 @@ describe('figureRow', () => {
       withoutWeight: 1,
       meets: true,
       below: 2,
-      result: null,
+      results: [],
     });
     expect(figureRow(group({ weighted_mean: 11.99 }), rate, false).meets).toBe(false);
   });

@@ -1,5 +1,6 @@
 // The consolidation's rules on numbers, pure: which aggregate a row shows and whether it meets the directive's target.
 // The per-school sums, means and medians are taken by PostgreSQL (consolidation-sql.ts) over the same definitions.
+import type { PhaseFigures } from './phase-figures';
 
 export type Rollup = 'RATE' | 'COUNT' | 'DISTRICT';
 export type Direction = 'HIGHER' | 'LOWER' | 'NONE';
@@ -60,8 +61,8 @@ export interface FigureRow {
   meets: boolean | null;
   /** a rate: approved schools whose own target misses the directive's; null for a count, never compared per school */
   below: number | null;
-  /** the phase's results (tự đánh giá) beside the targets: not recorded yet */
-  result: number | null;
+  /** each phase's results (tự đánh giá) beside the targets: the phases with approved self-assessments, in order */
+  results: PhaseFigures[];
 }
 
 const round = (n: number | null, digits = 3): number | null => {
@@ -90,6 +91,6 @@ export function figureRow(
     withoutWeight: isCount ? 0 : g.without_weight,
     meets: isCount && !districtRow ? null : meetsTarget(indicator.direction, round(value), indicator.target),
     below: isCount ? null : g.below,
-    result: null,
+    results: [],
   };
 }
