@@ -15,7 +15,9 @@ import { wordsFor } from '../phases/strings';
 
 export default function HomePage() {
   const me = useMe();
-  const plans = useMyPlans();
+  // The office's people work from their own pages (a reviewer's queue, the board); a school's plans are home here.
+  const home = me.data ? homeFor(me.data.role) : null;
+  const plans = useMyPlans(home === '/');
   // A reminder's link names one campaign (/plans?campaignId=…): its plans only, with a way back to all of them.
   const [params] = useSearchParams();
   const campaignId = params.get('campaignId');
@@ -26,15 +28,13 @@ export default function HomePage() {
   }, []);
 
   const canSubmit = canSubmitAs(me.data?.role);
-  // The office's people work from their own pages (a reviewer's queue, the board); a school's plans are home here.
-  const home = homeFor(me.data?.role);
-  if (home !== '/') return <Navigate to={home} replace />;
+  if (home && home !== '/') return <Navigate to={home} replace />;
   return (
     <>
       <Typography.Title level={1} className="page-title">
         {s.title}
       </Typography.Title>
-      {plans.isPending && <Skeleton active />}
+      {(!me.data || plans.isPending) && <Skeleton active />}
       {plans.isError && <PageError error={plans.error} onRetry={() => void plans.refetch()} />}
       {campaignId && (
         <Alert

@@ -6,10 +6,14 @@ export const plansKeys = {
   mine: () => ['plans', 'mine'] as const,
 };
 
-/** The school's plans across campaigns (GET /api/plans: the API scopes it to the user's school). */
-export function useMyPlans() {
+/**
+ * The school's plans across campaigns (GET /api/plans: the API scopes it to the user's school). `enabled`: false
+ * until the page knows the user's home is this one (a province user, refused these, is sent on to its own page).
+ */
+export function useMyPlans(enabled = true) {
   return useQuery({
     queryKey: plansKeys.mine(),
+    enabled,
     queryFn: () => unwrap(api.GET('/api/plans', { params: { query: { page: 1, pageSize: 100 } } })),
   });
 }
