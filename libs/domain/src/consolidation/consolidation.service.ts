@@ -11,7 +11,7 @@ import { DomainError } from '../common/errors';
 import type { AuthUser } from '../plans/access';
 import { DistrictReadAccess } from '../province/district-read-access';
 import { type ConsolidationScope, figuresSql, planCountsSql } from './consolidation-sql';
-import { type FigureRow, type GroupFigures, type Target, figureRow } from './rollup';
+import { type FigureRow, type GroupFigures, type Target, directiveTarget, figureRow } from './rollup';
 
 export type { ConsolidationScope } from './consolidation-sql';
 
@@ -49,7 +49,7 @@ export interface CampaignConsolidation {
   /** the reviewer's scope the figures are limited to; null: the whole district */
   scope: { levels: SchoolLevel[]; clusters: string[] } | null;
   /** plans in scope (removed and exempted ones aside): figures come from the approved ones only */
-  plans: { total: number; approved: number; notApproved: number };
+  plans: { total: number; submitted: number; approved: number; notApproved: number };
   indicators: IndicatorConsolidation[];
 }
 
@@ -67,11 +67,12 @@ interface CountRow {
   level: SchoolLevel;
   cluster_id: string;
   plans: number;
+  /** sent in at least once (a version exists) */
+  submitted: number;
   approved: number;
 }
 
 const LEVEL_ORDER: SchoolLevel[] = ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'];
-const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
 
 /**
  * The consolidation (tổng hợp) of a campaign: per required indicator, for the district, each level and each cluster,
@@ -134,6 +135,7 @@ export class ConsolidationService {
     }
     const total = counts.reduce((a, c) => a + c.plans, 0);
     const approved = counts.reduce((a, c) => a + c.approved, 0);
+    const submitted = counts.reduce((a, c) => a + c.submitted, 0);
     return {
       campaign: { id: campaign.id, key: campaign.key, documentNumber: campaign.documentNumber, title: campaign.title },
       scope: scope
@@ -142,12 +144,9 @@ export class ConsolidationService {
             clusters: clusters.filter((c) => scope.clusterIds.includes(c.id)).map((c) => c.code),
           }
         : null,
-      plans: { total, approved, notApproved: total - approved },
+      plans: { total, submitted, approved, notApproved: total - approved },
       indicators: indicators.map((i) => {
-        const own = targets.get(i.code);
-        const target = own
-          ? { min: num(own.targetMin), max: num(own.targetMax) }
-          : { min: num(i.targetMin), max: num(i.targetMax) };
+        const target = directiveTarget(targets.get(i.code), i);
         const rule = { rollup: i.rollup, direction: i.direction, target };
         // The plans of the levels the indicator applies to, counted whether or not they give a figure.
         const mine = counts.filter((c) => i.level === null || c.level === i.level);

@@ -36,7 +36,10 @@ export class PlanDocumentsService {
         orderBy: { decidedAt: 'desc' },
         include: { version: { include: { submittedBy: { select: { fullName: true } } } } },
       }),
-      this.prisma.campaign.findUniqueOrThrow({ where: { id: plan.campaignId }, include: { district: true } }),
+      this.prisma.campaign.findUniqueOrThrow({
+        where: { id: plan.campaignId },
+        include: { district: true, targets: true },
+      }),
     ]);
     if (!decision) {
       throw new DomainError('CONFLICT', 'Không tìm thấy quyết định phê duyệt của phiên bản hiện tại.');
