@@ -293,5 +293,10 @@ describe('documents an office files', () => {
       const res = await get(`/api/campaigns/${campaignId}/documents/${doc}`, OTHER_PROVINCE);
       expect(res.status).toBe(404);
     }
+    // An approved plan with its approval: its province's user reads it, another province's does not find it.
+    const plan = await get(`/api/plans/${planId}/documents/approval.pdf`, PROVINCE);
+    expect(plan.status).toBe(200);
+    expect((await pdfText(plan.body as Buffer)).replace(/\s+/g, ' ')).toContain('TRƯỜNG TIỂU HỌC BÌNH MINH');
+    expect((await get(`/api/plans/${planId}/documents/approval.docx`, OTHER_PROVINCE)).status).toBe(404);
   });
 });

@@ -199,6 +199,8 @@ describe('province users (Sở GD&ĐT)', () => {
       'get /api/campaigns/:id/documents/directive.docx',
       'get /api/campaigns/:id/documents/report.docx',
       'get /api/campaigns/:id/documents/report.xlsx',
+      'get /api/plans/:id/documents/approval.docx',
+      'get /api/plans/:id/documents/approval.pdf',
       'get /api/auth/me',
       'post /api/auth/password',
     ]);
