@@ -48,6 +48,8 @@ describe('consolidation of a campaign', () => {
   let schools: SchoolRow[];
   /** what each approved school's approved version says */
   const approved = new Map<string, Record<string, Figure>>();
+  /** the school that submitted and waits: sent in, not approved */
+  let waiting: SchoolRow;
 
   const http = () => stack.http();
   const planOf = async (schoolId: string) =>
@@ -114,7 +116,7 @@ describe('consolidation of a campaign', () => {
         approved.set(s.id, figures);
       }),
     );
-    const waiting = [...groups.values()][0][3];
+    waiting = [...groups.values()][0][3];
     await submit(waiting, { HSG_DISTRICT_RATE: { target: 1 }, STAFF_PARTY_RATE: { target: 1 } });
   }, 120_000);
 
@@ -156,7 +158,7 @@ describe('consolidation of a campaign', () => {
       .get(`/api/campaigns/${campaignId}/consolidation`)
       .set(await bearer(stack, ADMIN));
     expect(res.status).toBe(200);
-    expect(res.body.plans).toEqual({ total: 20, approved: 12, notApproved: 8 });
+    expect(res.body.plans).toEqual({ total: 20, submitted: 13, approved: 12, notApproved: 8 });
     expect(res.body.indicators.map((i: { code: string }) => i.code)).toEqual(REQUIRED);
     const rate = res.body.indicators.find((i: { code: string }) => i.code === 'HSG_DISTRICT_RATE');
     expect(rate).toMatchObject({ rollup: 'RATE', weight: 'PUPILS', target: directive.HSG_DISTRICT_RATE });
@@ -280,7 +282,12 @@ describe('consolidation of a campaign', () => {
       .set(await bearer(stack, SPECIALIST_I));
     expect(res.status).toBe(200);
     expect(res.body.scope).toEqual({ levels: [], clusters: ['I'] });
-    expect(res.body.plans).toEqual({ total: 10, approved: 6, notApproved: 4 });
+    expect(res.body.plans).toEqual({
+      total: 10,
+      submitted: 6 + (waiting.cluster.code === 'I' ? 1 : 0),
+      approved: 6,
+      notApproved: 4,
+    });
     const rate = res.body.indicators.find((i: { code: string }) => i.code === 'HSG_DISTRICT_RATE');
     const e = expected(
       'HSG_DISTRICT_RATE',
@@ -309,7 +316,7 @@ describe('consolidation of a campaign', () => {
       .set(await bearer(stack, 'so.gddt@thaibinh.example'));
     expect(res.status).toBe(200);
     expect(res.body.scope).toBeNull();
-    expect(res.body.plans).toEqual({ total: 20, approved: 12, notApproved: 8 });
+    expect(res.body.plans).toEqual({ total: 20, submitted: 13, approved: 12, notApproved: 8 });
   });
 
   it('warns a school below the directive’s rate target, never for a count', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { ADMIN, CLERK, PRIMARY_DRAFT, bearer, openCampaign, planIdOf, principal } from '../support/campaign';
+import { importProvince } from '@duyet/domain';
 import { pdfText } from '../support/pdf-text';
 import { type Stack, startStack } from '../support/stack';
 
@@ -12,6 +13,12 @@ const SCHOOL = 'th-binh-minh';
 const OTHER = 'th-thanh-tan';
 const KT = 'KT. TRƯỞNG PHÒNG - PHÓ TRƯỞNG PHÒNG';
 const DISTRIBUTION = ['Như trên;', 'Các trường TH, THCS cụm I (để t/h);', 'Lưu: VT, GDTH.'];
+const PROVINCE = 'so.gddt@thaibinh.example';
+const OTHER_PROVINCE = 'so.gddt@docwire-namdinh.example';
+/** The directive's own target for this rate, other than the catalogue's (≥ 99.8%). */
+const LEARNING = 'TH_LEARNING_DONE';
+const OWN_TARGET = 99.6;
+const vn = (n: number) => String(n).replace('.', ',');
 
 describe('documents an office files', () => {
   let stack: Stack;
@@ -42,6 +49,7 @@ describe('documents an office files', () => {
       submissionDeadline: '2027-09-20T17:00:00+07:00',
       signer: { email: DEPUTY },
       distribution: DISTRIBUTION,
+      targets: { [LEARNING]: { min: OWN_TARGET } },
     });
     planId = await planIdOf(stack, campaignId, SCHOOL);
   });
@@ -73,6 +81,13 @@ describe('documents an office files', () => {
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%2077-KH-PG");
     const text = await docxText(res.body as Buffer);
+    // The directive prints its own target for the rate it changed, the catalogue's for the others.
+    const kienXuong = await stack.prisma.district.findUniqueOrThrow({ where: { code: 'kien-xuong' } });
+    const catalogue = await stack.prisma.indicator.findFirstOrThrow({
+      where: { districtId: kienXuong.id, code: LEARNING },
+    });
+    expect(catalogue.targetMin?.toNumber()).toBe(99.8);
+    expect(text).toMatch(new RegExp(`hoàn thành về học tập\\s+Tiểu học\\s+%\\s+≥ ${vn(OWN_TARGET)}%`));
     for (const expected of [
       'UBND HUYỆN KIẾN XƯƠNG',
       'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO',
@@ -197,24 +212,91 @@ describe('documents an office files', () => {
     expect((await get(`/api/campaigns/${campaignId}/documents/report.xlsx`, principal(SCHOOL))).status).toBe(403);
   });
 
-  it('writes the report with the district figures against its targets', async () => {
+  it('writes the report from the consolidation: pupil-weighted rates against the directive’s own target', async () => {
+    // A second school approved, with another figure: the district's rate is weighted by the schools' pupils.
+    const other = await planIdOf(stack, campaignId, OTHER);
+    const auth = await bearer(stack, principal(OTHER));
+    const draft = {
+      ...PRIMARY_DRAFT,
+      indicators: { ...PRIMARY_DRAFT.indicators, [LEARNING]: { baseline: 99, target: 99.9 } },
+    };
+    await stack.http().put(`/api/plans/${other}/draft`).set(auth).send(draft).expect(200);
+    await stack.http().post(`/api/plans/${other}/submit`).set(auth).expect(200);
+    await stack
+      .http()
+      .post(`/api/plans/${other}/approve`)
+      .set(await bearer(stack, DEPUTY))
+      .send({ comment: 'Đồng ý.' })
+      .expect(200);
+    const pupils = async (code: string) =>
+      (await stack.prisma.school.findFirstOrThrow({ where: { code, district: { code: 'kien-xuong' } } })).students!;
+    const [a, b] = [await pupils(SCHOOL), await pupils(OTHER)];
+    const weighted = Math.round(((99.5 * a + 99.9 * b) / (a + b)) * 1000) / 1000;
+    expect(weighted).not.toBeCloseTo(99.7, 2); // not the plain mean
+
     const res = await get(`/api/campaigns/${campaignId}/documents/report.docx`, ADMIN);
     expect(res.status).toBe(200);
     const text = await docxText(res.body as Buffer);
     for (const expected of [
       'BÁO CÁO',
       'Tổng hợp kế hoạch của các trường thực hiện Kế hoạch số 77/KH-PGDĐT ngày 05/08/2027',
-      'Tổng số trường thực hiện: 10; đã nộp kế hoạch: 1; đã được phê duyệt: 1; chưa được phê duyệt: 9.',
+      'Tổng số trường thực hiện: 10; đã nộp kế hoạch: 2; đã được phê duyệt: 2; chưa được phê duyệt: 8.',
       'Tỷ lệ HS hoàn thành tốt và hoàn thành về học tập (%)',
       'Toàn huyện',
       '≥ 99,8%',
-      'Chưa đạt',
-      'Các trường dưới chỉ tiêu (Toàn huyện): Trường Tiểu học Bình Minh.',
       'Tỷ lệ đảng viên (%)',
       'KT. TRƯỞNG PHÒNG',
     ]) {
       expect(text).toContain(expected);
     }
+    // The rate's district row: the 5 primary schools, 2 approved with a target, min 99,5, median, max 99,9, the weighted mean, the
+    // directive's own 99,6 target, met; Bình Minh (99,5) is below it, Thanh Tân (99,9) is not.
+    const median = vn(Math.round(((99.5 + 99.9) / 2) * 1000) / 1000);
+    expect(text).toMatch(
+      new RegExp(
+        `học tập \\(%\\)\\s+(?:[^]*?)Toàn huyện\\s+5\\s+2\\s+2\\s+99,5%\\s+${median}%\\s+99,9%\\s+` +
+          `${vn(weighted)}%\\s+≥ ${vn(OWN_TARGET)}%\\s+Đạt\\s+Các trường dưới chỉ tiêu \\(Toàn huyện\\): ` +
+          'Trường Tiểu học Bình Minh\\.',
+      ),
+    );
     expect((await get(`/api/campaigns/${campaignId}/documents/report.docx`, CLERK)).status).toBe(403);
+  });
+
+  it('lets the province (Sở GD&ĐT) read its districts’ documents, and no other province’s user', async () => {
+    const report = await get(`/api/campaigns/${campaignId}/documents/report.docx`, PROVINCE);
+    expect(report.status).toBe(200);
+    const text = await docxText(report.body as Buffer);
+    expect(text).toContain('Tổng số trường thực hiện: 10; đã nộp kế hoạch: 2; đã được phê duyệt: 2');
+    expect(text).toContain(`≥ ${vn(OWN_TARGET)}%`);
+    expect((await get(`/api/campaigns/${campaignId}/documents/directive.docx`, PROVINCE)).status).toBe(200);
+    const xlsx = await get(`/api/campaigns/${campaignId}/documents/report.xlsx`, PROVINCE);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    // The whole district, as its admin reads it.
+    expect(wb.getWorksheet('Tiểu học')!.getColumn(1).values.slice(2)).toHaveLength(5);
+
+    // A user of another province: the campaign is not found, on every document.
+    const reader = await stack.prisma.user.findUniqueOrThrow({ where: { email: PROVINCE } });
+    await importProvince(
+      stack.prisma,
+      {
+        code: 'docwire-nam-dinh',
+        name: 'Tỉnh Nam Định',
+        officeName: 'Sở Giáo dục và Đào tạo tỉnh Nam Định',
+        districts: [],
+        users: [{ email: OTHER_PROVINCE, fullName: 'Trần Văn Nam', title: 'Chuyên viên, Sở GD&ĐT Nam Định' }],
+      },
+      reader.passwordHash,
+    );
+    for (const doc of ['report.docx', 'report.xlsx', 'directive.docx']) {
+      const res = await get(`/api/campaigns/${campaignId}/documents/${doc}`, OTHER_PROVINCE);
+      expect(res.status).toBe(404);
+    }
+    // An approved plan with its approval: its province's user reads it, another province's does not find it.
+    const plan = await get(`/api/plans/${planId}/documents/approval.pdf`, PROVINCE);
+    expect(plan.status).toBe(200);
+    expect((await pdfText(plan.body as Buffer)).replace(/\s+/g, ' ')).toContain('TRƯỜNG TIỂU HỌC BÌNH MINH');
+    expect((await get(`/api/plans/${planId}/documents/approval.docx`, OTHER_PROVINCE)).status).toBe(404);
   });
 });

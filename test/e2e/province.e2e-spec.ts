@@ -196,6 +196,11 @@ describe('province users (Sở GD&ĐT)', () => {
       'get /api/province/districts/:districtId/campaigns/:campaignId',
       // the summaries of its districts' campaigns (404 here: the nil campaign is in none of its districts)
       'get /api/campaigns/:id/consolidation',
+      'get /api/campaigns/:id/documents/directive.docx',
+      'get /api/campaigns/:id/documents/report.docx',
+      'get /api/campaigns/:id/documents/report.xlsx',
+      'get /api/plans/:id/documents/approval.docx',
+      'get /api/plans/:id/documents/approval.pdf',
       'get /api/auth/me',
       'post /api/auth/password',
     ]);

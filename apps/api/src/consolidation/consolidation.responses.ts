@@ -59,7 +59,7 @@ export class CampaignConsolidationDto extends createZodDto(
     /** a reviewer's scope the figures are limited to (levels, cluster codes); null: the whole district */
     scope: z.object({ levels: z.array(schoolLevel), clusters: z.array(z.string()) }).nullable(),
     /** the plans in scope: the figures come from the approved versions only */
-    plans: z.object({ total: z.int(), approved: z.int(), notApproved: z.int() }),
+    plans: z.object({ total: z.int(), submitted: z.int(), approved: z.int(), notApproved: z.int() }),
     indicators: z.array(
       z.object({
         code: z.string(),

@@ -26,7 +26,7 @@ export class CampaignDocumentsController {
   constructor(private readonly documents: CampaignDocumentsService) {}
 
   @Get('directive.docx')
-  @Roles('ADMIN', 'REVIEWER', 'CLERK')
+  @Roles('ADMIN', 'REVIEWER', 'CLERK', 'PROVINCE')
   @ApiOperation({
     summary: 'Tải văn bản chỉ đạo (DOCX) theo thể thức Nghị định 30/2020: số, ký hiệu, trích yếu, chỉ tiêu, nơi nhận',
   })
@@ -41,7 +41,7 @@ export class CampaignDocumentsController {
   }
 
   @Get('report.docx')
-  @Roles('ADMIN', 'REVIEWER')
+  @Roles('ADMIN', 'REVIEWER', 'PROVINCE')
   @ApiOperation({
     summary:
       'Tải báo cáo tổng hợp (DOCX): chỉ tiêu của các trường theo cấp học và toàn huyện, so với chỉ tiêu của huyện',
@@ -58,7 +58,7 @@ export class CampaignDocumentsController {
   }
 
   @Get('report.xlsx')
-  @Roles('ADMIN', 'REVIEWER')
+  @Roles('ADMIN', 'REVIEWER', 'PROVINCE')
   @ApiOperation({
     summary: 'Tải bảng tổng hợp (XLSX): mỗi cấp học một trang, mỗi trường một dòng với chỉ tiêu đã được duyệt',
     description: 'Tệp được ghi dần theo từng nhóm trường (không dựng cả tệp trong bộ nhớ).',

@@ -10,18 +10,22 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthUser, DOCX_MIME, PlanDocumentsService } from '@duyet/domain';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AnswersFile } from '../common/answers';
 import { contentDisposition } from '../common/content-disposition';
 import { UuidParam } from '../common/uuid-param';
 
-/** An approved plan with its approval, as the school files it: for everyone who may read the plan. */
+/**
+ * An approved plan with its approval, as the school files it: for everyone who may read the plan, and the province's
+ * user (Sở GD&ĐT) for the plans of its districts.
+ */
 @ApiTags('documents')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Chưa đăng nhập' })
 @ApiForbiddenResponse({ description: 'Không có quyền xem kế hoạch của trường này' })
 @ApiNotFoundResponse({ description: 'Không tìm thấy kế hoạch' })
 @ApiConflictResponse({ description: 'Kế hoạch chưa được phê duyệt' })
+@Roles('PRINCIPAL', 'SCHOOL_STAFF', 'REVIEWER', 'ADMIN', 'CLERK', 'PROVINCE')
 @Controller('plans/:id/documents')
 export class PlanDocumentsController {
   constructor(private readonly documents: PlanDocumentsService) {}

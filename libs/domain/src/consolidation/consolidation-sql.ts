@@ -22,9 +22,10 @@ function plansWhere(districtId: string, campaignId: string, scope: Consolidation
     AND p."removedAt" IS NULL AND p.status <> 'EXEMPTED' ${inScope(scope)}`;
 }
 
-/** The plans that count, by school level and cluster: how many, how many approved. */
+/** The plans that count, by school level and cluster: how many, how many sent in at least once, how many approved. */
 export function planCountsSql(districtId: string, campaignId: string, scope: ConsolidationScope | null): Prisma.Sql {
   return Prisma.sql`SELECT s.level, s."clusterId" AS cluster_id, count(*)::int AS plans,
+      count(*) FILTER (WHERE p."currentVersionNo" > 0)::int AS submitted,
       count(*) FILTER (WHERE p.status = 'APPROVED')::int AS approved
     FROM "Plan" p JOIN "School" s ON s.id = p."schoolId"
     WHERE ${plansWhere(districtId, campaignId, scope)}

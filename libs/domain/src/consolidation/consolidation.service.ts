@@ -14,7 +14,15 @@ import { type PhaseResult, PhaseResultsService } from '../phases/phase-results';
 import { DistrictReadAccess } from '../province/district-read-access';
 import { type ConsolidationScope, figuresSql, planCountsSql } from './consolidation-sql';
 import { type SchoolResult, phaseFigures } from './phase-figures';
-import { type FigureRow, type GroupFigures, type Target, figureRow, meetsTarget, schoolFigure } from './rollup';
+import {
+  type FigureRow,
+  type GroupFigures,
+  type Target,
+  directiveTarget,
+  figureRow,
+  meetsTarget,
+  schoolFigure,
+} from './rollup';
 
 export type { ConsolidationScope } from './consolidation-sql';
 
@@ -81,7 +89,7 @@ export interface CampaignConsolidation {
   /** the reviewer's scope the figures are limited to; null: the whole district */
   scope: { levels: SchoolLevel[]; clusters: string[] } | null;
   /** plans in scope (removed and exempted ones aside): figures come from the approved ones only */
-  plans: { total: number; approved: number; notApproved: number };
+  plans: { total: number; submitted: number; approved: number; notApproved: number };
   indicators: IndicatorConsolidation[];
 }
 
@@ -99,11 +107,12 @@ interface CountRow {
   level: SchoolLevel;
   cluster_id: string;
   plans: number;
+  /** sent in at least once (a version exists) */
+  submitted: number;
   approved: number;
 }
 
 const LEVEL_ORDER: SchoolLevel[] = ['PRESCHOOL', 'PRIMARY', 'LOWER_SECONDARY'];
-const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
 
 /**
  * The consolidation (tổng hợp) of a campaign: per required indicator, for the district, each level and each cluster,
@@ -171,6 +180,7 @@ export class ConsolidationService {
     }
     const total = counts.reduce((a, c) => a + c.plans, 0);
     const approved = counts.reduce((a, c) => a + c.approved, 0);
+    const submitted = counts.reduce((a, c) => a + c.submitted, 0);
     return {
       campaign: {
         id: campaign.id,
@@ -186,12 +196,9 @@ export class ConsolidationService {
             clusters: clusters.filter((c) => scope.clusterIds.includes(c.id)).map((c) => c.code),
           }
         : null,
-      plans: { total, approved, notApproved: total - approved },
+      plans: { total, submitted, approved, notApproved: total - approved },
       indicators: indicators.map((i) => {
-        const own = targets.get(i.code);
-        const target = own
-          ? { min: num(own.targetMin), max: num(own.targetMax) }
-          : { min: num(i.targetMin), max: num(i.targetMax) };
+        const target = directiveTarget(targets.get(i.code), i);
         const rule = { rollup: i.rollup, direction: i.direction, target };
         const res = phased ? indicatorResults(phased, i, rule) : null;
         const withResults = <T extends FigureRow>(r: T, pick: (s: ResultSchool) => boolean, districtRow = false): T =>

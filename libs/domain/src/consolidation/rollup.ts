@@ -10,6 +10,23 @@ export interface Target {
   max: number | null;
 }
 
+type Bound = { toNumber(): number } | null;
+
+/**
+ * The directive's target of an indicator: the campaign's own (a CampaignTarget row, both bounds together), else the
+ * catalogue's default. The one reading of it: the consolidation, its SQL (figuresSql, the same rule) and the documents.
+ */
+export function directiveTarget(
+  own: { targetMin: Bound; targetMax: Bound } | undefined,
+  catalogue: { targetMin: Bound; targetMax: Bound },
+): Target {
+  const t = own ?? catalogue;
+  return {
+    min: t.targetMin === null ? null : t.targetMin.toNumber(),
+    max: t.targetMax === null ? null : t.targetMax.toNumber(),
+  };
+}
+
 /**
  * Whether a figure meets a target: at least the floor when higher is better, at most the ceiling when lower is, within
  * both bounds when neither is. A range with higher-is-better (40 - 60 prizes) is met from its floor up. null: nothing to

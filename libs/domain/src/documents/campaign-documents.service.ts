@@ -1,15 +1,17 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SchoolLevel } from '@duyet/database';
+import { PrismaService, type Role, type SchoolLevel } from '@duyet/database';
 import type { AuthUser } from '../plans/access';
 import { ClockService } from '../calendar/clock.service';
 import { DomainError } from '../common/errors';
+import { type ConsolidationScope, ConsolidationService } from '../consolidation/consolidation.service';
+import { DistrictReadAccess, SUMMARY_READERS } from '../province/district-read-access';
 import { readCampaignSections } from '../plan-content/content';
 import { type IndicatorTarget, campaignTargets, targetText } from './campaign-targets';
 import { buildDirectiveDocx } from './directive-docx';
 import { officeIssuer } from './docx-blocks';
 import { buildReportDocx } from './report-docx';
-import { LEVEL_NAMES, type SchoolFigures, reportIndicators } from './report-figures';
+import { LEVEL_NAMES, reportIndicators } from './report-figures';
 import { type ReportSchoolRow, type ReportScope, reportRowsSql } from './report-rows';
 import { writeReportXlsx } from './report-xlsx';
 
@@ -22,6 +24,9 @@ export interface DocumentFile {
 const BATCH = 500;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The office roles that read the directive (besides the province's user). */
+const DIRECTIVE_READERS: readonly Role[] = ['ADMIN', 'REVIEWER', 'CLERK'];
+
 /** Where the office's report goes: upward, and kept (nơi nhận). */
 const REPORT_DISTRIBUTION = ['UBND huyện (để b/c);', 'Sở GD&ĐT (để b/c);', 'Lãnh đạo Phòng;', 'Lưu: VT.'];
 
@@ -31,34 +36,41 @@ export class CampaignDocumentsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly clock: ClockService,
+    private readonly access: DistrictReadAccess,
+    private readonly consolidation: ConsolidationService,
   ) {}
 
-  private async load(user: AuthUser, id: string) {
-    const campaign = await this.prisma.campaign.findFirst({
-      where: { id, districtId: user.districtId },
+  /**
+   * The campaign with what the documents print, for a reader DistrictReadAccess lets in: an office user of these
+   * roles in their own district, or the province's user (Sở GD&ĐT) for any district of its province.
+   */
+  private async load(user: AuthUser, id: string, officeRoles: readonly Role[]) {
+    const { district } = await this.access.campaignFor(user, id, officeRoles);
+    const campaign = await this.prisma.campaign.findFirstOrThrow({
+      where: { id, districtId: district.id },
       include: {
         district: true,
+        targets: true,
         signer: { select: { fullName: true, title: true } },
         receiver: { select: { fullName: true, title: true } },
       },
     });
-    if (!campaign) throw new DomainError('NOT_FOUND', 'Không tìm thấy đợt kế hoạch.');
     const catalogue = await this.prisma.indicator.findMany({
-      where: { districtId: user.districtId, code: { in: campaign.requiredIndicators } },
+      where: { districtId: district.id, code: { in: campaign.requiredIndicators } },
     });
     return { campaign, targets: campaignTargets(campaign, catalogue) };
   }
 
-  /** The directive (DOCX), for the office: admins, reviewers and the clerk. */
+  /** The directive (DOCX), for the office (admins, reviewers and the clerk) and the province's user. */
   async directive(user: AuthUser, id: string): Promise<DocumentFile> {
-    if (user.role !== 'ADMIN' && user.role !== 'REVIEWER' && user.role !== 'CLERK') {
+    if (!DIRECTIVE_READERS.includes(user.role) && user.role !== 'PROVINCE') {
       throw new DomainError('FORBIDDEN', 'Chỉ cán bộ Phòng GD&ĐT được tải văn bản chỉ đạo.');
     }
-    const { campaign: c, targets } = await this.load(user, id);
+    const { campaign: c, targets } = await this.load(user, id, DIRECTIVE_READERS);
     const phases = Array.isArray(c.phases) ? (c.phases as { name: string; from: string; to: string }[]) : [];
     const clusters = c.targetClusters.length
       ? await this.prisma.cluster.findMany({
-          where: { districtId: user.districtId, code: { in: c.targetClusters } },
+          where: { districtId: c.districtId, code: { in: c.targetClusters } },
           orderBy: { code: 'asc' },
         })
       : [];
@@ -92,27 +104,14 @@ export class CampaignDocumentsService {
     return { fileName: `Kế hoạch ${c.documentNumber.replaceAll('/', '-')}.docx`, content };
   }
 
-  /** The consolidated report (DOCX): the Decree 30 frame, a table of the district's figures per indicator. */
+  /**
+   * The consolidated report (DOCX): the Decree 30 frame, the consolidation's figures per indicator (by level and for
+   * the district, or a reviewer's share of it).
+   */
   async reportDocx(user: AuthUser, id: string): Promise<DocumentFile> {
-    const scope = this.reportScope(user, id);
-    const { campaign: c, targets } = await this.load(user, id);
-    const schools: SchoolFigures[] = [];
-    for (const level of c.targetLevels) {
-      const codes = targets.map((t) => t.code);
-      for await (const batch of this.rowBatches(scope, level, codes)) {
-        for (const r of batch) {
-          schools.push({
-            name: r.name,
-            level: r.level,
-            submitted: r.submitted,
-            approved: r.approvedVersion !== null,
-            targets: Object.fromEntries(
-              codes.map((c, i) => [c, { target: r.targets[i], targetMax: r.targetMaxes[i] }]),
-            ),
-          });
-        }
-      }
-    }
+    this.checkReportReader(user);
+    const { campaign: c } = await this.load(user, id, SUMMARY_READERS);
+    const figures = await this.consolidation.forCampaign(c.districtId, c.id, this.consolidationScope(user));
     const content = await buildReportDocx({
       issuer: officeIssuer({ name: c.district.name, officeName: c.district.officeName }),
       districtName: c.district.name,
@@ -121,12 +120,8 @@ export class CampaignDocumentsService {
       number: 'Số:      /BC-PGDĐT',
       date: this.clock.now(),
       campaign: { documentNumber: c.documentNumber, title: c.title, issuedOn: c.issuedOn },
-      totals: {
-        schools: schools.length,
-        submitted: schools.filter((s) => s.submitted).length,
-        approved: schools.filter((s) => s.approved).length,
-      },
-      indicators: reportIndicators(targets, schools, c.targetLevels),
+      totals: { schools: figures.plans.total, submitted: figures.plans.submitted, approved: figures.plans.approved },
+      indicators: reportIndicators(figures),
       signer: c.signer ? { capacity: c.signerTitle ?? c.signer.title, fullName: c.signer.fullName } : null,
       distribution: REPORT_DISTRIBUTION,
     });
@@ -142,8 +137,9 @@ export class CampaignDocumentsService {
    * file that looks whole).
    */
   async reportXlsx(user: AuthUser, id: string): Promise<{ fileName: string; stream: Readable }> {
-    const scope = this.reportScope(user, id);
-    const { campaign: c, targets } = await this.load(user, id);
+    this.checkReportReader(user);
+    const { campaign: c, targets } = await this.load(user, id, SUMMARY_READERS);
+    const scope = this.reportScope(user, c.districtId, c.id);
     const stream = new PassThrough();
     const sheets = c.targetLevels.map((level) => {
       const indicators = targets.filter((t: IndicatorTarget) => t.level === null || t.level === level);
@@ -163,14 +159,23 @@ export class CampaignDocumentsService {
     return { fileName: `Tổng hợp ${c.documentNumber.replaceAll('/', '-')}.xlsx`, stream };
   }
 
-  private reportScope(user: AuthUser, campaignId: string): ReportScope {
-    if (user.role !== 'ADMIN' && user.role !== 'REVIEWER') {
+  private checkReportReader(user: AuthUser) {
+    if (!SUMMARY_READERS.includes(user.role) && user.role !== 'PROVINCE') {
       throw new DomainError('FORBIDDEN', 'Chỉ lãnh đạo và chuyên viên Phòng GD&ĐT được xem báo cáo tổng hợp.');
     }
+  }
+
+  /** A reviewer's levels and clusters; the admin and the province's user read the whole district. */
+  private consolidationScope(user: AuthUser): ConsolidationScope | undefined {
+    return user.role === 'REVIEWER' ? { levels: user.reviewLevels, clusterIds: user.reviewClusterIds } : undefined;
+  }
+
+  private reportScope(user: AuthUser, districtId: string, campaignId: string): ReportScope {
     return {
-      districtId: user.districtId,
+      districtId,
       campaignId,
-      role: user.role,
+      // The province's user reads the whole district, as its admin does.
+      role: user.role === 'PROVINCE' ? 'ADMIN' : user.role,
       reviewLevels: user.reviewLevels,
       reviewClusterIds: user.reviewClusterIds,
     };

@@ -1,8 +1,8 @@
-// The district's targets a campaign holds its schools to. For now the catalogue's (Indicator.targetMin/targetMax);
-// once campaigns carry their own targets per indicator (issue 19, item 1), point campaignTargets at them: every
-// document reads targets through this one function.
+// The district's targets a campaign holds its schools to: the directive's own (CampaignTarget rows), else the
+// catalogue's default for an indicator the campaign sets none for, by the consolidation's rule (directiveTarget).
+// Every document reads targets through this one function.
 import type { Prisma } from '@duyet/database';
-import type { Direction } from '../consolidation/rollup';
+import { type Direction, directiveTarget } from '../consolidation/rollup';
 import { formatFigure } from '../plan-content/content';
 
 export interface IndicatorTarget {
@@ -26,12 +26,20 @@ export interface CatalogueRow {
   targetMax: Prisma.Decimal | null;
 }
 
-/** The campaign's required indicators, in the campaign's order, each with the district's target. */
+/** A campaign's own target of an indicator (CampaignTarget). */
+export interface OwnTargetRow {
+  indicatorCode: string;
+  targetMin: Prisma.Decimal | null;
+  targetMax: Prisma.Decimal | null;
+}
+
+/** The campaign's required indicators, in the campaign's order, each with the directive's target. */
 export function campaignTargets(
-  campaign: { requiredIndicators: string[] },
+  campaign: { requiredIndicators: string[]; targets: OwnTargetRow[] },
   catalogue: CatalogueRow[],
 ): IndicatorTarget[] {
   const byCode = new Map(catalogue.map((i) => [i.code, i] as const));
+  const own = new Map(campaign.targets.map((t) => [t.indicatorCode, t] as const));
   return campaign.requiredIndicators.flatMap((code) => {
     const i = byCode.get(code);
     if (!i) return [];
@@ -42,8 +50,7 @@ export function campaignTargets(
         unit: i.unit,
         level: i.level,
         direction: i.direction,
-        min: i.targetMin === null ? null : i.targetMin.toNumber(),
-        max: i.targetMax === null ? null : i.targetMax.toNumber(),
+        ...directiveTarget(own.get(code), i),
       },
     ];
   });

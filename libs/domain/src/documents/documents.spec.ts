@@ -8,7 +8,9 @@ import type { ApprovalData } from './plan-approval';
 import { buildApprovalDocx } from './plan-approval-docx';
 import { buildApprovalPdf } from './plan-approval-pdf';
 import { buildReportDocx } from './report-docx';
-import { type SchoolFigures, median, reportIndicators } from './report-figures';
+import type { CampaignConsolidation } from '../consolidation/consolidation.service';
+import type { FigureRow } from '../consolidation/rollup';
+import { reportIndicators } from './report-figures';
 import type { ReportSchoolRow } from './report-rows';
 import { writeReportXlsx } from './report-xlsx';
 import { pdfText } from '../../../../test/support/pdf-text';
@@ -146,65 +148,116 @@ describe('the approved plan with its approval', () => {
 });
 
 describe('the report figures and the report (DOCX)', () => {
-  const schools: SchoolFigures[] = [
-    { name: 'MN A', level: 'PRESCHOOL' as const, submitted: true, approved: true, targets: { ENROL: { target: 96 } } },
-    { name: 'MN B', level: 'PRESCHOOL' as const, submitted: true, approved: true, targets: { ENROL: { target: 93 } } },
-    { name: 'MN C', level: 'PRESCHOOL' as const, submitted: true, approved: false, targets: {} },
-    {
-      name: 'THCS D',
-      level: 'LOWER_SECONDARY' as const,
-      submitted: true,
-      approved: true,
-      targets: { ENROL: { target: 99 }, PRIZES: { target: 3, targetMax: 5 } },
+  // The consolidation's answer (its maths are pinned in rollup.spec.ts and consolidation.e2e-spec.ts): the report
+  // lays it out, it computes nothing of its own.
+  const fig = (f: Partial<FigureRow>): FigureRow => ({
+    plans: 0,
+    approved: 0,
+    notApproved: 0,
+    withTarget: 0,
+    min: null,
+    median: null,
+    max: null,
+    value: null,
+    withoutWeight: 0,
+    meets: null,
+    below: null,
+    results: [],
+    ...f,
+  });
+  const consolidation: CampaignConsolidation = {
+    campaign: {
+      id: 'c',
+      key: 'k',
+      documentNumber: '455/KH-PGDĐT',
+      title: 'Kế hoạch năm 2022',
+      district: { id: 'd', name: 'Huyện Kiến Xương' },
     },
-    {
-      name: 'THCS E',
-      level: 'LOWER_SECONDARY' as const,
-      submitted: false,
-      approved: true,
-      targets: { PRIZES: { target: 2 } },
-    },
-  ];
-  const targets = [
-    {
-      code: 'ENROL',
-      label: 'Tỷ lệ huy động',
-      unit: '%',
-      level: null,
-      direction: 'HIGHER' as const,
-      min: 95,
-      max: null,
-    },
-    {
-      code: 'PRIZES',
-      label: 'Số giải HSG cấp Thành phố',
-      unit: 'giải',
-      level: 'LOWER_SECONDARY' as const,
-      direction: 'HIGHER' as const,
-      min: 4,
-      max: 6,
-    },
-  ];
+    scope: null,
+    phases: [],
+    plans: { total: 5, submitted: 4, approved: 4, notApproved: 1 },
+    indicators: [
+      {
+        code: 'ENROL',
+        label: 'Tỷ lệ huy động',
+        unit: '%',
+        level: null,
+        direction: 'HIGHER',
+        rollup: 'RATE',
+        weight: 'PUPILS',
+        target: { min: 97, max: null },
+        district: fig({
+          plans: 5,
+          approved: 4,
+          withTarget: 3,
+          min: 93,
+          median: 96,
+          max: 99,
+          value: 96.8,
+          meets: false,
+          below: 2,
+        }),
+        levels: [
+          { level: 'PRESCHOOL', ...fig({ plans: 3, approved: 2, withTarget: 2, value: 94.5, meets: false, below: 2 }) },
+          {
+            level: 'LOWER_SECONDARY',
+            ...fig({ plans: 2, approved: 2, withTarget: 1, value: 99, meets: true, below: 0 }),
+          },
+        ],
+        clusters: [],
+        schoolResults: [],
+        schoolsBelow: {
+          total: 3,
+          schools: [
+            { code: 'mn-b', name: 'MN B', level: 'PRESCHOOL', cluster: 'Cụm I', figure: 93 },
+            { code: 'mn-a', name: 'MN A', level: 'PRESCHOOL', cluster: 'Cụm I', figure: 96 },
+          ],
+        },
+      },
+      {
+        code: 'PRIZES',
+        label: 'Số giải HSG cấp Thành phố',
+        unit: 'giải',
+        level: 'LOWER_SECONDARY',
+        direction: 'HIGHER',
+        rollup: 'COUNT',
+        weight: 'NONE',
+        target: { min: 4, max: 6 },
+        district: fig({ plans: 2, approved: 2, withTarget: 2, min: 2, median: 2.5, max: 3, value: 5, meets: true }),
+        levels: [{ level: 'LOWER_SECONDARY', ...fig({ plans: 2, approved: 2, withTarget: 2, value: 5 }) }],
+        clusters: [],
+        schoolResults: [],
+        schoolsBelow: { total: 0, schools: [] },
+      },
+    ],
+  };
 
-  it('averages a rate per school and lists who is below; sums a count and never blames one school', () => {
-    const [enrol, prizes] = reportIndicators(targets, schools, ['PRESCHOOL', 'LOWER_SECONDARY']);
+  it('lays out the consolidation: a row per level then the district, its target, the schools below it', () => {
+    const [enrol, prizes] = reportIndicators(consolidation);
+    expect(enrol.rollUp).toBe('AVERAGE');
     expect(enrol.rows.map((r) => r.scope)).toEqual(['Mầm non', 'THCS', 'Toàn huyện']);
-    expect(enrol.rows[2]).toMatchObject({
+    expect(enrol.rows[2]).toEqual({
+      scope: 'Toàn huyện',
       schools: 5,
       approved: 4,
       withTarget: 3,
       min: 93,
       median: 96,
       max: 99,
-      met: true,
-      below: ['MN B'],
+      value: 96.8,
+      target: '≥ 97%',
+      met: false,
+      below: ['MN B', 'MN A', 'và 1 trường khác'],
     });
-    expect(enrol.rows[2].value).toBeCloseTo((96 + 93 + 99) / 3);
-    expect(enrol.rows[0]).toMatchObject({ schools: 3, approved: 2, value: 94.5, met: false });
-    // A count sums to the district (3 + 2 = 5 ≥ 4) and names no school, though each is below 4 on its own.
+    expect(enrol.rows[0]).toMatchObject({ schools: 3, approved: 2, value: 94.5, met: false, below: [] });
+    // A count: summed, one row (one level), compared as the district's total, no school named.
+    expect(prizes.rollUp).toBe('SUM');
     expect(prizes.rows).toHaveLength(1);
     expect(prizes.rows[0]).toMatchObject({ value: 5, median: 2.5, met: true, below: [], target: '4 - 6 giải' });
-    expect(median([1, 2, 3, 10])).toBe(2.5);
+    // A reviewer's report names their share, not the district.
+    expect(
+      reportIndicators({ ...consolidation, scope: { levels: ['PRESCHOOL'], clusters: [] } })[0].rows[2].scope,
+    ).toBe('Phạm vi phụ trách');
   });
 
   it('prints the figures in the Decree 30 frame', async () => {
@@ -218,7 +271,7 @@ describe('the report figures and the report (DOCX)', () => {
         date: new Date('2022-02-10T03:00:00Z'),
         campaign: { documentNumber: '455/KH-PGDĐT', title: 'Kế hoạch năm 2022', issuedOn: new Date('2021-12-30') },
         totals: { schools: 5, submitted: 4, approved: 4 },
-        indicators: reportIndicators(targets, schools, ['PRESCHOOL', 'LOWER_SECONDARY']),
+        indicators: reportIndicators(consolidation),
         signer: { capacity: 'TRƯỞNG PHÒNG', fullName: 'Nguyễn Văn An' },
         distribution: ['UBND huyện (để b/c);', 'Lưu: VT.'],
       }),
@@ -231,7 +284,9 @@ describe('the report figures and the report (DOCX)', () => {
       'Bình quân',
       '94,5%',
       'Chưa đạt',
-      'Các trường dưới chỉ tiêu (Mầm non): MN B.',
+      '96,8%',
+      '≥ 97%',
+      'Các trường dưới chỉ tiêu (Toàn huyện): MN B; MN A; và 1 trường khác.',
       '2. Số giải HSG cấp Thành phố (giải)',
       'Tổng',
       '5 giải',

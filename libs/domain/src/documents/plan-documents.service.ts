@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@duyet/database';
 import type { AuthUser } from '../plans/access';
-import { PlanAccessService } from '../plans/plan-access.service';
+import { PlanAccessService, type PlanRow, planRowInclude } from '../plans/plan-access.service';
+import { DistrictReadAccess } from '../province/district-read-access';
 import { DomainError } from '../common/errors';
 import { readCampaignSections, readPlanContent } from '../plan-content/content';
 import { campaignTargets, schoolTargetText } from './campaign-targets';
@@ -17,6 +18,7 @@ export class PlanDocumentsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly access: PlanAccessService,
+    private readonly districts: DistrictReadAccess,
   ) {}
 
   async approval(user: AuthUser, planId: string, format: 'docx' | 'pdf'): Promise<DocumentFile> {
@@ -25,8 +27,26 @@ export class PlanDocumentsService {
     return { fileName: approvalFileName(data, format), content };
   }
 
+  /** The province's user (Sở GD&ĐT) reads the plans of its districts' campaigns; any other plan is not found. */
+  private async provincePlan(user: AuthUser, planId: string): Promise<PlanRow> {
+    const plan = await this.prisma.plan.findUnique({ where: { id: planId }, include: planRowInclude });
+    if (!plan) throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
+    try {
+      await this.districts.campaignFor(user, plan.campaignId);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'NOT_FOUND') {
+        throw new DomainError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
+      }
+      throw err;
+    }
+    return plan;
+  }
+
   private async approvalData(user: AuthUser, planId: string): Promise<ApprovalData> {
-    const plan = await this.access.loadForActor(user, planId, 'read');
+    const plan =
+      user.role === 'PROVINCE'
+        ? await this.provincePlan(user, planId)
+        : await this.access.loadForActor(user, planId, 'read');
     if (plan.status !== 'APPROVED') {
       throw new DomainError('CONFLICT', 'Kế hoạch chưa được phê duyệt nên chưa có văn bản kế hoạch đã duyệt.');
     }
@@ -36,7 +56,10 @@ export class PlanDocumentsService {
         orderBy: { decidedAt: 'desc' },
         include: { version: { include: { submittedBy: { select: { fullName: true } } } } },
       }),
-      this.prisma.campaign.findUniqueOrThrow({ where: { id: plan.campaignId }, include: { district: true } }),
+      this.prisma.campaign.findUniqueOrThrow({
+        where: { id: plan.campaignId },
+        include: { district: true, targets: true },
+      }),
     ]);
     if (!decision) {
       throw new DomainError('CONFLICT', 'Không tìm thấy quyết định phê duyệt của phiên bản hiện tại.');

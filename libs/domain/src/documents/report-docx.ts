@@ -1,5 +1,5 @@
-// The consolidated report (báo cáo tổng hợp) as a Word document: a pure function of the figures, so that whichever
-// service computes them (for now this feature's own query, later the shared consolidation) feeds the same renderer.
+// The consolidated report (báo cáo tổng hợp) as a Word document: a pure function of the figures, which are the
+// consolidation's (ConsolidationService.forCampaign, laid out by report-figures.ts).
 import { formatFigure } from '../plan-content/content';
 import {
   type Issuer,
@@ -26,7 +26,7 @@ export interface ReportRow {
   min: number | null;
   median: number | null;
   max: number | null;
-  /** the average (a rate) or the sum (a count) of the schools' targets */
+  /** the average (a rate, weighted as the catalogue says) or the sum (a count) of the schools' targets */
   value: number | null;
   /** the directive's target, as printed ("≥ 95%"); "" when none */
   target: string;
@@ -118,7 +118,8 @@ function body(r: ReportInput) {
     para({ text: 'II. TỔNG HỢP CHỈ TIÊU CỦA CÁC TRƯỜNG', bold: true }),
     para(
       'Số liệu tổng hợp từ chỉ tiêu trong phiên bản kế hoạch đã được phê duyệt của từng trường; tỷ lệ tính bình quân ' +
-        'theo trường, số lượng tính tổng toàn huyện.',
+        'theo trường (có trọng số theo số học sinh hoặc số lớp khi danh mục chỉ tiêu quy định), số lượng tính tổng ' +
+        'toàn huyện và chỉ so sánh với chỉ tiêu của huyện theo tổng số.',
     ),
     ...r.indicators.flatMap((i, n) => indicatorBlock(i, n + 1)),
     para({ text: 'III. ĐỀ XUẤT, KIẾN NGHỊ', bold: true }),
