@@ -169,6 +169,10 @@ export class ConsolidationService {
     ]);
     const phased = opened > 0 ? await this.loadResults(districtId, campaignId, s) : null;
     const clusterById = new Map(clusters.map((c) => [c.id, c]));
+    // The clusters' order, compared once here rather than again for every indicator (2,000 clusters a province).
+    const clusterRank = new Map(
+      [...clusters].sort((a, b) => a.code.localeCompare(b.code)).map((c, rank) => [c.id, rank] as const),
+    );
     const targets = new Map(campaign.targets.map((t) => [t.indicatorCode, t]));
     const order = new Map(campaign.requiredIndicators.map((code, i) => [code, i]));
     indicators.sort((a, b) => order.get(a.code)! - order.get(b.code)!);
@@ -206,22 +210,22 @@ export class ConsolidationService {
         // The plans of the levels the indicator applies to, counted whether or not they give a figure.
         const mine = counts.filter((c) => i.level === null || c.level === i.level);
         const rows = byCode.get(i.code) ?? [];
-        const row = (members: CountRow[], f: FiguresRow | undefined, districtRow = false) =>
-          figureRow(
-            {
-              ...EMPTY,
-              ...f,
-              plans: members.reduce((a, c) => a + c.plans, 0),
-              approved: members.reduce((a, c) => a + c.approved, 0),
-            },
-            rule,
-            districtRow,
-          );
+        // Field by field, not by spreading the database's row: this runs for every cluster of every indicator
+        // (28,000 times for a 50,000-school province), where spreads cost a third of the whole answer.
+        const row = (members: CountRow[], f: FiguresRow | undefined, districtRow = false) => {
+          let plans = 0;
+          let approvedPlans = 0;
+          for (const c of members) {
+            plans += c.plans;
+            approvedPlans += c.approved;
+          }
+          return figureRow(groupFigures(plans, approvedPlans, f), rule, districtRow);
+        };
         const district = rows.find((f) => f.grouping === 3);
         const levels = LEVEL_ORDER.filter((l) => mine.some((c) => c.level === l));
         const clusterIds = [...new Set(mine.map((c) => c.cluster_id))]
           .map((id) => clusterById.get(id)!)
-          .sort((a, b) => a.code.localeCompare(b.code));
+          .sort((a, b) => clusterRank.get(a.id)! - clusterRank.get(b.id)!);
         return {
           code: i.code,
           label: i.label,
@@ -401,13 +405,18 @@ function groupByCluster(
   }));
 }
 
-const EMPTY: Omit<GroupFigures, 'plans' | 'approved'> = {
-  with_target: 0,
-  min: null,
-  median: null,
-  max: null,
-  total: null,
-  weighted_mean: null,
-  without_weight: 0,
-  below: 0,
-};
+/** A group's figures: its plans counted, and what the statement found for it (nothing: no school gave a figure). */
+function groupFigures(plans: number, approved: number, f: FiguresRow | undefined): GroupFigures {
+  return {
+    plans,
+    approved,
+    with_target: f?.with_target ?? 0,
+    min: f?.min ?? null,
+    median: f?.median ?? null,
+    max: f?.max ?? null,
+    total: f?.total ?? null,
+    weighted_mean: f?.weighted_mean ?? null,
+    without_weight: f?.without_weight ?? 0,
+    below: f?.below ?? 0,
+  };
+}
